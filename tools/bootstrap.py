@@ -1,0 +1,63 @@
+"""Make sure ./.venv holds growtui and its test tools, installed from this checkout.
+
+Used by ./growtui and ./test so that a fresh machine with only python3 needs
+nothing else. Re-installs when pyproject.toml changes; otherwise it costs a
+file read. Standard library only: this runs before anything is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = Path(os.environ.get("GROWTUI_VENV", ROOT / ".venv"))
+STAMP = VENV / ".growtui-install-stamp"
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def wanted_stamp() -> str:
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    digest.update(sys.version.encode())
+    return digest.hexdigest()
+
+
+def main() -> int:
+    if sys.version_info < (3, 11):
+        print(f"growtui needs Python 3.11 or newer; this is {sys.version.split()[0]}.", file=sys.stderr)
+        return 2
+    if STAMP.exists() and STAMP.read_text().strip() == wanted_stamp() and venv_python().exists():
+        return 0
+    print(f"Setting up growtui in {VENV} (only when first run or after an update)...", file=sys.stderr)
+    if not venv_python().exists():
+        try:
+            venv.EnvBuilder(with_pip=True, clear=False).create(VENV)
+        except Exception as exc:  # noqa: BLE001 - explain, don't trace
+            print(f"Could not create {VENV}: {exc}\n"
+                  "On Debian or Ubuntu, install the venv module: apt install python3-venv", file=sys.stderr)
+            return 2
+    log = VENV / "install.log"
+    with log.open("w") as out:
+        result = subprocess.run(
+            [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check",
+             "-e", f"{ROOT}[test]"],
+            stdout=out, stderr=subprocess.STDOUT,
+        )
+    if result.returncode != 0:
+        print(log.read_text()[-4000:], file=sys.stderr)
+        print(f"Installing growtui failed; the full log is in {log}.", file=sys.stderr)
+        return 2
+    STAMP.write_text(wanted_stamp() + "\n")
+    print("Done.", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
