@@ -1,0 +1,74 @@
+"""Error types that carry a message fit to show a person.
+
+Every error a user can cause (a bad file, a bad argument, a locked session)
+is one of these. They never carry the text of a note: messages name files,
+lines, keys and ids, never what somebody typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class GrowtuiError(Exception):
+    """Base class: `str(error)` is a complete sentence for a person."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem with one file, printed as ``FILE:LINE: message``."""
+
+    path: Path
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        return f"{where}: {self.message}"
+
+
+class FileProblemError(GrowtuiError):
+    """A file could not be read or validated; holds one or more problems."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+    @property
+    def path(self) -> Path:
+        return self.problems[0].path
+
+
+class LibraryError(FileProblemError):
+    """The question library has problems (syntax, schema, duplicate ids)."""
+
+
+class SessionFileError(FileProblemError):
+    """A session file cannot be read or validated. It is never overwritten."""
+
+
+class ConfigError(FileProblemError):
+    """The configuration file is invalid."""
+
+
+class SessionLockedError(GrowtuiError):
+    """Another growtui process has this session open for writing."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        super().__init__(
+            f"{path}: this session is open in another growtui window. "
+            "Close it there first, or open this one read-only."
+        )
+
+
+class StoreWriteError(GrowtuiError):
+    """A session could not be written (disk full, read-only folder ...)."""
+
+    def __init__(self, path: Path, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: could not save: {reason}")

@@ -1,0 +1,57 @@
+"""Shared building blocks of the domain models (no Textual here)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+
+class Strict(BaseModel):
+    """Base for file models: unknown keys are errors, so typos get named."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Lang(StrEnum):
+    nl = "nl"
+    en = "en"
+
+
+class Phase(StrEnum):
+    """Where in a conversation a question belongs.
+
+    The four GROW phases, plus the sets around them: opening (check-in),
+    follow-up of earlier actions, and closing.
+    """
+
+    opening = "opening"
+    follow_up = "follow_up"
+    goal = "goal"
+    reality = "reality"
+    options = "options"
+    will = "will"
+    closing = "closing"
+
+    @classmethod
+    def grow(cls) -> tuple[Phase, ...]:
+        return (cls.goal, cls.reality, cls.options, cls.will)
+
+    @classmethod
+    def conversation_order(cls) -> tuple[Phase, ...]:
+        return tuple(cls)
+
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Score = Annotated[int, Field(ge=1, le=10, description="A score from 1 to 10.")]
+
+
+class Localized(Strict):
+    """A text in both interface languages."""
+
+    nl: NonEmpty = Field(description="Dutch text.")
+    en: NonEmpty = Field(description="English text.")
+
+    def in_(self, lang: Lang | str) -> str:
+        return self.nl if Lang(lang) is Lang.nl else self.en

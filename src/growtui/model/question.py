@@ -1,0 +1,84 @@
+"""The question library's file format: questions and coaching hints."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from growtui.model.common import Localized, Phase, Strict
+
+QUESTIONS_SCHEMA_VERSION = 1
+
+QuestionId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,79}$"),
+    Field(
+        description=(
+            "Stable id, unique across all loaded files: lower-case letters, "
+            "digits, '.', '-' and '_' (for example 'goal.outcome')."
+        )
+    ),
+]
+Tag = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
+
+
+class Kind(StrEnum):
+    open = "open"
+    scale = "scale"
+
+
+class FollowUp(Strict):
+    """A question to ask after an answer, for example after a low score."""
+
+    text: Localized
+    below: int | None = Field(
+        default=None,
+        ge=2,
+        le=10,
+        description="Only for scale questions: ask this when the score is below this value.",
+    )
+
+
+class Question(Strict):
+    id: QuestionId
+    phase: Phase
+    kind: Kind = Kind.open
+    text: Localized = Field(description="The question as the coach asks it.")
+    purpose: Localized = Field(description="One short line: why a coach asks this.")
+    tags: list[Tag] = Field(default_factory=list)
+    follow_ups: list[FollowUp] = Field(default_factory=list)
+    override: bool = Field(
+        default=False,
+        description="Set to true to replace a question with the same id loaded earlier.",
+    )
+
+    @model_validator(mode="after")
+    def _below_only_for_scales(self) -> Question:
+        if self.kind is not Kind.scale and any(f.below is not None for f in self.follow_ups):
+            raise ValueError("'below' in follow_ups only makes sense for kind = \"scale\"")
+        return self
+
+    def follow_ups_for(self, score: int | None) -> list[FollowUp]:
+        """The follow-ups that apply to an answer (a score for scale questions)."""
+        return [
+            f for f in self.follow_ups if f.below is None or (score is not None and score < f.below)
+        ]
+
+
+class Hint(Strict):
+    """A quiet reminder for the coach, shown beside a phase."""
+
+    phase: Phase
+    text: Localized
+
+
+class QuestionFile(Strict):
+    """One TOML file of the question library."""
+
+    schema_version: Literal[1] = Field(
+        default=QUESTIONS_SCHEMA_VERSION, description="Format version of this file."
+    )
+    questions: list[Question] = Field(default_factory=list)
+    hints: list[Hint] = Field(default_factory=list)

@@ -1,0 +1,203 @@
+"""The session file format: one coaching conversation, one TOML file.
+
+The models mirror the file: a reader of the TOML sees these names. Every
+phase of the conversation has a section with free ``notes``, so code can
+reach the notes of any phase with ``session.section(phase).notes``.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, field_validator
+
+from growtui.model.common import Lang, NonEmpty, Phase, Score, Strict
+
+SESSION_SCHEMA_VERSION = 1
+_ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32, lower case
+
+SessionId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{4,64}$")]
+ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,32}$")]
+
+
+def new_session_id() -> str:
+    """A random id: 12 characters of base32 (60 bits), safe in file names."""
+    return "".join(secrets.choice(_ID_ALPHABET) for _ in range(12))
+
+
+def _local_if_naive(value: datetime | None) -> datetime | None:
+    """Times are kept to the second; hand-written ones without an offset are local."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.astimezone()
+    return value.replace(microsecond=0)
+
+
+def now() -> datetime:
+    """The current local time, with its offset, to the second."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+class Status(StrEnum):
+    in_progress = "in_progress"
+    completed = "completed"
+
+
+class ActionStatus(StrEnum):
+    open = "open"
+    done = "done"
+    partly_done = "partly_done"
+    not_done = "not_done"
+    carried_over = "carried_over"
+    dropped = "dropped"
+
+
+class Outcome(StrEnum):
+    done = "done"
+    partly_done = "partly_done"
+    not_done = "not_done"
+
+
+class Decision(StrEnum):
+    close = "close"
+    carry_over = "carry_over"
+    drop = "drop"
+
+
+class Section(Strict):
+    notes: str = Field(default="", description="Free notes taken during this phase.")
+
+
+class FollowUpItem(Strict):
+    """How an action agreed in an earlier session turned out."""
+
+    session_id: SessionId = Field(description="The session in which the action was agreed.")
+    action_id: ItemId
+    what: str = Field(default="", description="The action as it was agreed (a copy, for reading).")
+    success_criterion: str = ""
+    outcome: Outcome | None = None
+    tried: str = Field(default="", description="What was tried.")
+    helped: str = Field(default="", description="What helped or worked.")
+    hindered: str = Field(default="", description="What got in the way.")
+    next_step: str = ""
+    decision: Decision | None = None
+
+
+class FollowUpSection(Section):
+    items: list[FollowUpItem] = Field(default_factory=list)
+
+
+class GoalSection(Section):
+    session_goal: str = Field(default="", description="What the coachee wants from this conversation.")
+    long_term_goal: str = Field(default="", description="The goal beyond this conversation.")
+    success_measure: str = Field(default="", description="How success will be measured.")
+
+
+class ScaleAnswer(Strict):
+    question_id: str | None = Field(default=None, description="Library id, if the question came from it.")
+    question: str = Field(description="The scale question as asked.")
+    score: Score
+    said: str = Field(default="", description="What the coachee said about the score.")
+
+
+class RealitySection(Section):
+    scales: list[ScaleAnswer] = Field(default_factory=list)
+
+
+class Option(Strict):
+    id: ItemId
+    text: str
+    attractiveness: Score | None = Field(default=None, description="How attractive, 1-10.")
+    feasibility: Score | None = Field(default=None, description="How feasible, 1-10.")
+    pros: list[str] = Field(default_factory=list)
+    cons: list[str] = Field(default_factory=list)
+    chosen: bool = False
+
+    @property
+    def score(self) -> int | None:
+        """Attractiveness plus feasibility (2-20), or None until both are scored."""
+        if self.attractiveness is None or self.feasibility is None:
+            return None
+        return self.attractiveness + self.feasibility
+
+
+class OptionsSection(Section):
+    items: list[Option] = Field(default_factory=list)
+
+
+class Action(Strict):
+    id: ItemId
+    what: str
+    when: date | None = Field(default=None, description="The date by which it is done.")
+    success_criterion: str = Field(default="", description="How we will know it worked.")
+    inform: str = Field(default="", description="Who needs to know.")
+    support: str = Field(default="", description="Support needed, and from whom.")
+    status: ActionStatus = ActionStatus.open
+    option_id: ItemId | None = Field(default=None, description="The chosen option it comes from.")
+    carried_from: str | None = Field(
+        default=None, description="'<session id>/<action id>' when carried over from an earlier session."
+    )
+    carry_count: int = Field(default=0, ge=0, description="How often it has been carried over.")
+
+
+class WillSection(Section):
+    actions: list[Action] = Field(default_factory=list)
+    motivation: Score | None = Field(default=None, description="Motivation to act, 1-10.")
+    motivation_to_ten: str = Field(default="", description="What would make the motivation a 10.")
+
+
+class Asked(Strict):
+    """A question asked in the session and the answer noted against it."""
+
+    question_id: str | None = Field(default=None, description="Library id; absent for own questions.")
+    phase: Phase
+    text: str = Field(description="The question as asked, in the session's language.")
+    asked_at: datetime
+    answer: str = ""
+    score: Score | None = None
+
+    _aware = field_validator("asked_at")(_local_if_naive)
+
+
+class Session(Strict):
+    schema_version: Literal[1] = SESSION_SCHEMA_VERSION
+    id: SessionId = Field(default_factory=new_session_id)
+    coachee: NonEmpty
+    coach: str = ""
+    topic: str = ""
+    language: Lang = Lang.nl
+    started_at: datetime = Field(default_factory=now)
+    ended_at: datetime | None = None
+    time_box_minutes: int = Field(default=45, ge=5, le=480)
+    status: Status = Status.in_progress
+    current_phase: Phase = Phase.goal
+    previous_session: SessionId | None = Field(
+        default=None, description="The earlier session this one follows up on."
+    )
+    tags: list[str] = Field(default_factory=list)
+    phase_seconds: dict[Phase, int] = Field(
+        default_factory=dict, description="Time spent in each phase, in seconds."
+    )
+    opening: Section = Field(default_factory=Section)
+    follow_up: FollowUpSection = Field(default_factory=FollowUpSection)
+    goal: GoalSection = Field(default_factory=GoalSection)
+    reality: RealitySection = Field(default_factory=RealitySection)
+    options: OptionsSection = Field(default_factory=OptionsSection)
+    will: WillSection = Field(default_factory=WillSection)
+    closing: Section = Field(default_factory=Section)
+    asked: list[Asked] = Field(default_factory=list)
+
+    _aware = field_validator("started_at", "ended_at")(_local_if_naive)
+
+    def section(self, phase: Phase) -> Section:
+        return getattr(self, phase.value)
+
+    def chosen_options(self) -> list[Option]:
+        return [o for o in self.options.items if o.chosen]
+
+    def open_actions(self) -> list[Action]:
+        return [a for a in self.will.actions if a.status is ActionStatus.open]
