@@ -1,0 +1,62 @@
+"""The settings file: a small TOML file in the config folder."""
+
+from __future__ import annotations
+
+import locale
+import os
+from pathlib import Path
+
+from pydantic import Field, ValidationError, field_validator
+
+from growtui import tomlfile
+from growtui.errors import ConfigError
+from growtui.model.common import Lang, Strict
+
+CONFIG_TEMPLATE = """\
+# growtui settings. Every key is optional.
+# language = "nl"            # "nl" or "en": interface and new sessions
+# time_box_minutes = 45      # default length of a new session
+# coach_name = ""            # written into new sessions
+# theme = "textual-dark"     # any Textual theme, for example "textual-light"
+# sessions_dir = "~/Sync/coaching"   # where session files live
+"""
+
+
+def system_language() -> Lang:
+    """Dutch when the system speaks Dutch, English otherwise."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
+        if value:
+            return Lang.nl if value.lower().startswith("nl") else Lang.en
+    try:
+        code = locale.getlocale()[0] or ""
+    except ValueError:
+        code = ""
+    return Lang.nl if code.lower().startswith("nl") else Lang.en
+
+
+class Config(Strict):
+    language: Lang = Field(default_factory=system_language)
+    time_box_minutes: int = Field(default=45, ge=5, le=480)
+    coach_name: str = ""
+    theme: str = "textual-dark"
+    sessions_dir: Path | None = None
+
+    @field_validator("sessions_dir")
+    @classmethod
+    def _expand(cls, value: Path | None) -> Path | None:
+        return value.expanduser() if value is not None else None
+
+
+def load_config(path: Path) -> Config:
+    """The settings from ``path``; defaults when there is no file."""
+    if not path.exists():
+        return Config()
+    try:
+        data, text = tomlfile.load(path, max_bytes=256 * 1024)
+    except tomlfile.TomlProblem as exc:
+        raise ConfigError([exc.problem]) from None
+    try:
+        return Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(tomlfile.validation_problems(path, text, Config, exc)) from None

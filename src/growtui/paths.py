@@ -1,0 +1,83 @@
+"""Every location growtui uses, as functions: nothing is decided at import.
+
+Order of precedence for the sessions folder: ``--sessions-dir``, then the
+environment variable ``GROWTUI_SESSIONS_DIR``, then ``sessions_dir`` in the
+config file, then the platform's data folder. ``GROWTUI_CONFIG_DIR`` moves
+the config folder (and with it the user's own question files).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP = "growtui"
+
+
+def _env_path(name: str) -> Path | None:
+    value = os.environ.get(name, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def config_dir() -> Path:
+    return _env_path("GROWTUI_CONFIG_DIR") or Path(platformdirs.user_config_dir(APP, appauthor=False))
+
+
+def config_file() -> Path:
+    return config_dir() / "config.toml"
+
+
+def user_questions_dir() -> Path:
+    """Where a user keeps their own question files (``*.toml``)."""
+    return config_dir() / "questions"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
+def default_sessions_dir() -> Path:
+    return data_dir() / "sessions"
+
+
+def sessions_dir(override: Path | None = None, configured: Path | None = None) -> Path:
+    return (override or _env_path("GROWTUI_SESSIONS_DIR") or configured or default_sessions_dir()).expanduser()
+
+
+def cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir(APP, appauthor=False))
+
+
+def lock_dir() -> Path:
+    """Lock files live outside the sessions folder, so they never get synced."""
+    return cache_dir() / "locks"
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP, appauthor=False))
+
+
+def shipped_questions_dir() -> Path:
+    """The question library that comes with growtui.
+
+    In an installed wheel it sits inside the package; in a source checkout
+    (editable install) it is the top-level ``questions/`` folder.
+    """
+    here = Path(__file__).resolve().parent
+    packaged = here / "questions"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "questions"
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create a folder (and parents) readable by the owner only."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o700)
+    except OSError:
+        pass  # not ours to change (a shared mount); reading still works
+    return path
