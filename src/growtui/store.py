@@ -1,0 +1,353 @@
+"""Reading, writing and listing session files.
+
+Promises, each tested:
+
+* A write is atomic: a temporary file in the same folder is written,
+  flushed and fsynced, then renamed over the target with ``os.replace``,
+  and the folder is fsynced. A crash leaves the old file or the new one,
+  never a mix, and never a half-written file under a ``*.toml`` name.
+* Session files are 0600 and folders 0700.
+* A file that cannot be read or validated is reported with its name and
+  reason, and is never overwritten or changed; the other sessions stay
+  usable. A file that changed on disk since we last read or wrote it (a
+  hand edit, a sync) is not overwritten either.
+* Sync conflict copies (Syncthing, Dropbox, Nextcloud) are reported as
+  conflicts, not shown as sessions.
+* One process at a time may hold a session open for writing.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import filelock
+import tomli_w
+from pydantic import ValidationError
+
+from growtui import paths, tomlfile
+from growtui.errors import (
+    Problem,
+    SessionFileError,
+    SessionLockedError,
+    StoreWriteError,
+)
+from growtui.model.session import SESSION_SCHEMA_VERSION, Session
+
+SUFFIX = ".toml"
+MAX_SESSION_FILE = 16 * 1024 * 1024
+_CONFLICT = re.compile(r"\.sync-conflict-\d{8}-\d{6}|\(\s*conflicted copy|\bconflicted copy\b", re.IGNORECASE)
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+
+
+# --- names -----------------------------------------------------------------
+
+
+def slugify(text: str, max_length: int = 40) -> str:
+    """A safe, readable file-name part: ``"Zoë de Wit/../"`` -> ``"zoe-de-wit"``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _SLUG_JUNK.sub("-", ascii_text.lower()).strip("-")
+    slug = slug[:max_length].rstrip("-")
+    return slug or "session"
+
+
+def file_name(session: Session) -> str:
+    return f"{session.started_at:%Y-%m-%d}_{slugify(session.coachee)}_{session.id}{SUFFIX}"
+
+
+def is_conflict_copy(path: Path) -> bool:
+    return bool(_CONFLICT.search(path.name))
+
+
+def _is_ignored(relative: Path) -> bool:
+    """Hidden files and folders, and editors' temporary and backup files."""
+    for part in relative.parts:
+        if part.startswith((".", "#", "~")) or part.endswith(("~", ".tmp", ".swp")):
+            return True
+    return False
+
+
+# --- serialising -----------------------------------------------------------
+
+
+def to_toml(session: Session) -> str:
+    """The session as TOML text: metadata first, each section's notes last.
+
+    The data is validated again on the way out (``model_copy`` and
+    construction without validation can smuggle in bad values), so growtui
+    never writes a file it could not read back.
+    """
+    data = session.model_dump(mode="python", exclude_none=True)
+    Session.model_validate(data)
+    for key, value in data.items():
+        if isinstance(value, dict) and "notes" in value:
+            value["notes"] = value.pop("notes")
+    data["phase_seconds"] = {str(k): v for k, v in data.get("phase_seconds", {}).items()}
+    return tomli_w.dumps(_plain(data), multiline_strings=True)
+
+
+def _plain(value: Any) -> Any:
+    """StrEnum keys and values as plain str, which tomli-w expects."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def from_toml(path: Path, text: str, data: dict[str, Any]) -> Session:
+    version = data.get("schema_version")
+    lines = tomlfile.key_lines(text)
+    if version is None:
+        raise SessionFileError([Problem(path, "not a growtui session: 'schema_version' is missing", 1)])
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise SessionFileError([Problem(path, "'schema_version' must be a whole number", lines.get(("schema_version",)))])
+    if version > SESSION_SCHEMA_VERSION:
+        raise SessionFileError([Problem(
+            path,
+            f"written by a newer growtui (format {version}; this version reads format "
+            f"{SESSION_SCHEMA_VERSION}): update growtui to open it. The file is left as it is",
+            lines.get(("schema_version",)),
+        )])
+    try:
+        return Session.model_validate(data)
+    except ValidationError as exc:
+        raise SessionFileError(tomlfile.validation_problems(path, text, Session, exc)) from None
+
+
+# --- atomic writing --------------------------------------------------------
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return  # some platforms cannot open folders; the rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno in (errno.EROFS,):
+        return "the folder is on a read-only disk"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied (is the folder read-only?)"
+    return exc.strerror or type(exc).__name__
+
+
+def write_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves the old or the new file.
+
+    With ``replace=False`` an existing file is never touched (creation).
+    Raises StoreWriteError with a reason a person understands.
+    """
+    folder = path.parent
+    tmp_name: str | None = None
+    try:
+        paths.ensure_private_dir(folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as fh:  # mkstemp creates the file 0600
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if replace:
+            os.replace(tmp_name, path)
+        else:
+            os.link(tmp_name, path)  # fails if the target exists: no clobbering
+            os.unlink(tmp_name)
+        tmp_name = None
+        _fsync_dir(folder)
+    except FileExistsError:
+        raise StoreWriteError(path, "a file with this name already exists") from None
+    except OSError as exc:
+        raise StoreWriteError(path, _reason(exc)) from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def _encode(session: Session, path: Path) -> bytes:
+    try:
+        return to_toml(session).encode("utf-8")
+    except ValidationError as exc:
+        fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors())
+        raise StoreWriteError(path, f"the session holds invalid values ({fields}); not written") from None
+
+
+# --- the store -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What a file looked like when we last read or wrote it."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, path: Path) -> Stamp | None:
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        return cls(st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+@dataclass
+class Stored:
+    """A session and the file it lives in."""
+
+    path: Path
+    session: Session
+    stamp: Stamp | None = None
+
+
+@dataclass
+class Scan:
+    sessions: list[Stored] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    conflicts: list[Path] = field(default_factory=list)
+
+
+class SessionChangedOnDisk(StoreWriteError):
+    def __init__(self, path: Path):
+        super().__init__(path, "the file was changed outside growtui since it was opened; "
+                         "not overwriting it")
+
+
+class Store:
+    def __init__(self, root: Path):
+        self.root = root
+
+    # listing ---------------------------------------------------------------
+
+    def files(self) -> Iterator[Path]:
+        """Every candidate ``*.toml`` file below the root, sorted, hidden ones skipped."""
+        if not self.root.is_dir():
+            return
+        for folder, dirnames, filenames in os.walk(self.root, followlinks=False):
+            here = Path(folder)
+            dirnames[:] = sorted(d for d in dirnames if not _is_ignored(Path(d)))
+            for name in sorted(filenames):
+                if name.endswith(SUFFIX) and not _is_ignored(Path(name)):
+                    yield here / name
+            for name in dirnames:
+                if name.endswith(SUFFIX):
+                    yield here / name  # reported: a folder cannot be a session
+
+    def scan(self) -> Scan:
+        result = Scan()
+        for path in self.files():
+            if is_conflict_copy(path):
+                result.conflicts.append(path)
+                continue
+            try:
+                result.sessions.append(self.read(path))
+            except SessionFileError as exc:
+                result.problems.extend(exc.problems)
+        return result
+
+    # reading ---------------------------------------------------------------
+
+    def _check_inside(self, path: Path) -> None:
+        if path.is_symlink():
+            try:
+                path.resolve(strict=True).relative_to(self.root.resolve())
+            except (OSError, ValueError, RuntimeError):
+                raise SessionFileError([Problem(path, "a link to outside the sessions folder; not read")]) from None
+
+    def read(self, path: Path) -> Stored:
+        """Read and validate one session file, or raise SessionFileError."""
+        self._check_inside(path)
+        try:
+            data, text = tomlfile.load(path, max_bytes=MAX_SESSION_FILE)
+        except tomlfile.TomlProblem as exc:
+            raise SessionFileError([exc.problem]) from None
+        return Stored(path, from_toml(path, text, data), Stamp.of(path))
+
+    # writing ---------------------------------------------------------------
+
+    def path_for(self, session: Session) -> Path:
+        path = self.root / file_name(session)
+        # file_name() cannot produce a separator or '..'; this is a second lock on the door.
+        if path.parent != self.root or path.name in (".", ".."):
+            raise StoreWriteError(path, "unsafe file name")
+        return path
+
+    def create(self, session: Session) -> Stored:
+        """Write a new session to a new file; never replaces an existing one."""
+        path = self.path_for(session)
+        write_atomic(path, _encode(session, path), replace=False)
+        return Stored(path, session, Stamp.of(path))
+
+    def save(self, stored: Stored) -> Stored:
+        """Write a session back to its file, atomically.
+
+        Refuses (SessionChangedOnDisk) when the file changed on disk since it
+        was read or last saved, so a hand edit or a synced change is never
+        silently overwritten. A file deleted meanwhile is written anew.
+        """
+        current = Stamp.of(stored.path)
+        if stored.stamp is not None and current is not None and current != stored.stamp:
+            raise SessionChangedOnDisk(stored.path)
+        write_atomic(stored.path, _encode(stored.session, stored.path))
+        stored.stamp = Stamp.of(stored.path)
+        return stored
+
+    def lock(self, path: Path) -> SessionLock:
+        return SessionLock(path)
+
+
+class SessionLock:
+    """An exclusive claim on a session for writing, freed when the process dies.
+
+    The lock file lives in the cache folder (never in the synced sessions
+    folder), named by a hash of the session's real path.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        digest = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:24]
+        lock_path = paths.lock_dir() / f"{digest}.lock"
+        self._lock = filelock.FileLock(lock_path, timeout=0, mode=0o600, thread_local=False)
+
+    def acquire(self) -> SessionLock:
+        paths.ensure_private_dir(paths.lock_dir())
+        try:
+            self._lock.acquire()
+        except filelock.Timeout:
+            raise SessionLockedError(self.path) from None
+        return self
+
+    def release(self) -> None:
+        self._lock.release()
+
+    @property
+    def held(self) -> bool:
+        return self._lock.is_locked
+
+    def __enter__(self) -> SessionLock:
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
