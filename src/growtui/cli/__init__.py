@@ -1,0 +1,119 @@
+"""The command line: parse, load and validate, then act.
+
+Every failure a person can cause ends in a clear message on stderr and exit
+code 2 (1 where a command reports problems it found, like ``questions
+check``). Nothing ever prints a traceback: unexpected errors leave a crash
+report without note text and exit 70.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from growtui import __version__
+from growtui.errors import FileProblemError, GrowtuiError
+
+EXIT_INTERNAL = 70
+
+
+@dataclass
+class Options:
+    """What the top-level options say; the config is read on first use."""
+
+    sessions_dir: Path | None = None
+    questions_dirs: list[Path] = field(default_factory=list)
+    lang: str | None = None
+    _config: object | None = None
+
+    @property
+    def config(self):
+        if self._config is None:
+            from growtui import config, paths
+
+            self._config = config.load_config(paths.config_file())
+        return self._config
+
+    def language(self, override: str | None = None) -> str:
+        return str(override or self.lang or self.config.language)
+
+    def resolved_sessions_dir(self) -> Path:
+        from growtui import paths
+
+        return paths.sessions_dir(self.sessions_dir, self.config.sessions_dir)
+
+
+LANG = click.Choice(["nl", "en"])
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--sessions-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of session files (default: your data folder; env GROWTUI_SESSIONS_DIR).")
+@click.option("--questions-dir", "questions_dirs", multiple=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Extra folder of question files (repeatable).")
+@click.option("--lang", type=LANG, help="Interface language (default: config, then system).")
+@click.version_option(__version__, "--version", prog_name="growtui", message="%(prog)s %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, sessions_dir, questions_dirs, lang) -> None:
+    """growtui: a calm companion for GROW coaching conversations.
+
+    Sessions are plain TOML files; nothing leaves this machine.
+    """
+    ctx.obj = Options(sessions_dir, list(questions_dirs), lang)
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+        click.echo(
+            "\nThe interactive session screen is not in this version yet; "
+            "the commands above work today.",
+            err=True,
+        )
+
+
+def _register() -> None:
+    from growtui.cli import info, questions
+
+    cli.add_command(questions.questions)
+    cli.add_command(info.schema)
+    cli.add_command(info.paths_command)
+
+
+_register()
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        code = cli.main(args=argv, prog_name="growtui", standalone_mode=False)
+    except click.exceptions.Abort:
+        _fail("growtui: aborted.", 130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except FileProblemError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        _fail(f"growtui: cannot continue until {'this is' if len(exc.problems) == 1 else 'these are'} fixed.",
+              exc.exit_code)
+    except GrowtuiError as exc:
+        _fail(f"growtui: {exc}", exc.exit_code)
+    except KeyboardInterrupt:
+        _fail("growtui: interrupted.", 130)
+    except BrokenPipeError:
+        sys.stderr.close()  # output piped into `head` and the like: not an error
+        sys.exit(0)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        from growtui.crash import write_report
+
+        report = write_report(exc)
+        where = f" A report without your notes is in {report}." if report else ""
+        _fail(f"growtui: unexpected internal error ({type(exc).__name__}).{where}", EXIT_INTERNAL)
+    else:
+        sys.exit(code if isinstance(code, int) else 0)

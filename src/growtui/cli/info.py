@@ -1,0 +1,41 @@
+"""``growtui schema`` and ``growtui paths``: facts about formats and places."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from growtui.cli import Options
+
+
+@click.command()
+@click.argument("kind", type=click.Choice(["questions", "session"]))
+def schema(kind: str) -> None:
+    """Print the JSON Schema of question files or session files.
+
+    Save it and point your editor at it (for example with a
+    '#:schema ./questions.schema.json' first line in Even Better TOML) to
+    get checking and completion as you type.
+    """
+    from growtui.schemas import json_schema
+
+    click.echo(json.dumps(json_schema(kind), ensure_ascii=False, indent=2))
+
+
+@click.command("paths")
+@click.pass_obj
+def paths_command(opts: Options) -> None:
+    """Show where growtui keeps its files."""
+    from growtui import paths
+
+    rows = [
+        ("config file", paths.config_file()),
+        ("own questions", paths.user_questions_dir()),
+        ("sessions", opts.resolved_sessions_dir()),
+        ("shipped questions", paths.shipped_questions_dir()),
+        ("cache (locks)", paths.cache_dir()),
+        ("crash reports", paths.log_dir()),
+    ]
+    for label, path in rows:
+        click.echo(f"{label + ':':<19}{path}")

@@ -1,0 +1,83 @@
+"""``growtui questions check|list``."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from growtui.cli import LANG, Options
+
+PHASES = click.Choice(["opening", "follow_up", "goal", "reality", "options", "will", "closing"])
+
+
+@click.group()
+def questions() -> None:
+    """Check and list the question library."""
+
+
+@questions.command()
+@click.argument("targets", nargs=-1, type=click.Path(path_type=Path))
+@click.pass_obj
+def check(opts: Options, targets: tuple[Path, ...]) -> None:
+    """Check question files; without PATH, everything growtui loads.
+
+    That is the shipped library, your own question folder and any
+    --questions-dir. Given files or folders are checked against the rest
+    (for clashing ids and overrides). Prints one FILE:LINE: message per
+    problem and exits 1 when there is any; exits 0 when all is valid.
+    """
+    from growtui import library
+
+    lib, problems, nfiles = library.check(targets, opts.questions_dirs)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        files = len({p.path for p in problems})
+        click.echo(f"{len(problems)} problem{'s'[:len(problems) != 1]} in {files} file{'s'[:files != 1]}.", err=True)
+        raise click.exceptions.Exit(1)
+    per_phase = Counter(q.phase.value for q in lib.questions.values())
+    summary = ", ".join(f"{phase} {n}" for phase, n in per_phase.items())
+    click.echo(f"OK: {nfiles} file{'s'[:nfiles != 1]}, {len(lib.questions)} questions ({summary}), "
+               f"{len(lib.hints)} hints.")
+
+
+@questions.command("list")
+@click.option("--phase", type=PHASES, help="Only this phase.")
+@click.option("--lang", type=LANG, help="Language of the text (default: interface language).")
+@click.option("--tag", help="Only questions with this tag.")
+@click.option("--json", "as_json", is_flag=True, help="A JSON array, for scripts.")
+@click.pass_obj
+def list_questions(opts: Options, phase: str | None, lang: str | None, tag: str | None, as_json: bool) -> None:
+    """List the questions, optionally by phase and tag."""
+    from growtui.library import load_library
+    from growtui.model.common import Phase
+
+    language = opts.language(lang)
+    lib = load_library(opts.questions_dirs)
+    selected = lib.select(Phase(phase) if phase else None, tag)
+    if as_json:
+        click.echo(json.dumps([
+            {
+                "id": q.id,
+                "phase": q.phase.value,
+                "kind": q.kind.value,
+                "text": q.text.in_(language),
+                "purpose": q.purpose.in_(language),
+                "tags": q.tags,
+                "follow_ups": [
+                    {"text": f.text.in_(language), **({"below": f.below} if f.below else {})}
+                    for f in q.follow_ups
+                ],
+            }
+            for q in selected
+        ], ensure_ascii=False, indent=2))
+        return
+    width = max((len(q.id) for q in selected), default=0)
+    for q in selected:
+        scale = " (1-10)" if q.kind.value == "scale" else ""
+        click.echo(f"{q.id:<{width}}  {q.text.in_(language)}{scale}")
+    if not selected:
+        click.echo("No questions match.", err=True)

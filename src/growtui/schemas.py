@@ -1,0 +1,19 @@
+"""JSON Schemas of the file formats, for editors and other tools."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from growtui.model.question import QuestionFile
+from growtui.model.session import Session
+
+_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    model, title = {
+        "questions": (QuestionFile, "growtui question file"),
+        "session": (Session, "growtui session file"),
+    }[kind]
+    schema = model.model_json_schema()
+    return {"$schema": _DRAFT, "title": title, **{k: v for k, v in schema.items() if k != "title"}}
