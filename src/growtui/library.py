@@ -41,11 +41,14 @@ class Library:
     def select(
         self, phase: Phase | None = None, tag: str | None = None
     ) -> list[Question]:
-        return [
+        """Matching questions in conversation order (opening first, closing last)."""
+        order = {p: i for i, p in enumerate(Phase)}
+        matches = [
             q
             for q in self.questions.values()
             if (phase is None or q.phase is phase) and (tag is None or tag in q.tags)
         ]
+        return sorted(matches, key=lambda q: order[q.phase])
 
     def tags(self) -> list[str]:
         return sorted({t for q in self.questions.values() for t in q.tags})
