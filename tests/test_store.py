@@ -45,7 +45,7 @@ def test_file_is_human_readable_toml(sessions_dir):
     stored = Store(sessions_dir).create(full_session())
     text = stored.path.read_text(encoding="utf-8")
     assert text.startswith("schema_version = 1\nid = \"k7m2q9x4c1ab\"\ncoachee = \"Zoë de Wit\"\n")
-    assert 'notes = """\nDrie projecten tegelijk.' in text  # multi-line notes stay multi-line
+    assert "notes = '''\nDrie projecten tegelijk.\n\tTabs en \"quotes\" en \\ backslash.'''" in text  # no escapes in notes
     assert "[[will.actions]]" in text and "when = 2026-11-17\n" in text
     assert "started_at = 2026-11-03 09:30:00+01:00" in text
     goal = text[text.index("[goal]"):text.index("[reality]")]
@@ -249,11 +249,11 @@ def test_scan_lists_good_sessions_and_reports_bad_ones_untouched(sessions_dir):
     bad = {
         "syntax.toml": b"schema_version = 1\ncoachee = \n",
         "latin1.toml": "coachee = 'Jos\xe9'".encode("latin-1"),
-        "schema.toml": b"schema_version = 1\nid = 'schema01'\ncoachee = 'A'\nstatus = 'half'\n",
+        "schema.toml": b"schema_version = 1\nid = 'schema01'\ncoachee = 'A'\nstatus = 'half'\nstarted_at = 2026-01-01T10:00:00\n",
         "future.toml": b"schema_version = 9\n",
         "notgrowtui.toml": b"[tool.poetry]\nname = 'x'\n",
         "empty.toml": b"",
-        "typo.toml": b"schema_version = 1\ncoachee = 'A'\ncoachee_name = 'B'\n",
+        "typo.toml": b"schema_version = 1\nid = 'typo0001'\ncoachee = 'A'\ncoachee_name = 'B'\nstarted_at = 2026-01-01T10:00:00\n",
     }
     for name, content in bad.items():
         (sessions_dir / name).write_bytes(content)
@@ -367,3 +367,40 @@ def test_lock_files_live_outside_the_sessions_folder(sessions_dir):
     stored = Store(sessions_dir).create(full_session())
     with SessionLock(stored.path):
         assert [p.name for p in sessions_dir.iterdir()] == [stored.path.name]
+
+
+# --- readable output ---------------------------------------------------------------
+
+
+def test_notes_with_quotes_are_written_without_escapes():
+    session = full_session()
+    session.reality.notes = 'Zei: "dit is toch klaar".\nC:\\pad\\naar en \'enkele\' quotes'
+    text = to_toml(session)
+    assert "notes = '''\nZei: \"dit is toch klaar\".\nC:\\pad\\naar en 'enkele' quotes'''" in text
+    assert 'tags = ["planning", "werkdruk"]' in text
+
+
+@pytest.mark.parametrize("notes", [
+    "ends with a quote'\nx'", "has '''triple''' quotes\nyes", "carriage\r\nreturn", "bell \x07\nand more",
+    "\nstarts with a newline", "trailing newline\n", "tab\there\n\t", "a\nb\\", '"""\nquoted"""',
+])
+def test_tricky_notes_round_trip(notes):
+    session = full_session()
+    session.goal.notes = notes
+    session.will.actions[0].what = notes
+    assert tomllib.loads(to_toml(session))["goal"]["notes"] == notes
+
+
+def test_long_lists_stay_one_item_per_line():
+    session = full_session()
+    session.options.items[0].pros = [f"reden nummer {i} die best lang is" for i in range(5)]
+    text = to_toml(session)
+    assert 'pros = [\n    "reden nummer 0 die best lang is",' in text
+
+
+def test_a_file_without_an_id_is_refused_not_given_a_new_one(sessions_dir):
+    sessions_dir.mkdir()
+    path = sessions_dir / "x.toml"
+    path.write_text('schema_version = 1\ncoachee = "A"\nstarted_at = 2026-01-01T10:00:00\n')
+    with pytest.raises(SessionFileError, match="'id' is missing"):
+        Store(sessions_dir).read(path)

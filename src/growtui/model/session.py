@@ -12,7 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import Field, NonNegativeInt, StringConstraints, field_validator
 
 from growtui.model.common import Lang, NonEmpty, Phase, Score, Strict
 
@@ -132,10 +132,12 @@ class OptionsSection(Section):
 class Action(Strict):
     id: ItemId
     what: str
+    start: date | None = Field(default=None, description="The date it starts, if not at once.")
     when: date | None = Field(default=None, description="The date by which it is done.")
     success_criterion: str = Field(default="", description="How we will know it worked.")
     inform: str = Field(default="", description="Who needs to know.")
     support: str = Field(default="", description="Support needed, and from whom.")
+    obstacles: str = Field(default="", description="What could get in the way, and what then.")
     status: ActionStatus = ActionStatus.open
     option_id: ItemId | None = Field(default=None, description="The chosen option it comes from.")
     carried_from: str | None = Field(
@@ -179,7 +181,8 @@ class Session(Strict):
         default=None, description="The earlier session this one follows up on."
     )
     tags: list[str] = Field(default_factory=list)
-    phase_seconds: dict[Phase, int] = Field(
+    next_meeting: date | None = Field(default=None, description="When the next conversation is planned.")
+    phase_seconds: dict[Phase, NonNegativeInt] = Field(
         default_factory=dict, description="Time spent in each phase, in seconds."
     )
     opening: Section = Field(default_factory=Section)
