@@ -1,0 +1,149 @@
+"""Saving off the UI thread, and never dropping text when saving fails.
+
+The screen hands over a snapshot (a deep copy of the session) whenever
+something changed; a single writer thread serialises and writes it
+atomically. When the write fails (disk full, read-only folder, the file was
+changed outside growtui) the text goes to a recovery file in another folder,
+the writer keeps retrying the real file every few seconds, and the status
+callback tells the screen, which says so on screen. The newest snapshot
+always wins: a slow disk never builds a queue.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from growtui import paths
+from growtui.errors import StoreWriteError
+from growtui.model.session import Session
+from growtui.store import Store, Stored, to_toml, write_atomic
+
+RETRY_SECONDS = 2.0
+
+
+@dataclass(frozen=True)
+class SaveStatus:
+    ok: bool
+    version: int
+    reason: str = ""
+    recovery: Path | None = None
+
+
+def recovery_dirs() -> list[Path]:
+    """Places for recovery files, away from the sessions folder (which may be the one failing)."""
+    return [paths.data_dir() / "recovery", paths.cache_dir() / "recovery",
+            Path(tempfile.gettempdir()) / f"growtui-recovery-{os.getuid() if hasattr(os, 'getuid') else 'user'}"]
+
+
+def recovery_path_for(session_id: str, folder: Path) -> Path:
+    return folder / f"{session_id}.toml"
+
+
+def find_recovery(session_id: str) -> Path | None:
+    for folder in recovery_dirs():
+        candidate = recovery_path_for(session_id, folder)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def clear_recovery(session_id: str) -> None:
+    for folder in recovery_dirs():
+        try:
+            recovery_path_for(session_id, folder).unlink()
+        except OSError:
+            pass
+
+
+def write_recovery(session: Session) -> Path | None:
+    data = to_toml(session).encode("utf-8")
+    for folder in recovery_dirs():
+        path = recovery_path_for(session.id, folder)
+        try:
+            write_atomic(path, data)
+            return path
+        except StoreWriteError:
+            continue
+    return None
+
+
+class Autosaver:
+    """One writer thread per open session."""
+
+    def __init__(self, store: Store, stored: Stored, on_status: Callable[[SaveStatus], None]):
+        self._store = store
+        self._stored = stored
+        self._on_status = on_status
+        self._lock = threading.Lock()
+        self._wake = threading.Condition(self._lock)
+        self._snapshot: tuple[int, Session] | None = None
+        self._retry: tuple[int, Session] | None = None
+        self._saved_version = -1
+        self._failing = False
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="growtui-autosave", daemon=True)
+        self._thread.start()
+
+    @property
+    def failing(self) -> bool:
+        return self._failing
+
+    def submit(self, version: int, snapshot: Session) -> None:
+        """Hand over the newest state; returns at once."""
+        with self._wake:
+            self._snapshot = (version, snapshot)
+            self._wake.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                if self._snapshot is None and not self._stopping:
+                    # Failing: wake up to retry the last snapshot even if nothing new came.
+                    self._wake.wait(timeout=RETRY_SECONDS if self._failing else None)
+                if self._snapshot is None and self._failing and self._retry is not None:
+                    self._snapshot = self._retry
+                if self._snapshot is None:
+                    if self._stopping:
+                        return
+                    continue
+                job, self._snapshot = self._snapshot, None
+            self._write(*job)
+
+    def _write(self, version: int, session: Session) -> bool:
+        """Write one snapshot to the session file; on failure, to a recovery file."""
+        stored = Stored(self._stored.path, session, self._stored.stamp)
+        try:
+            self._store.save(stored)
+        except StoreWriteError as exc:
+            self._retry = (version, session)
+            recovery = write_recovery(session)
+            self._failing = True
+            self._on_status(SaveStatus(False, version, exc.reason, recovery))
+            return False
+        self._stored.stamp = stored.stamp
+        self._retry = None
+        if self._failing:
+            clear_recovery(session.id)
+        self._failing = False
+        self._saved_version = version
+        self._on_status(SaveStatus(True, version))
+        return True
+
+    def flush(self, version: int, snapshot: Session, timeout: float = 5.0) -> bool:
+        """Write now and wait: for quitting, signals and crashes. True when on disk."""
+        self.stop(timeout)
+        if version == self._saved_version and not self._failing:
+            return True
+        return self._write(version, snapshot)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        with self._wake:
+            self._stopping = True
+            self._wake.notify()
+        if self._thread.is_alive() and threading.current_thread() is not self._thread:
+            self._thread.join(timeout)

@@ -1,0 +1,351 @@
+"""A conversation in progress: the rules of the live session, without any UI.
+
+The session screen shows what this object says and calls its methods; every
+change to the session goes through here, bumps ``version`` (so autosave knows
+there is something to write), and keeps the time per phase.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from growtui.i18n import STRINGS
+from growtui.library import Library
+from growtui.model.common import Localized, Phase
+from growtui.model.question import Kind, Question
+from growtui.model.session import (
+    Action, Asked, FollowUpItem, Option, ScaleAnswer, Session, Status, now,
+)
+from growtui.store import Stored
+
+# Planned share of the time box per phase, in percent (normalised over the
+# phases a session has). Will gets a real share so it is not squeezed out.
+PLANNED_SHARE = {
+    Phase.opening: 5, Phase.follow_up: 10, Phase.goal: 15, Phase.reality: 25,
+    Phase.options: 20, Phase.will: 20, Phase.closing: 5,
+}
+LOW_SCALE = 7
+_SCORE = re.compile(r"^\s*(10|[1-9])(?!\d|[.,]\d)\s*[:.,;-]?\s*(.*)$", re.DOTALL)
+
+
+def _localized(key: str) -> Localized:
+    nl, en = STRINGS[key]
+    return Localized(nl=nl, en=en)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """What the question panel offers: a library question or a follow-up to an answer."""
+
+    text: Localized
+    phase: Phase
+    kind: Kind = Kind.open
+    question: Question | None = None
+    follow_up_of: str | None = None
+    key: str = ""  # stable identity, for "asked" bookkeeping and the file
+
+    @property
+    def question_id(self) -> str | None:
+        """What the file records: the library id, ``id#n`` for its follow-ups, None for others."""
+        return self.key if self.key and not self.key.startswith("~") else None
+
+
+def prompt_for(question: Question) -> Prompt:
+    return Prompt(question.text, question.phase, question.kind, question, key=question.id)
+
+
+def parse_score(text: str) -> tuple[int, str] | None:
+    """``"7 want het gaat beter"`` -> ``(7, "want het gaat beter")``."""
+    match = _SCORE.match(text)
+    if not match:
+        return None
+    return int(match.group(1)), match.group(2).strip()
+
+
+def is_motivation(question: Question | None) -> bool:
+    return bool(question and question.phase is Phase.will and question.kind is Kind.scale
+                and "motivation" in question.id)
+
+
+class LiveSession:
+    def __init__(self, stored: Stored, library: Library, *, clock: Callable[[], float] = time.monotonic):
+        self.stored = stored
+        self.library = library
+        self._clock = clock
+        self._entered = clock()
+        self._cursor: dict[Phase, int] = {}
+        self._pending: dict[Phase, list[Prompt]] = {}
+        self.version = 0
+
+    # --- basics -----------------------------------------------------------
+
+    @property
+    def session(self) -> Session:
+        return self.stored.session
+
+    @property
+    def lang(self) -> str:
+        return self.session.language.value
+
+    @property
+    def phase(self) -> Phase:
+        return self.session.current_phase
+
+    def touch(self) -> None:
+        self.version += 1
+
+    def phases(self) -> list[Phase]:
+        """The phases this conversation has, in order (follow-up only when there is something to review)."""
+        return [p for p in Phase if p is not Phase.follow_up or self.session.follow_up.items]
+
+    def has_content(self, phase: Phase) -> bool:
+        s = self.session
+        section = s.section(phase)
+        extra = {
+            Phase.follow_up: any(i.outcome for i in s.follow_up.items),
+            Phase.goal: bool(s.goal.session_goal or s.goal.long_term_goal or s.goal.success_measure),
+            Phase.reality: bool(s.reality.scales),
+            Phase.options: bool(s.options.items),
+            Phase.will: bool(s.will.actions or s.will.motivation),
+        }.get(phase, False)
+        return bool(section.notes.strip()) or extra or any(a.phase is phase for a in s.asked)
+
+    def set_phase(self, phase: Phase) -> None:
+        if phase is self.phase:
+            return
+        self.account_time()
+        self.session.current_phase = phase
+        self.touch()
+
+    def step_phase(self, delta: int) -> Phase:
+        order = self.phases()
+        index = order.index(self.phase) if self.phase in order else 0
+        self.set_phase(order[max(0, min(len(order) - 1, index + delta))])
+        return self.phase
+
+    # --- time -------------------------------------------------------------
+
+    def account_time(self) -> None:
+        """Move the time spent in the current phase into ``phase_seconds``.
+
+        Uses a monotonic clock, so a wall clock jumping (or going backwards)
+        never produces negative or absurd phase times.
+        """
+        now_ = self._clock()
+        spent = int(now_ - self._entered)
+        if spent > 0:
+            seconds = self.session.phase_seconds
+            seconds[self.phase] = seconds.get(self.phase, 0) + spent
+            self._entered += spent
+
+    def seconds_in(self, phase: Phase) -> int:
+        running = int(self._clock() - self._entered) if phase is self.phase else 0
+        return self.session.phase_seconds.get(phase, 0) + max(0, running)
+
+    def elapsed(self) -> int:
+        return sum(self.seconds_in(p) for p in Phase)
+
+    def planned(self, phase: Phase) -> int:
+        phases = self.phases()
+        total = sum(PLANNED_SHARE[p] for p in phases)
+        return int(self.session.time_box_minutes * 60 * PLANNED_SHARE[phase] / total) if phase in phases else 0
+
+    def overrun(self, phase: Phase) -> bool:
+        return phase in Phase.grow() and phase is not Phase.will and self.seconds_in(phase) > self.planned(phase)
+
+    # --- questions ----------------------------------------------------------
+
+    def asked_keys(self) -> set[str]:
+        return {a.question_id for a in self.session.asked if a.question_id}
+
+    def candidates(self, phase: Phase | None = None) -> list[Prompt]:
+        """Follow-ups to answers first, then the phase's library questions not yet asked."""
+        phase = phase or self.phase
+        asked = self.asked_keys()
+        pending = [p for p in self._pending.get(phase, []) if p.key not in asked]
+        keys = {p.key for p in pending}
+        library = [prompt_for(q) for q in self.library.for_phase(phase) if q.id not in asked and q.id not in keys]
+        return pending + library
+
+    def current(self, phase: Phase | None = None) -> Prompt | None:
+        phase = phase or self.phase
+        found = self.candidates(phase)
+        if not found:
+            return None
+        return found[self._cursor.get(phase, 0) % len(found)]
+
+    def position(self) -> tuple[int, int]:
+        found = self.candidates()
+        return ((self._cursor.get(self.phase, 0) % len(found)) + 1 if found else 0), len(found)
+
+    def move(self, delta: int) -> Prompt | None:
+        found = self.candidates()
+        if found:
+            self._cursor[self.phase] = (self._cursor.get(self.phase, 0) + delta) % len(found)
+        return self.current()
+
+    def offer(self, prompt: Prompt) -> None:
+        """Put a prompt first in its phase (a picked question, a follow-up)."""
+        queue = [p for p in self._pending.get(prompt.phase, []) if p.key != prompt.key]
+        self._pending[prompt.phase] = [prompt, *queue]
+        self._cursor[prompt.phase] = 0
+
+    def offer_question(self, question: Question) -> None:
+        self.offer(prompt_for(question))
+
+    def _follow_ups(self, prompt: Prompt, score: int | None) -> Iterable[Prompt]:
+        question = prompt.question
+        if question is not None:
+            for index, follow_up in enumerate(question.follow_ups):
+                if follow_up in question.follow_ups_for(score):
+                    yield Prompt(follow_up.text, prompt.phase, Kind.open, None, question.id,
+                                 key=f"{question.id}#{index + 1}")
+                    return
+        if score is None:
+            return
+        if is_motivation(question) and score < 10:
+            yield Prompt(_localized("suggest.to_ten"), prompt.phase, follow_up_of=prompt.key, key=f"~{prompt.key}#10")
+        elif score < LOW_SCALE:
+            yield Prompt(_localized("suggest.one_higher"), prompt.phase, follow_up_of=prompt.key, key=f"~{prompt.key}#up")
+
+    def log_answer(self, prompt: Prompt, text: str) -> Asked:
+        """Note an answer against the question it answers.
+
+        Scale questions need a score first (``"6 want ..."``); ValueError
+        otherwise. A scale answer in Reality also lands in the scale table;
+        the motivation question sets the motivation; answers can bring their
+        follow-up question to the front.
+        """
+        score: int | None = None
+        answer = text.strip()
+        if prompt.kind is Kind.scale:
+            parsed = parse_score(answer)
+            if parsed is None:
+                raise ValueError("answer.needs_score")
+            score, answer = parsed
+        question_text = prompt.text.in_(self.lang)
+        asked = Asked(question_id=prompt.question_id, phase=prompt.phase, text=question_text,
+                      asked_at=now(), answer=answer, score=score)
+        self.session.asked.append(asked)
+        if score is not None and prompt.phase is Phase.reality:
+            self.session.reality.scales.append(
+                ScaleAnswer(question_id=prompt.question_id, question=question_text, score=score, said=answer))
+        if score is not None and is_motivation(prompt.question):
+            self.session.will.motivation = score
+        if prompt.follow_up_of and "motivation" in prompt.follow_up_of and prompt.phase is Phase.will:
+            self.session.will.motivation_to_ten = answer
+        self._pending[prompt.phase] = [p for p in self._pending.get(prompt.phase, []) if p.key != prompt.key]
+        for follow_up in self._follow_ups(prompt, score):
+            self.offer(follow_up)
+        self.touch()
+        return asked
+
+    # --- notes and structured parts -------------------------------------------
+
+    def set_notes(self, phase: Phase, text: str) -> None:
+        section = self.session.section(phase)
+        if section.notes != text:
+            section.notes = text
+            self.touch()
+
+    def set_goal(self, field: str, value: str) -> None:
+        if field not in ("session_goal", "long_term_goal", "success_measure"):
+            raise KeyError(field)
+        if getattr(self.session.goal, field) != value:
+            setattr(self.session.goal, field, value)
+            self.touch()
+
+    @staticmethod
+    def _next_id(prefix: str, taken: Iterable[str]) -> str:
+        used = set(taken)
+        n = 1
+        while f"{prefix}{n}" in used:
+            n += 1
+        return f"{prefix}{n}"
+
+    def add_option(self, text: str) -> Option:
+        option = Option(id=self._next_id("o", (o.id for o in self.session.options.items)), text=text.strip())
+        self.session.options.items.append(option)
+        if len(self.session.options.items) == 1:
+            self.offer(Prompt(_localized("suggest.more_options"), Phase.options, key="~options.more"))
+        self.touch()
+        return option
+
+    def option(self, option_id: str) -> Option:
+        return next(o for o in self.session.options.items if o.id == option_id)
+
+    def update_option(self, option_id: str, **fields: object) -> Option:
+        items = self.session.options.items
+        index = next(i for i, o in enumerate(items) if o.id == option_id)
+        items[index] = Option.model_validate({**items[index].model_dump(), **fields})
+        self.touch()
+        return items[index]
+
+    def remove_option(self, option_id: str) -> None:
+        self.session.options.items = [o for o in self.session.options.items if o.id != option_id]
+        self.touch()
+
+    def toggle_chosen(self, option_id: str) -> Option:
+        """Choose or un-choose an option; choosing carries it into Will as an action."""
+        option = self.update_option(option_id, chosen=not self.option(option_id).chosen)
+        if option.chosen and not any(a.option_id == option.id for a in self.session.will.actions):
+            self.add_action(option.text, option_id=option.id)
+        return option
+
+    def sort_options(self) -> None:
+        """Best first: by attractiveness plus feasibility, unscored last (stable)."""
+        self.session.options.items.sort(key=lambda o: -(o.score or 0))
+        self.touch()
+
+    def add_action(self, what: str, **fields: object) -> Action:
+        action = Action.model_validate(
+            {"id": self._next_id("a", (a.id for a in self.session.will.actions)), "what": what.strip(), **fields})
+        self.session.will.actions.append(action)
+        self.touch()
+        return action
+
+    def action(self, action_id: str) -> Action:
+        return next(a for a in self.session.will.actions if a.id == action_id)
+
+    def update_action(self, action_id: str, **fields: object) -> Action:
+        actions = self.session.will.actions
+        index = next(i for i, a in enumerate(actions) if a.id == action_id)
+        actions[index] = Action.model_validate({**actions[index].model_dump(), **fields})
+        self.touch()
+        return actions[index]
+
+    def remove_action(self, action_id: str) -> None:
+        self.session.will.actions = [a for a in self.session.will.actions if a.id != action_id]
+        self.touch()
+
+    def set_motivation(self, score: int | None, to_ten: str | None = None) -> None:
+        will = self.session.will
+        will.motivation = score
+        if to_ten is not None:
+            will.motivation_to_ten = to_ten
+        if score is not None and score < 10 and not will.motivation_to_ten:
+            self.offer(Prompt(_localized("suggest.to_ten"), Phase.will, key="~will.motivation#10",
+                              follow_up_of="will.motivation"))
+        self.touch()
+
+    def update_follow_up(self, index: int, **fields: object) -> FollowUpItem:
+        items = self.session.follow_up.items
+        items[index] = FollowUpItem.model_validate({**items[index].model_dump(), **fields})
+        self.touch()
+        return items[index]
+
+    # --- finishing ------------------------------------------------------------
+
+    def finish(self) -> None:
+        self.account_time()
+        self.session.status = Status.completed
+        self.session.ended_at = now()
+        self.touch()
+
+    def snapshot(self) -> Session:
+        """A copy to hand to the writer thread (times accounted first)."""
+        self.account_time()
+        return self.session.model_copy(deep=True)
