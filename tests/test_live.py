@@ -192,3 +192,34 @@ def test_parse_score(text, expected):
 ])
 def test_parse_date(text, expected):
     assert parse_date(text, today=date(2026, 11, 21)) == expected  # a Saturday
+
+
+def test_an_answer_being_typed_is_in_the_session_before_enter(live):
+    prompt = live.current()
+    live.draft_answer(prompt, "half an ans")
+    assert live.session.asked[-1].answer == "half an ans"
+    assert live.current().key == prompt.key, "the question stays while its answer is typed"
+    live.draft_answer(prompt, "half an answer")
+    assert len(live.session.asked) == 1
+    live.log_answer(prompt, "half an answer, done")
+    assert [a.answer for a in live.session.asked] == ["half an answer, done"]
+
+
+def test_moving_on_leaves_the_partial_answer_in_the_file(live):
+    prompt = live.current()
+    live.draft_answer(prompt, "unfinished")
+    live.move(1)
+    assert live.session.asked[-1].answer == "unfinished"
+    assert prompt.key not in {p.key for p in live.candidates()}
+
+
+def test_a_scale_draft_keeps_its_score_and_a_missing_score_keeps_the_draft(live):
+    live.set_phase(Phase.reality)
+    scale = scale_in(live, Phase.reality)
+    live.offer(scale)
+    live.draft_answer(scale, "6 beter")
+    assert (live.session.asked[-1].score, live.session.asked[-1].answer) == (6, "beter")
+    live.draft_answer(scale, "beter")
+    with pytest.raises(ValueError):
+        live.log_answer(scale, "beter")
+    assert live.session.asked[-1].answer == "beter" and live.current().key == scale.key

@@ -119,11 +119,15 @@ class Autosaver:
         stored = Stored(self._stored.path, session, self._stored.stamp)
         try:
             self._store.save(stored)
-        except StoreWriteError as exc:
+        except Exception as exc:  # noqa: BLE001 - a writer that dies silently would lose notes
+            reason = exc.reason if isinstance(exc, StoreWriteError) else f"internal error ({type(exc).__name__})"
             self._retry = (version, session)
-            recovery = write_recovery(session)
+            try:
+                recovery = write_recovery(session)
+            except Exception:  # noqa: BLE001
+                recovery = None
             self._failing = True
-            self._on_status(SaveStatus(False, version, exc.reason, recovery))
+            self._on_status(SaveStatus(False, version, reason, recovery))
             return False
         self._stored.stamp = stored.stamp
         self._retry = None

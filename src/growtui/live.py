@@ -78,6 +78,7 @@ class LiveSession:
         self._entered = clock()
         self._cursor: dict[Phase, int] = {}
         self._pending: dict[Phase, list[Prompt]] = {}
+        self._draft: tuple[Prompt, Asked] | None = None
         self.version = 0
 
     # --- basics -----------------------------------------------------------
@@ -116,6 +117,7 @@ class LiveSession:
     def set_phase(self, phase: Phase) -> None:
         if phase is self.phase:
             return
+        self.close_draft()
         self.account_time()
         self.session.current_phase = phase
         self.touch()
@@ -159,7 +161,9 @@ class LiveSession:
     # --- questions ----------------------------------------------------------
 
     def asked_keys(self) -> set[str]:
-        return {a.question_id for a in self.session.asked if a.question_id}
+        """Questions already asked; one whose answer is still being typed does not count yet."""
+        drafting = self._draft[1] if self._draft else None
+        return {a.question_id for a in self.session.asked if a.question_id and a is not drafting}
 
     def candidates(self, phase: Phase | None = None) -> list[Prompt]:
         """Follow-ups to answers first, then the phase's library questions not yet asked."""
@@ -182,6 +186,7 @@ class LiveSession:
         return ((self._cursor.get(self.phase, 0) % len(found)) + 1 if found else 0), len(found)
 
     def move(self, delta: int) -> Prompt | None:
+        self.close_draft()
         found = self.candidates()
         if found:
             self._cursor[self.phase] = (self._cursor.get(self.phase, 0) + delta) % len(found)
@@ -189,6 +194,8 @@ class LiveSession:
 
     def offer(self, prompt: Prompt) -> None:
         """Put a prompt first in its phase (a picked question, a follow-up)."""
+        if self._draft and self._draft[0].phase is prompt.phase and self._draft[0].key != prompt.key:
+            self.close_draft()
         queue = [p for p in self._pending.get(prompt.phase, []) if p.key != prompt.key]
         self._pending[prompt.phase] = [prompt, *queue]
         self._cursor[prompt.phase] = 0
@@ -211,13 +218,36 @@ class LiveSession:
         elif score < LOW_SCALE:
             yield Prompt(_localized("suggest.one_higher"), prompt.phase, follow_up_of=prompt.key, key=f"~{prompt.key}#up")
 
+    def draft_answer(self, prompt: Prompt, text: str) -> Asked:
+        """Keep an answer that is still being typed in the session, so autosave has it.
+
+        The question stays current until the answer is logged; if the
+        manager moves on instead, the partial answer stays in the file.
+        """
+        if self._draft is None or self._draft[0].key != prompt.key:
+            self.close_draft()
+            asked = Asked(question_id=prompt.question_id, phase=prompt.phase,
+                          text=prompt.text.in_(self.lang), asked_at=now())
+            self.session.asked.append(asked)
+            self._draft = (prompt, asked)
+        asked = self._draft[1]
+        parsed = parse_score(text) if prompt.kind is Kind.scale else None
+        asked.answer = parsed[1] if parsed else text.strip()
+        asked.score = parsed[0] if parsed else None
+        self.touch()
+        return asked
+
+    def close_draft(self) -> None:
+        """Leave a half-typed answer as it is (it counts as asked) and stop drafting."""
+        self._draft = None
+
     def log_answer(self, prompt: Prompt, text: str) -> Asked:
         """Note an answer against the question it answers.
 
         Scale questions need a score first (``"6 want ..."``); ValueError
-        otherwise. A scale answer in Reality also lands in the scale table;
-        the motivation question sets the motivation; answers can bring their
-        follow-up question to the front.
+        otherwise, and the draft stays. A scale answer in Reality also lands
+        in the scale table; the motivation question sets the motivation;
+        answers can bring their follow-up question to the front.
         """
         score: int | None = None
         answer = text.strip()
@@ -226,10 +256,10 @@ class LiveSession:
             if parsed is None:
                 raise ValueError("answer.needs_score")
             score, answer = parsed
-        question_text = prompt.text.in_(self.lang)
-        asked = Asked(question_id=prompt.question_id, phase=prompt.phase, text=question_text,
-                      asked_at=now(), answer=answer, score=score)
-        self.session.asked.append(asked)
+        asked = self.draft_answer(prompt, text)
+        asked.answer, asked.score = answer, score
+        self._draft = None
+        question_text = asked.text
         if score is not None and prompt.phase is Phase.reality:
             self.session.reality.scales.append(
                 ScaleAnswer(question_id=prompt.question_id, question=question_text, score=score, said=answer))

@@ -65,17 +65,15 @@ def cli(ctx: click.Context, sessions_dir, questions_dirs, lang) -> None:
     """
     ctx.obj = Options(sessions_dir, list(questions_dirs), lang)
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
-        click.echo(
-            "\nThe interactive session screen is not in this version yet; "
-            "the commands above work today.",
-            err=True,
-        )
+        from growtui.cli.tui import run_app
+
+        run_app(ctx.obj, {})
 
 
 def _register() -> None:
-    from growtui.cli import info, questions
+    from growtui.cli import info, questions, tui
 
+    cli.add_command(tui.new)
     cli.add_command(questions.questions)
     cli.add_command(info.schema)
     cli.add_command(info.paths_command)

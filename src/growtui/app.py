@@ -1,0 +1,193 @@
+"""The Textual app: themes, global keys, which screen first, and the last line of defence."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import App
+from textual.binding import Binding
+
+from growtui import crash, starting
+from growtui.autosave import Autosaver
+from growtui.config import Config
+from growtui.errors import GrowtuiError, SessionLockedError
+from growtui.i18n import t
+from growtui.library import Library
+from growtui.live import LiveSession
+from growtui.screens.home import HomeScreen
+from growtui.screens.session import SessionScreen, session_screen
+from growtui.store import SessionLock, Store, Stored
+
+
+@dataclass
+class Start:
+    """What to open first: the home screen, a new session, or an unfinished one."""
+
+    coachee: str | None = None
+    topic: str = ""
+    minutes: int | None = None
+    language: str | None = None
+    resume: Path | None = None
+
+
+@dataclass
+class Active:
+    lock: SessionLock
+    live: LiveSession
+    saver: Autosaver
+    screen: SessionScreen
+
+
+class GrowApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "growtui"
+    BINDINGS = [
+        Binding("ctrl+q", "save_and_quit", "Quit", id="quit", priority=True, show=False,
+                tooltip="Save and quit; an unfinished conversation can be resumed."),
+        Binding("ctrl+c", "save_and_quit", "Quit", id="quit-ctrl-c", show=False, priority=True),
+        Binding("f1", "toggle_help", "Help", id="help", key_display="F1",
+                tooltip="Show or hide the keys of this screen."),
+    ]
+
+    def __init__(self, *, store: Store, library: Library, config: Config, lang: str, start: Start | None = None,
+                 clock: Callable[[], float] = time.monotonic):
+        super().__init__()
+        self.clock = clock
+        self.store = store
+        self.library = library
+        self.config = config
+        self.lang = lang
+        self.start = start or Start()
+        self.active: Active | None = None
+
+    # --- start-up ---------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        self._install_signal_handlers()
+        self.push_screen(HomeScreen(self.store, self.config, self.lang))
+        if self.start.resume is not None:
+            self.resume_session(self.start.resume)
+        elif self.start.coachee:
+            self.start_session(self.start.coachee, self.start.topic,
+                               self.start.minutes or self.config.time_box_minutes,
+                               self.start.language or self.lang)
+
+    def _install_signal_handlers(self) -> None:
+        """Closing the terminal (SIGHUP) or SIGTERM: save, then leave cleanly."""
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(sig, self.action_save_and_quit)
+        except (NotImplementedError, RuntimeError, AttributeError):
+            pass  # not on this platform; ctrl+q and ctrl+c still save
+
+    # --- sessions ---------------------------------------------------------------
+
+    def start_session(self, coachee: str, topic: str, minutes: int, language: str) -> None:
+        try:
+            stored = starting.new_session(self.store, coachee=coachee, topic=topic, minutes=minutes,
+                                          language=language, coach=self.config.coach_name)
+        except GrowtuiError as exc:
+            self.notify(str(exc), severity="error", timeout=15)
+            return
+        self.open_session(stored)
+
+    def resume_session(self, path: Path) -> None:
+        try:
+            resumed = starting.resume(self.store, path)
+        except GrowtuiError as exc:
+            self.notify(str(exc), severity="error", timeout=15)
+            return
+        if resumed.recovered_from is not None:
+            self.notify(t("home.recovered", resumed.stored.session.language,
+                          coachee=resumed.stored.session.coachee), timeout=10)
+        self.open_session(resumed.stored)
+
+    def open_session(self, stored: Stored) -> None:
+        try:
+            lock = SessionLock(stored.path).acquire()
+        except SessionLockedError:
+            self.notify(t("locked", self.lang), severity="error", timeout=10)
+            return
+        live = LiveSession(stored, self.library, clock=self.clock)
+        saver = Autosaver(self.store, stored, self._report_save)
+        screen = session_screen(live, saver)
+        self.active = Active(lock, live, saver, screen)
+        self.push_screen(screen)
+
+    def _report_save(self, status) -> None:
+        active = self.active
+        if active is not None:
+            active.screen.report_save(status)
+
+    def replace_session_screen(self, old: SessionScreen, new: SessionScreen) -> None:
+        if self.active is not None and self.active.screen is old:
+            self.active.screen = new
+            self.switch_screen(new)
+
+    def close_session(self) -> bool:
+        """Save what is open and release it. True when everything reached the disk."""
+        active, self.active = self.active, None
+        if active is None:
+            return True
+        try:
+            return active.screen.flush()
+        finally:
+            active.saver.stop()
+            active.lock.release()
+
+    def session_finished(self, screen: SessionScreen) -> None:
+        self.notify(t("finish.done", screen.live.lang), timeout=5)
+        self.close_session()
+        self.pop_screen()
+
+    @on(HomeScreen.StartRequested)
+    def _start_requested(self, event: HomeScreen.StartRequested) -> None:
+        self.start_session(event.coachee, event.topic, event.minutes, event.language)
+
+    @on(HomeScreen.ResumeRequested)
+    def _resume_requested(self, event: HomeScreen.ResumeRequested) -> None:
+        self.resume_session(event.path)
+
+    # --- leaving ------------------------------------------------------------------
+
+    def action_save_and_quit(self) -> None:
+        self.close_session()
+        self.exit()
+
+    def action_toggle_help(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Save first, never print notes, leave a short message and a 0600 report.
+
+        Textual's own handler prints a traceback with local variables, which
+        here would put confidential notes on the screen. This is the one place
+        growtui overrides a private Textual method: there is no public hook.
+        """
+        saved = False
+        path = self.active.live.stored.path if self.active else None
+        try:
+            saved = self.close_session()
+        except Exception:  # noqa: BLE001 - we are already failing; keep going
+            saved = False
+        report = crash.write_report(error)
+        lines = [f"growtui stopped because of an internal error ({type(error).__name__})."]
+        if path is not None:
+            lines.append(f"Your notes are saved in {path}." if saved
+                         else "Saving failed; your notes are in the recovery folder (see growtui paths).")
+        if report is not None:
+            lines.append(f"A report without your notes: {report}")
+        self.exit(return_code=1, message=Text("\n".join(lines)))

@@ -1,0 +1,41 @@
+"""``growtui`` (the home screen) and ``growtui new``: the interactive app."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from growtui.cli import LANG, Options
+
+
+def run_app(opts: Options, start_kwargs: dict) -> None:
+    """Validate everything first (clear errors, exit 2), then build and run the app."""
+    from growtui.library import load_library
+    from growtui.store import Store
+
+    config = opts.config
+    library = load_library(opts.questions_dirs)
+    store = Store(opts.resolved_sessions_dir())
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        raise click.UsageError("the session screen needs a terminal (stdin and stdout are not a TTY)")
+    from growtui.app import GrowApp, Start  # Textual is imported only for the interactive app
+
+    app = GrowApp(store=store, library=library, config=config, lang=opts.language(),
+                  start=Start(**start_kwargs))
+    app.run()
+    if app.return_code:
+        raise click.exceptions.Exit(app.return_code)
+
+
+@click.command()
+@click.option("--coachee", required=True, help="Who you are talking with.")
+@click.option("--topic", default="", help="What the conversation is about.")
+@click.option("--minutes", type=click.IntRange(5, 480), help="Time box (default from config, 45).")
+@click.option("--session-lang", "language", type=LANG, help="Language of the conversation (default: interface language).")
+@click.pass_obj
+def new(opts: Options, coachee: str, topic: str, minutes: int | None, language: str | None) -> None:
+    """Start a new conversation straight away, cursor in the notes."""
+    if not coachee.strip():
+        raise click.BadParameter("the coachee's name is empty", param_hint="--coachee")
+    run_app(opts, {"coachee": coachee, "topic": topic, "minutes": minutes, "language": language or opts.language()})

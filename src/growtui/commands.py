@@ -1,0 +1,54 @@
+"""Command palette entries of the session screen (ctrl+p).
+
+Built from the same actions as the keys, so the footer and the palette never
+disagree: every entry runs a screen action.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from growtui.i18n import STRINGS, phase_name, t
+
+
+class SessionCommands(Provider):
+    def _entries(self) -> Iterator[tuple[str, Callable[[], object], str]]:
+        screen = self.screen
+        live = getattr(screen, "live", None)
+        if live is None:
+            return
+        lang = live.lang
+        run = screen.run_action
+        for phase in live.phases():
+            name = phase_name(phase, lang)
+            yield t("palette.phase", lang, phase=name), partial(run, f"go('{phase.value}')"), t("tip.phase", lang, phase=name)
+        for key, action in (("key.next", "next_question"), ("key.pick", "pick_question"),
+                            ("key.hints", "toggle_hints"), ("key.privacy", "privacy"),
+                            ("key.finish", "finish"), ("key.save", "save"), ("key.lang", "switch_language")):
+            tip = key.replace("key.", "tip.")
+            yield t(key, lang), partial(run, action), t(tip if tip in STRINGS else key, lang)
+        for question in live.library.for_phase(live.phase):
+            text = question.text.in_(lang)
+            yield (t("palette.insert", lang, text=text), partial(_ask, screen, question),
+                   question.purpose.in_(lang))
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._entries():
+            if callback.func is not _ask:
+                yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._entries():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+def _ask(screen, question) -> None:
+    screen.live.offer_question(question)
+    screen.question_changed()
+    screen.action_focus_answer()

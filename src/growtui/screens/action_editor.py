@@ -1,0 +1,152 @@
+"""Edit one action: what, when, how we will know, who to tell, support, obstacles.
+
+Dates are typed the way people say them (``vrijdag``, ``1-12``, ``+7``) and
+read with ``parse_date``; the date understood is shown beside the field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+from growtui.dates import parse_date
+from growtui.i18n import t
+from growtui.model.session import Action
+
+DATES = ("start", "when")
+TEXTS = ("success_criterion", "inform", "support", "obstacles")
+LABELS = {"what": "will.what", "start": "will.start", "when": "will.when", "success_criterion": "will.success",
+          "inform": "will.inform", "support": "will.support", "obstacles": "will.obstacles"}
+
+
+def short_date(day: date, lang: str) -> str:
+    """``vr 4 dec 2026`` / ``Fri 4 Dec 2026``, whatever the machine's locale."""
+    weekday = t("date.weekdays", lang).split()[day.weekday()]
+    month = t("date.months", lang).split()[day.month - 1]
+    return f"{weekday} {day.day} {month} {day.year}"
+
+
+class ActionEditor(ModalScreen[dict | None]):
+    """Edit an action. Ctrl+S keeps the changes; Esc closes without them (twice when something changed)."""
+
+    DEFAULT_CSS = """
+    ActionEditor {
+        align: center middle;
+        #dialog {
+            width: 78;
+            max-width: 100%;
+            height: auto;
+            max-height: 100%;
+            border: thick $primary;
+            background: $surface;
+            padding: 0 1;
+        }
+        #title { text-style: bold; margin-bottom: 1; }
+        .row { height: 1; margin-bottom: 1; }
+        .row > Label { width: 35; }
+        #start, #when { width: 14; }
+        .parsed { width: 1fr; margin-left: 2; color: $text-muted; }
+        .parsed.-invalid { color: $error; }
+        #date-error { color: $error; display: none; margin-bottom: 1; }
+        &.-bad-date #date-error { display: block; }
+        #buttons { height: 1; align-horizontal: right; }
+        #buttons Button { margin-left: 2; }
+    }
+    """
+
+    @staticmethod
+    def bindings_for(lang: str) -> list[Binding]:
+        return [
+            Binding("ctrl+s", "save", t("key.save", lang), id="editor.save", tooltip=t("tip.editor.save", lang)),
+            Binding("escape", "cancel", t("key.cancel", lang), id="editor.cancel",
+                    tooltip=t("tip.editor.cancel", lang)),
+        ]
+
+    BINDINGS = bindings_for("en")
+
+    def __init__(self, action: Action, lang: str, today: date | None = None) -> None:
+        super().__init__()
+        self.edited_action = action
+        self.lang = lang
+        self.today = today
+        self._warned = False
+
+    def compose(self) -> ComposeResult:
+        lang, action = self.lang, self.edited_action
+        with Vertical(id="dialog"):
+            yield Label(t("editor.action", lang), id="title")
+            for name in ("what", *DATES, *TEXTS):
+                value = getattr(action, name)
+                with Horizontal(classes="row"):
+                    yield Label(t(LABELS[name], lang))
+                    if name in DATES:
+                        yield Input("" if value is None else value.isoformat(), id=name, compact=True)
+                        yield Label(self._parsed(value), id=f"{name}-parsed", classes="parsed")
+                    else:
+                        yield Input(value, id=name.replace("_", "-"), compact=True)
+                if name == DATES[-1]:
+                    yield Label(t("date.invalid", lang), id="date-error")
+            with Horizontal(id="buttons"):
+                yield Button(f"{t('key.save', lang)} (Ctrl+S)", id="save", variant="primary", compact=True)
+                yield Button(f"{t('key.cancel', lang)} (Esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self._initial = self._raw()
+
+    def _parsed(self, day: date | None) -> str:
+        return "" if day is None else short_date(day, self.lang)
+
+    def _raw(self) -> tuple[str, ...]:
+        return tuple(input_.value for input_ in self.query(Input))
+
+    @on(Input.Changed, "#start, #when")
+    def _date_typed(self, event: Input.Changed) -> None:
+        day = parse_date(event.value, self.today)
+        label = self.query_one(f"#{event.input.id}-parsed", Label)
+        invalid = day is None and bool(event.value.strip())
+        label.set_class(invalid, "-invalid")
+        label.update("?" if invalid else self._parsed(day))
+        self.set_class(any(self.query_one(f"#{name}-parsed").has_class("-invalid") for name in DATES), "-bad-date")
+
+    def fields(self) -> dict | None:
+        """What the dialog holds now, or None (with the field focused) when a date cannot be read."""
+        result: dict[str, object] = {}
+        for name in ("what", *DATES, *TEXTS):
+            field = self.query_one(f"#{name.replace('_', '-')}", Input)
+            if name in DATES:
+                day = parse_date(field.value, self.today)
+                if day is None and field.value.strip():
+                    field.focus()
+                    return None
+                result[name] = day
+            else:
+                result[name] = field.value.strip()
+        return result
+
+    def action_save(self) -> None:
+        fields = self.fields()
+        if fields is None:
+            self.notify(t("date.invalid", self.lang), severity="warning")
+            return
+        self.dismiss(fields)
+
+    def action_cancel(self) -> None:
+        if self._raw() != self._initial and not self._warned:
+            self._warned = True
+            self.notify(t("editor.unsaved", self.lang), severity="warning")
+            return
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(None)  # a deliberate click, unlike a habitual Esc

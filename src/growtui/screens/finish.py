@@ -1,0 +1,148 @@
+"""Before finishing: a short summary of what was agreed, to read out together.
+
+Dismisses with True to finish, False to go back to the conversation. It only
+reads the session; finishing itself is the session screen's work.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from growtui.i18n import t
+from growtui.live import LiveSession
+from growtui.model.session import Action
+from growtui.screens.home import localize_bindings
+
+
+class FinishScreen(ModalScreen[bool]):
+    DEFAULT_CSS = """
+    FinishScreen {
+        align: center middle;
+
+        #finish-dialog {
+            width: 90%;
+            max-width: 90;
+            height: 90%;
+            max-height: 40;
+            background: $surface;
+            border: thick $primary 50%;
+            padding: 0 2;
+        }
+        #finish-dialog {
+            border-title-color: $text;
+            border-title-style: bold;
+        }
+        #summary {
+            height: 1fr;
+        }
+        .heading {
+            color: $text-accent;
+            text-style: bold;
+            margin-top: 1;
+            &.-first {
+                margin-top: 0;
+            }
+        }
+        .item {
+            padding-left: 2;
+        }
+        .-muted {
+            color: $text-muted;
+        }
+        .-warning {
+            color: $text-warning;
+            padding-left: 2;
+        }
+        #finish-buttons {
+            height: auto;
+            align-horizontal: right;
+            margin-top: 1;
+        }
+        #confirm {
+            margin-left: 2;
+        }
+    }
+    """
+    AUTO_FOCUS = "#confirm"
+    BINDINGS = [
+        Binding("escape", "cancel", "key.back", tooltip="tip.back", id="finish.cancel"),
+        Binding("f10", "confirm", "key.finish", tooltip="tip.finish", id="finish.confirm"),
+    ]
+
+    def __init__(self, live: LiveSession) -> None:
+        super().__init__()
+        self.live = live
+        localize_bindings(self, live.lang)
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.live.lang, **values)
+
+    def compose(self) -> ComposeResult:
+        session = self.live.session
+        title = " · ".join(part for part in (self.t("finish.title"), session.coachee, session.topic) if part)
+        with Vertical(id="finish-dialog") as dialog:
+            dialog.border_title = Content(title)
+            with VerticalScroll(id="summary"):
+                yield from self._summary()
+            with Horizontal(id="finish-buttons"):
+                yield Button(self.t("finish.cancel"), id="cancel")
+                yield Button(self.t("finish.confirm"), id="confirm", variant="primary")
+
+    def _heading(self, key: str, first: bool = False) -> Static:
+        return Static(self.t(key), classes="heading -first" if first else "heading")
+
+    def _item(self, text: str | Content, muted: bool = False) -> Static:
+        return Static(Content(text) if isinstance(text, str) else text, classes="item -muted" if muted else "item")
+
+    def _action_line(self, action: Action) -> Content:
+        when = f"{action.when:%Y-%m-%d}" if action.when else self.t("finish.no_date")
+        parts: list[str | tuple[str, str]] = ["• ", action.what, " · ",
+                                              (when, "" if action.when else "$foreground-muted")]
+        if action.success_criterion:
+            parts += [" · ", action.success_criterion]
+        return Content.assemble(*parts)
+
+    def _summary(self) -> ComposeResult:
+        session = self.live.session
+        goal, will = session.goal, session.will
+        yield self._heading("finish.goal", first=True)
+        yield self._item(goal.session_goal or self.t("finish.none"), muted=not goal.session_goal)
+        if goal.success_measure:
+            yield self._item(Content.assemble((f"{self.t('finish.measure')}: ", "$foreground-muted"),
+                                              goal.success_measure))
+
+        yield self._heading("finish.chosen")
+        chosen = session.chosen_options()
+        for option in chosen:
+            yield self._item(f"• {option.text}")
+        if not chosen:
+            yield self._item(self.t("finish.none"), muted=True)
+
+        yield self._heading("finish.actions")
+        for action in will.actions:
+            yield self._item(self._action_line(action))
+        if not will.actions:
+            yield Static(self.t("finish.no_actions"), id="no-actions", classes="-warning")
+
+        yield self._heading("finish.motivation")
+        if will.motivation is not None:
+            yield self._item(f"{will.motivation}/10")
+            if will.motivation_to_ten:
+                yield self._item(Content.assemble((f"{self.t('finish.to_ten')}: ", "$foreground-muted"),
+                                                  will.motivation_to_ten))
+        else:
+            yield Static(self.t("finish.no_motivation"), id="no-motivation", classes="-warning")
+
+    @on(Button.Pressed, "#confirm")
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,263 @@
+"""The first screen: start a new conversation, resume an unfinished one, see recent ones.
+
+The screen never opens sessions itself: it posts ``StartRequested`` or
+``ResumeRequested`` and the app decides. Scanning the sessions folder runs in
+a thread worker that only posts ``SessionsScanned``; the handler fills the lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.dom import DOMNode
+from textual.message import Message
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.validation import Integer
+from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from growtui.autosave import find_recovery
+from growtui.config import Config
+from growtui.errors import Problem
+from growtui.i18n import STRINGS, phase_name, t
+from growtui.model.session import Status
+from growtui.store import Scan, Store, Stored
+
+MIN_MINUTES, MAX_MINUTES = 5, 480
+RECENT_COUNT = 10
+LANGUAGES = [("Nederlands", "nl"), ("English", "en")]
+
+
+def localize_bindings(node: DOMNode, lang: str) -> None:
+    """Show a node's binding descriptions and tooltips in ``lang``.
+
+    Bindings are declared with i18n keys (``"key.new"``, ``"tip.new"``) as
+    description and tooltip. Textual fixes descriptions when the class is
+    created and offers no public per-instance hook, so this replaces the
+    instance's own copy of its bindings map with translated copies.
+    """
+    def translated(text: str) -> str:
+        return t(text, lang) if text in STRINGS else text
+
+    bindings = node._bindings.key_to_bindings
+    for key, found in bindings.items():
+        bindings[key] = [replace(b, description=translated(b.description), tooltip=translated(b.tooltip))
+                         for b in found]
+
+
+def _names(sessions: list[Stored]) -> list[str]:
+    """Coachee names, most recently seen first, each once (ignoring case)."""
+    seen: dict[str, str] = {}
+    for stored in sessions:
+        seen.setdefault(stored.session.coachee.casefold(), stored.session.coachee)
+    return list(seen.values())
+
+
+def _file_list(paths: list[Path], root: Path) -> str:
+    def shown(path: Path) -> str:
+        try:
+            return str(path.relative_to(root))
+        except ValueError:
+            return str(path)
+    return ", ".join(shown(p) for p in paths)
+
+
+class HomeScreen(Screen):
+    CSS_PATH = "home.tcss"
+    AUTO_FOCUS = "#coachee"
+    BINDINGS = [
+        Binding("ctrl+n", "focus_new", "key.new", tooltip="tip.new", id="home.new"),
+        Binding("ctrl+r", "focus_resume", "key.resume", tooltip="tip.resume", id="home.resume"),
+        Binding("ctrl+l", "focus_recent", "key.recent", tooltip="tip.recent", id="home.recent"),
+    ]
+
+    class SessionsScanned(Message):
+        """The sessions folder was read (in a worker)."""
+
+        def __init__(self, scan: Scan, recovered: frozenset[str]) -> None:
+            super().__init__()
+            self.scan = scan
+            self.recovered = recovered  # ids of unfinished sessions with a recovery file
+
+    class StartRequested(Message):
+        """The manager wants to start a new conversation."""
+
+        def __init__(self, coachee: str, topic: str, minutes: int, language: str) -> None:
+            super().__init__()
+            self.coachee = coachee
+            self.topic = topic
+            self.minutes = minutes
+            self.language = language
+
+    class ResumeRequested(Message):
+        """The manager wants to go on with an unfinished conversation."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
+    def __init__(self, store: Store, config: Config, lang: str) -> None:
+        super().__init__()
+        self.store = store
+        self.config = config
+        self.lang = str(lang)
+        self.unfinished: list[Stored] = []
+        self.recent: list[Stored] = []
+        self.coachee_names: list[str] = []
+        self._reported: set[Path] = set()
+        self.HELP = t("home.help", self.lang)
+        localize_bindings(self, self.lang)
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="home-body"):
+            with Vertical(id="new-section", classes="section"):
+                yield Label(self.t("home.new"), classes="heading")
+                with Horizontal(classes="field"):
+                    yield Label(self.t("home.coachee"), classes="label")
+                    yield Input(id="coachee", placeholder=self.t("home.coachee.placeholder"),
+                                suggester=SuggestFromList([], case_sensitive=False))
+                with Horizontal(classes="field"):
+                    yield Label(self.t("home.topic"), classes="label")
+                    yield Input(id="topic", placeholder=self.t("home.topic.placeholder"))
+                with Horizontal(classes="field"):
+                    yield Label(self.t("home.minutes"), classes="label")
+                    yield Input(str(self.config.time_box_minutes), id="minutes", restrict=r"[0-9]*", max_length=3,
+                                validators=[Integer(MIN_MINUTES, MAX_MINUTES,
+                                                    failure_description=self.t("home.minutes_invalid"))],
+                                validate_on=("blur", "submitted"))
+                    yield Label(self.t("home.language"), classes="label -inline")
+                    yield Select(LANGUAGES, value=self.config.language.value, allow_blank=False, id="language")
+                    yield Button(self.t("home.start"), id="start", variant="primary")
+            with Vertical(id="resume-section", classes="section"):
+                yield Label(self.t("home.resume"), classes="heading")
+                yield OptionList(id="resume")
+            yield Label(self.t("home.recent"), id="recent-heading", classes="heading")
+            with Vertical(id="recent-section", classes="section"):
+                yield OptionList(id="recent")
+                yield Static(self.t("home.none"), id="none")
+        yield Footer()
+
+    # --- scanning ---------------------------------------------------------------
+
+    def on_screen_resume(self) -> None:
+        """Read the folder whenever the screen comes (back) into view: a conversation may have ended."""
+        self.scan_sessions()
+
+    @work(thread=True, exclusive=True, group="home-scan")
+    def scan_sessions(self) -> None:
+        try:
+            scan = self.store.scan()
+        except OSError as exc:
+            scan = Scan(problems=[Problem(self.store.root, exc.strerror or type(exc).__name__)])
+        recovered = frozenset(s.session.id for s in scan.sessions
+                              if s.session.status is Status.in_progress and find_recovery(s.session.id))
+        self.post_message(self.SessionsScanned(scan, recovered))
+
+    @on(SessionsScanned)
+    def show_sessions(self, message: SessionsScanned) -> None:
+        scan = message.scan
+        newest_first = sorted(scan.sessions, key=lambda s: s.session.started_at, reverse=True)
+        self.unfinished = [s for s in newest_first if s.session.status is Status.in_progress]
+        self.recent = [s for s in newest_first if s.session.status is Status.completed][:RECENT_COUNT]
+        self.coachee_names = _names(newest_first)
+        self.query_one("#coachee", Input).suggester = SuggestFromList(self.coachee_names, case_sensitive=False)
+        self._fill(self.query_one("#resume", OptionList),
+                   [self._line(s, phase=True, recovered=s.session.id in message.recovered) for s in self.unfinished])
+        self._fill(self.query_one("#recent", OptionList), [self._line(s) for s in self.recent])
+        self.set_class(bool(self.unfinished), "-has-resume")
+        self.set_class(bool(self.recent), "-has-recent")
+        self.add_class("-scanned")
+        self.refresh_bindings()
+        self._report(scan)
+
+    def _line(self, stored: Stored, *, phase: bool = False, recovered: bool = False) -> Content:
+        session = stored.session
+        parts: list[str | tuple[str, str]] = [(session.coachee, "bold")]
+        if session.topic:
+            parts += [" · ", session.topic]
+        parts += [" · ", (f"{session.started_at:%Y-%m-%d}", "$foreground-muted")]
+        if phase:
+            parts += [" · ", (phase_name(session.current_phase, self.lang), "$foreground-muted")]
+        if recovered:
+            parts += [" · ", (self.t("home.has_recovery"), "$text-warning")]
+        return Content.assemble(*parts)
+
+    @staticmethod
+    def _fill(option_list: OptionList, prompts: list[Content]) -> None:
+        """Replace the options, keeping the highlight where it was."""
+        highlighted = option_list.highlighted
+        option_list.set_options(Option(prompt) for prompt in prompts)
+        if prompts:
+            option_list.highlighted = min(highlighted or 0, len(prompts) - 1)
+
+    def _report(self, scan: Scan) -> None:
+        """One notification per kind of trouble, and only for files not reported before."""
+        unreadable = list(dict.fromkeys(p.path for p in scan.problems if p.path not in self._reported))
+        if unreadable:
+            self.notify(self.t("home.problems", n=len(unreadable), files=_file_list(unreadable, self.store.root)),
+                        severity="warning", timeout=15, markup=False)
+        conflicts = [p for p in scan.conflicts if p not in self._reported]
+        if conflicts:
+            self.notify(self.t("home.conflicts", n=len(conflicts), files=_file_list(conflicts, self.store.root)),
+                        severity="warning", timeout=15, markup=False)
+        self._reported.update(unreadable, conflicts)
+
+    # --- starting and resuming ----------------------------------------------------
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#start")
+    def request_start(self) -> None:
+        coachee_input = self.query_one("#coachee", Input)
+        coachee = coachee_input.value.strip()
+        if not coachee:
+            self.notify(self.t("home.coachee_needed"), severity="warning")
+            coachee_input.focus()
+            return
+        minutes_input = self.query_one("#minutes", Input)
+        result = minutes_input.validate(minutes_input.value)
+        if result is not None and not result.is_valid:
+            self.notify(self.t("home.minutes_invalid"), severity="warning")
+            minutes_input.focus()
+            return
+        topic = self.query_one("#topic", Input).value.strip()
+        language = str(self.query_one("#language", Select).value)
+        self.post_message(self.StartRequested(coachee, topic, int(minutes_input.value), language))
+
+    @on(OptionList.OptionSelected, "#resume")
+    def request_resume(self, event: OptionList.OptionSelected) -> None:
+        self.post_message(self.ResumeRequested(self.unfinished[event.option_index].path))
+
+    @on(OptionList.OptionSelected, "#recent")
+    def prefill_from_recent(self, event: OptionList.OptionSelected) -> None:
+        """A recent conversation: start the next one with the same person."""
+        self.query_one("#coachee", Input).value = self.recent[event.option_index].session.coachee
+        self.query_one("#topic", Input).value = ""
+        self.query_one("#topic", Input).focus()
+
+    # --- keys -----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_resume":
+            return bool(self.unfinished)
+        if action == "focus_recent":
+            return bool(self.recent)
+        return True
+
+    def action_focus_new(self) -> None:
+        self.query_one("#coachee", Input).focus()
+
+    def action_focus_resume(self) -> None:
+        self.query_one("#resume", OptionList).focus()
+
+    def action_focus_recent(self) -> None:
+        self.query_one("#recent", OptionList).focus()

@@ -1,0 +1,162 @@
+"""Edit one option: its text, two scores, pros and cons, and whether it is chosen."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.validation import Integer
+from textual.widgets import Button, Checkbox, Input, Label, TextArea
+
+from growtui.i18n import t
+from growtui.model.session import Option
+
+SCORES = ("attractiveness", "feasibility")
+
+
+def score_input(value: int | None, lang: str, **kwargs) -> Input:
+    """A 1-10 score field: digits only, empty allowed, anything else marked invalid."""
+    return Input("" if value is None else str(value), type="integer", max_length=2, valid_empty=True,
+                 validators=[Integer(1, 10, failure_description=t("score.invalid", lang))], compact=True, **kwargs)
+
+
+def read_score(text: str) -> int | None:
+    """The score in a field checked by ``score_input``; ValueError when it is not 1-10."""
+    if not text.strip():
+        return None
+    score = int(text)
+    if not 1 <= score <= 10:
+        raise ValueError(text)
+    return score
+
+
+class OptionEditor(ModalScreen[dict | None]):
+    """Edit an option. Ctrl+S keeps the changes; Esc closes without them (twice when something changed)."""
+
+    DEFAULT_CSS = """
+    OptionEditor {
+        align: center middle;
+        #dialog {
+            width: 78;
+            max-width: 100%;
+            height: auto;
+            max-height: 100%;
+            border: thick $primary;
+            background: $surface;
+            padding: 0 1;
+        }
+        #title { text-style: bold; margin-bottom: 1; }
+        .row { height: 1; margin-bottom: 1; }
+        .row Label { width: auto; margin-right: 1; }
+        #text { width: 1fr; }
+        #attractiveness, #feasibility { width: 5; margin-right: 3; }
+        #score-error { color: $error; display: none; margin-bottom: 1; }
+        &.-bad-score #score-error { display: block; }
+        #lists { height: 6; }
+        #lists Vertical { height: 6; }
+        #lists TextArea { height: 5; }
+        #chosen { margin: 1 0; }
+        #buttons { height: 1; align-horizontal: right; }
+        #buttons Button { margin-left: 2; }
+    }
+    """
+
+    @staticmethod
+    def bindings_for(lang: str) -> list[Binding]:
+        return [
+            Binding("ctrl+s", "save", t("key.save", lang), id="editor.save", tooltip=t("tip.editor.save", lang)),
+            Binding("escape", "cancel", t("key.cancel", lang), id="editor.cancel",
+                    tooltip=t("tip.editor.cancel", lang)),
+        ]
+
+    BINDINGS = bindings_for("en")
+
+    def __init__(self, option: Option, lang: str) -> None:
+        super().__init__()
+        self.option = option
+        self.lang = lang
+        self._warned = False
+
+    def compose(self) -> ComposeResult:
+        lang, option = self.lang, self.option
+        with Vertical(id="dialog"):
+            yield Label(t("editor.option", lang), id="title")
+            with Horizontal(classes="row"):
+                yield Label(t("options.col.option", lang))
+                yield Input(option.text, id="text", compact=True)
+            with Horizontal(classes="row"):
+                for field in SCORES:
+                    yield Label(t(f"options.{field}", lang))
+                    yield score_input(getattr(option, field), lang, id=field)
+            yield Label(t("score.invalid", lang), id="score-error")
+            with Horizontal(id="lists"):
+                with Vertical():
+                    yield Label(t("options.pros", lang))
+                    yield TextArea("\n".join(option.pros), id="pros")
+                with Vertical():
+                    yield Label(t("options.cons", lang))
+                    yield TextArea("\n".join(option.cons), id="cons")
+            yield Checkbox(t("options.chosen", lang), option.chosen, id="chosen", compact=True)
+            with Horizontal(id="buttons"):
+                yield Button(f"{t('key.save', lang)} (Ctrl+S)", id="save", variant="primary", compact=True)
+                yield Button(f"{t('key.cancel', lang)} (Esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self._initial = self._raw()
+
+    def _raw(self) -> tuple[object, ...]:
+        inputs = tuple(self.query_one(f"#{name}", Input).value for name in ("text", *SCORES))
+        areas = tuple(self.query_one(f"#{name}", TextArea).text for name in ("pros", "cons"))
+        return (*inputs, *areas, self.query_one("#chosen", Checkbox).value)
+
+    @on(Input.Changed, "#attractiveness, #feasibility")
+    def _score_typed(self) -> None:
+        bad = any(not self.query_one(f"#{name}", Input).is_valid for name in SCORES)
+        self.set_class(bad, "-bad-score")
+
+    def fields(self) -> dict | None:
+        """What the dialog holds now, or None (with the field focused) when a score is not 1-10."""
+        scores: dict[str, int | None] = {}
+        for name in SCORES:
+            field = self.query_one(f"#{name}", Input)
+            try:
+                scores[name] = read_score(field.value)
+            except ValueError:
+                self.set_class(True, "-bad-score")
+                field.focus()
+                return None
+
+        def lines(name: str) -> list[str]:
+            return [line.strip() for line in self.query_one(f"#{name}", TextArea).text.splitlines() if line.strip()]
+
+        return {
+            "text": self.query_one("#text", Input).value.strip(),
+            **scores,
+            "pros": lines("pros"),
+            "cons": lines("cons"),
+            "chosen": self.query_one("#chosen", Checkbox).value,
+        }
+
+    def action_save(self) -> None:
+        fields = self.fields()
+        if fields is None:
+            self.notify(t("score.invalid", self.lang), severity="warning")
+            return
+        self.dismiss(fields)
+
+    def action_cancel(self) -> None:
+        if self._raw() != self._initial and not self._warned:
+            self._warned = True
+            self.notify(t("editor.unsaved", self.lang), severity="warning")
+            return
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(None)  # a deliberate click, unlike a habitual Esc

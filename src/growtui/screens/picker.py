@@ -1,0 +1,159 @@
+"""Pick any question of a phase: filter by words or ``#tag``, see why a coach asks it.
+
+Dismisses with the chosen Question, or None. Typing stays in the filter;
+up and down move the highlight in the list, Enter picks it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from growtui.i18n import phase_name, t
+from growtui.live import LiveSession
+from growtui.model.common import Phase
+from growtui.model.question import Kind, Question
+from growtui.screens.home import localize_bindings
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so "een" finds "één"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def matches(question: Question, query: str, lang: str) -> bool:
+    """Every plain word must occur in the text; every ``#tag`` must start one of the tags."""
+    text = fold(question.text.in_(lang))
+    tags = [fold(tag) for tag in question.tags]
+    for token in fold(query).split():
+        if token.startswith("#"):
+            wanted = token.lstrip("#")
+            if wanted and not any(tag.startswith(wanted) for tag in tags):
+                return False
+        elif token not in text:
+            return False
+    return True
+
+
+class QuestionPicker(ModalScreen[Question | None]):
+    DEFAULT_CSS = """
+    QuestionPicker {
+        align: center middle;
+
+        #picker-dialog {
+            width: 90%;
+            max-width: 100;
+            height: 85%;
+            background: $surface;
+            border: thick $primary 50%;
+            padding: 0 1;
+        }
+        #picker-title {
+            text-style: bold;
+            margin: 1 0 0 1;
+        }
+        #questions {
+            height: 1fr;
+        }
+        #purpose {
+            height: auto;
+            min-height: 2;
+            color: $text-muted;
+            padding: 0 1;
+            margin-bottom: 1;
+        }
+    }
+    """
+    AUTO_FOCUS = "#filter"
+    BINDINGS = [
+        Binding("escape", "close", "key.close", tooltip="tip.picker.close", id="picker.close"),
+        Binding("up", "move(-1)", "key.up", tooltip="tip.picker.move", id="picker.up", show=False),
+        Binding("down", "move(1)", "key.down", tooltip="tip.picker.move", id="picker.down", show=False),
+    ]
+
+    def __init__(self, live: LiveSession, phase: Phase) -> None:
+        super().__init__()
+        self.live = live
+        self.phase = phase
+        self.questions = live.library.for_phase(phase)
+        self.shown: list[Question] = []
+        localize_bindings(self, live.lang)
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.live.lang, **values)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker-dialog"):
+            yield Label(self.t("picker.title", phase=phase_name(self.phase, self.live.lang)), id="picker-title")
+            yield Input(id="filter", placeholder=self.t("picker.filter"))
+            yield OptionList(id="questions")
+            yield Static(id="purpose")
+
+    def on_mount(self) -> None:
+        self.show_matches("")
+
+    def _line(self, question: Question, asked: bool) -> Content:
+        parts: list[str | tuple[str, str]] = [("✓ ", "$text-success") if asked else "  ",
+                                              (question.text.in_(self.live.lang), "$foreground-muted" if asked else "")]
+        if question.kind is Kind.scale:
+            parts.append(("  (1-10)", "$foreground-muted"))
+        if question.tags:
+            parts.append(("  " + " ".join(f"#{tag}" for tag in question.tags), "$foreground-muted italic"))
+        return Content.assemble(*parts)
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.show_matches(event.value)
+
+    def show_matches(self, query: str) -> None:
+        asked = self.live.asked_keys()
+        self.shown = [q for q in self.questions if matches(q, query, self.live.lang)]
+        option_list = self.query_one("#questions", OptionList)
+        option_list.set_options(Option(self._line(q, q.id in asked), id=q.id) for q in self.shown)
+        if self.shown:
+            option_list.highlighted = 0
+        self._show_purpose(option_list.highlighted)
+
+    @on(OptionList.OptionHighlighted, "#questions")
+    def highlight_changed(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_purpose(event.option_index)
+
+    def _show_purpose(self, index: int | None) -> None:
+        purpose = self.query_one("#purpose", Static)
+        if index is None or not self.shown:
+            purpose.update(self.t("picker.none"))
+        else:
+            purpose.update(Content(self.shown[index].purpose.in_(self.live.lang)))
+
+    @property
+    def highlighted(self) -> Question | None:
+        index = self.query_one("#questions", OptionList).highlighted
+        return self.shown[index] if index is not None and self.shown else None
+
+    def action_move(self, delta: int) -> None:
+        option_list = self.query_one("#questions", OptionList)
+        if delta < 0:
+            option_list.action_cursor_up()
+        else:
+            option_list.action_cursor_down()
+
+    @on(Input.Submitted, "#filter")
+    def pick_highlighted(self) -> None:
+        if (question := self.highlighted) is not None:
+            self.dismiss(question)
+
+    @on(OptionList.OptionSelected, "#questions")
+    def pick_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.shown[event.option_index])
+
+    def action_close(self) -> None:
+        self.dismiss(None)

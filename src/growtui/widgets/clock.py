@@ -1,0 +1,59 @@
+"""Elapsed time against the time box, and whether the last save reached the disk."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widget import Widget
+
+from growtui.i18n import t
+from growtui.live import LiveSession
+from growtui.widgets.stepper import mmss
+
+
+class SessionClock(Widget):
+    DEFAULT_CSS = """
+    SessionClock {
+        width: auto;
+        height: 1;
+        padding: 0 1;
+        &.-over { color: $warning; text-style: bold; }
+    }
+    """
+
+    def __init__(self, live: LiveSession, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.live = live
+
+    def render(self) -> Text:
+        elapsed = self.live.elapsed()
+        box = self.live.session.time_box_minutes * 60
+        self.set_class(elapsed > box, "-over")
+        return Text(t("timer", self.live.lang, elapsed=mmss(elapsed), box=mmss(box)))
+
+
+class SaveIndicator(Widget):
+    """'saved' quietly, or a loud 'NOT SAVED' while the disk refuses."""
+
+    DEFAULT_CSS = """
+    SaveIndicator {
+        width: auto;
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+        &.-failing { background: $error; color: $text; text-style: bold; }
+    }
+    """
+
+    def __init__(self, lang: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.lang = lang
+        self.state = "saved"
+
+    def set_state(self, state: str) -> None:
+        self.state = state
+        self.set_class(state == "failing", "-failing")
+        self.refresh()
+
+    def render(self) -> Text:
+        key = {"saved": "saved", "saving": "saving", "failing": "save.failed.short"}[self.state]
+        return Text(("✓ " if self.state == "saved" else "") + t(key, self.lang))

@@ -1,0 +1,56 @@
+"""Goal: what this conversation is for, the goal beyond it, and how success shows."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Label
+
+from growtui.widgets.base import PhasePanel
+
+FIELDS = ("session_goal", "long_term_goal", "success_measure")
+
+
+def _input_id(field: str) -> str:
+    return field.replace("_", "-")
+
+
+class GoalPanel(PhasePanel):
+    """Three lines: goal of this conversation, longer-term goal, how success is measured. Enter moves on."""
+
+    DEFAULT_CSS = """
+    GoalPanel {
+        height: auto;
+        .goal-row { height: 1; margin-bottom: 1; }
+        .goal-row Label { width: 30; color: $text-muted; }
+        .goal-row Input { width: 1fr; }
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        goal = self.live.session.goal
+        for field in FIELDS:
+            with Horizontal(classes="goal-row"):
+                yield Label(self.t(f"goal.{field}"), id=f"{_input_id(field)}-label")
+                yield Input(getattr(goal, field), id=_input_id(field), compact=True)
+
+    def refresh_from_session(self) -> None:
+        goal = self.live.session.goal
+        for field in FIELDS:
+            self.query_one(f"#{_input_id(field)}-label", Label).update(self.t(f"goal.{field}"))
+            field_input = self.query_one(f"#{_input_id(field)}", Input)
+            if field_input.value != getattr(goal, field):
+                field_input.value = getattr(goal, field)
+
+    @on(Input.Changed)
+    def _goal_typed(self, event: Input.Changed) -> None:
+        field = (event.input.id or "").replace("-", "_")
+        if field in FIELDS and getattr(self.live.session.goal, field) != event.value:
+            self.live.set_goal(field, event.value)
+            self.edited()
+
+    @on(Input.Submitted)
+    def _goal_given(self, event: Input.Submitted) -> None:
+        if event.input.id != _input_id(FIELDS[-1]):
+            self.screen.focus_next()

@@ -1,0 +1,324 @@
+"""Options: collect them, score them, choose one or two.
+
+Also home to two small pieces the Will panel shares: ``ItemTable`` (a row
+table of session items keyed by id that keeps its cursor on the same item
+when rebuilt) and ``localized`` (a widget or screen class whose key
+descriptions and tooltips are in the session's language).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.message import Message
+from textual.widgets import DataTable, Input, Label
+
+from growtui.i18n import t
+from growtui.model.session import Option
+from growtui.screens.option_editor import OptionEditor
+from growtui.widgets.base import PhasePanel
+
+Node = TypeVar("Node", bound=DOMNode)
+SCORE_FIELDS = {"attractiveness": "options.attractiveness", "feasibility": "options.feasibility"}
+
+
+@functools.cache
+def localized(cls: type[Node], lang: str) -> type[Node]:
+    """``cls`` with the bindings of ``cls.bindings_for(lang)``.
+
+    Textual reads ``BINDINGS`` per class, so the language version is a
+    subclass of the same name (CSS and queries by type keep working).
+    """
+    namespace = {"BINDINGS": cls.bindings_for(lang), "__module__": cls.__module__, "__doc__": cls.__doc__}
+    return type(cls.__name__, (cls,), namespace)
+
+
+def shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+class ItemTable(DataTable):
+    """A row table of session items (options, actions), each row keyed by the item's id."""
+
+    DEFAULT_CSS = """
+    ItemTable {
+        height: auto;
+        max-height: 7;
+    }
+    """
+
+    @dataclass
+    class EditRequested(Message):
+        table: ItemTable
+        item_id: str
+
+        @property
+        def control(self) -> ItemTable:
+            return self.table
+
+    @dataclass
+    class RemoveRequested(Message):
+        table: ItemTable
+        item_id: str
+
+        @property
+        def control(self) -> ItemTable:
+            return self.table
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", **kwargs)
+
+    @property
+    def current_id(self) -> str | None:
+        if not self.row_count:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+    def show_rows(self, rows: Sequence[tuple[str, Iterable[object]]], select: str | None = None) -> None:
+        """Replace the rows; the cursor stays on ``select``, else on the same item, else the same place."""
+        keep = select or self.current_id
+        place = self.cursor_row
+        self.clear()
+        for key, cells in rows:
+            self.add_row(*cells, key=key)
+        if rows:
+            ids = [key for key, _ in rows]
+            self.move_cursor(row=ids.index(keep) if keep in ids else min(place, len(ids) - 1), animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit", "remove") and not self.row_count:
+            return False
+        return True
+
+    def action_edit(self) -> None:
+        if item_id := self.current_id:
+            self.post_message(self.EditRequested(self, item_id))
+
+    def action_remove(self) -> None:
+        if item_id := self.current_id:
+            self.post_message(self.RemoveRequested(self, item_id))
+
+    @on(DataTable.RowSelected)
+    def _row_clicked(self, event: DataTable.RowSelected) -> None:
+        """A click on the highlighted row opens it, like enter."""
+        event.stop()
+        self.action_edit()
+
+
+class OptionsTable(ItemTable):
+    """The options; scoring is two keys: ``a`` or ``f``, then a digit (0 means 10)."""
+
+    @staticmethod
+    def bindings_for(lang: str) -> list[Binding]:
+        return [
+            Binding("enter", "edit", t("key.edit", lang), id="options.edit", tooltip=t("tip.option.edit", lang)),
+            Binding("space", "choose", t("key.choose", lang), id="options.choose",
+                    tooltip=t("tip.option.choose", lang)),
+            Binding("a", "score('attractiveness')", t("key.score_attractive", lang), id="options.attractiveness",
+                    tooltip=t("tip.option.attractive", lang)),
+            Binding("f", "score('feasibility')", t("key.score_feasible", lang), id="options.feasibility",
+                    tooltip=t("tip.option.feasible", lang)),
+            Binding("s", "sort", t("key.sort", lang), id="options.sort", tooltip=t("tip.option.sort", lang)),
+            Binding("delete", "remove", t("key.delete", lang), id="options.delete", show=False,
+                    tooltip=t("tip.option.delete", lang)),
+        ]
+
+    BINDINGS = bindings_for("en")
+
+    @dataclass
+    class ChoiceToggled(Message):
+        option_id: str
+
+    @dataclass
+    class SortRequested(Message):
+        pass
+
+    @dataclass
+    class Scored(Message):
+        option_id: str
+        field: str
+        score: int
+
+    @dataclass
+    class ScoringPrompted(Message):
+        """``a`` or ``f`` was pressed (field), or the digit came or scoring was dropped (None)."""
+
+        field: str | None
+
+    _scoring: str | None = None
+
+    @property
+    def scoring(self) -> str | None:
+        """The score field waiting for its digit, if any."""
+        return self._scoring
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("choose", "score", "sort") and not self.row_count:
+            return False
+        return super().check_action(action, parameters)
+
+    def action_choose(self) -> None:
+        if option_id := self.current_id:
+            self.post_message(self.ChoiceToggled(option_id))
+
+    def action_sort(self) -> None:
+        self.post_message(self.SortRequested())
+
+    def action_score(self, field: str) -> None:
+        self._scoring = field
+        self.post_message(self.ScoringPrompted(field))
+
+    def _stop_scoring(self) -> str | None:
+        field, self._scoring = self._scoring, None
+        if field:
+            self.post_message(self.ScoringPrompted(None))
+        return field
+
+    def on_key(self, event: events.Key) -> None:
+        """The digit after ``a`` or ``f``; any other key drops the scoring and does its own work."""
+        if self._scoring is None:
+            return
+        field = self._stop_scoring()
+        if len(event.key) == 1 and event.key.isdigit():
+            if option_id := self.current_id:
+                self.post_message(self.Scored(option_id, field, int(event.key) or 10))
+        elif event.key != "escape":
+            return
+        event.stop()
+        event.prevent_default()
+
+    def on_blur(self) -> None:
+        self._stop_scoring()
+
+
+class OptionsPanel(PhasePanel):
+    """Options: type one and press Enter; work the table with keys.
+
+    On the options table:
+
+    - enter: edit the option (text, scores, pros and cons, chosen)
+    - space: choose it, or undo that; a chosen option becomes an action in Will
+    - a then a digit: attractiveness 1-9, 0 for 10
+    - f then a digit: feasibility 1-9, 0 for 10
+    - s: sort by score (attractiveness + feasibility), best first
+    - delete: remove the option
+    """
+
+    DEFAULT_CSS = """
+    OptionsPanel {
+        height: auto;
+        #options-hint { color: $text-muted; height: auto; }
+        #options-hint.-scoring { color: $warning; text-style: bold; }
+        &.-empty #options { display: none; }
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        self._lang = self.live.lang
+        yield Input(placeholder=self.t("options.new"), id="new-option", compact=True)
+        yield localized(OptionsTable, self._lang)(id="options")
+        yield Label(id="options-hint")
+
+    def on_mount(self) -> None:
+        self._fill()
+
+    @property
+    def table(self) -> OptionsTable:
+        return self.query_one("#options", OptionsTable)
+
+    def refresh_from_session(self) -> None:
+        if self.live.lang != self._lang:
+            self.call_later(self._relanguage)
+        else:
+            self._fill()
+
+    async def _relanguage(self) -> None:
+        await self.recompose()
+        self._fill()
+
+    def _cells(self, option: Option) -> tuple[str | Text, ...]:
+        def number(value: int | None) -> Text:
+            return Text("–" if value is None else str(value), justify="right")
+
+        return (shorten(option.text, 40), number(option.attractiveness), number(option.feasibility),
+                number(option.score), Text("✓" if option.chosen else "", justify="center"))
+
+    def _fill(self, select: str | None = None) -> None:
+        items = self.live.session.options.items
+        table = self.table
+        if not table.columns:
+            for key, width in (("option", None), ("attractive", 6), ("feasible", 6), ("score", 5), ("chosen", 7)):
+                table.add_column(self.t(f"options.col.{key}"), width=width, key=key)
+        table.show_rows([(o.id, self._cells(o)) for o in items], select)
+        self.set_class(not items, "-empty")
+        self._show_hint(table.scoring)
+
+    def _show_hint(self, field: str | None) -> None:
+        hint = self.query_one("#options-hint", Label)
+        hint.set_class(field is not None, "-scoring")
+        if field is not None and (option_id := self.table.current_id):
+            hint.update(self.t("options.scoring", field=self.t(SCORE_FIELDS[field]),
+                               option=shorten(self.live.option(option_id).text, 30)))
+        else:
+            hint.update(self.t("options.keys" if self.live.session.options.items else "options.empty"))
+
+    def _changed(self, select: str | None = None) -> None:
+        self.edited()
+        self._fill(select)
+
+    @on(Input.Submitted, "#new-option")
+    def _option_typed(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if text:
+            option = self.live.add_option(text)
+            event.input.clear()
+            self._changed(option.id)
+
+    @on(OptionsTable.ScoringPrompted)
+    def _scoring_prompted(self, event: OptionsTable.ScoringPrompted) -> None:
+        self._show_hint(event.field)
+
+    @on(OptionsTable.Scored)
+    def _option_scored(self, event: OptionsTable.Scored) -> None:
+        self.live.update_option(event.option_id, **{event.field: event.score})
+        self._changed(event.option_id)
+
+    @on(OptionsTable.ChoiceToggled)
+    def _choice_toggled(self, event: OptionsTable.ChoiceToggled) -> None:
+        self.live.toggle_chosen(event.option_id)
+        self._changed(event.option_id)
+
+    @on(OptionsTable.SortRequested)
+    def _sort_requested(self) -> None:
+        self.live.sort_options()
+        self._changed()
+        self.notify(self.t("options.sorted"), timeout=2)
+
+    @on(ItemTable.RemoveRequested, "#options")
+    def _remove_requested(self, event: ItemTable.RemoveRequested) -> None:
+        self.live.remove_option(event.item_id)
+        self._changed()
+
+    @on(ItemTable.EditRequested, "#options")
+    def _edit_requested(self, event: ItemTable.EditRequested) -> None:
+        option_id = event.item_id
+        editor = localized(OptionEditor, self.live.lang)(self.live.option(option_id), self.live.lang)
+        self.app.push_screen(editor, callback=functools.partial(self._option_edited, option_id))
+
+    def _option_edited(self, option_id: str, fields: dict | None) -> None:
+        if fields is None or not any(o.id == option_id for o in self.live.session.options.items):
+            return
+        chosen = fields.pop("chosen", None)
+        self.live.update_option(option_id, **fields)
+        if chosen is not None and chosen != self.live.option(option_id).chosen:
+            self.live.toggle_chosen(option_id)  # choosing creates the action in Will
+        self._changed(option_id)

@@ -1,0 +1,117 @@
+"""The current question, large and readable, and a line to note the answer against it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from growtui.i18n import t
+from growtui.live import LiveSession, Prompt
+from growtui.model.question import Kind
+from growtui.model.session import Asked
+from growtui.widgets.base import SessionEdited
+
+
+class QuestionPanel(Vertical):
+    """Shows ``live.current()``; Enter in the answer line logs the answer."""
+
+    DEFAULT_CSS = """
+    QuestionPanel {
+        height: auto;
+        padding: 0 1;
+        border-left: thick $primary;
+        margin: 1 0 0 0;
+        #question-text { text-style: bold; color: $text; }
+        #question-meta { color: $text-muted; height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
+        #answer {
+            border: none;
+            height: 1;
+            padding: 0;
+            background: $surface;
+            &:focus { background: $boost; }
+        }
+        &.-error #question-meta { color: $error; }
+    }
+    """
+
+    class AnswerLogged(Message):
+        def __init__(self, asked: Asked) -> None:
+            super().__init__()
+            self.asked = asked
+
+    def __init__(self, live: LiveSession, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.live = live
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="question-text")
+        yield Static(id="question-meta")
+        yield Input(id="answer", compact=True)
+
+    def on_mount(self) -> None:
+        self.show()
+
+    @property
+    def prompt(self) -> Prompt | None:
+        return self.live.current()
+
+    def show(self, error: str | None = None) -> None:
+        lang = self.live.lang
+        prompt = self.prompt
+        text = self.query_one("#question-text", Static)
+        meta = self.query_one("#question-meta", Static)
+        answer = self.query_one("#answer", Input)
+        self.set_class(error is not None, "-error")
+        if prompt is None:
+            text.update(t("question.none", lang))
+            meta.update("")
+            answer.placeholder = ""
+            return
+        text.update(prompt.text.in_(lang))
+        if error:
+            meta.update(error)
+        else:
+            n, total = self.live.position()
+            parts = [t("question.count", lang, n=n, total=total)]
+            if prompt.kind is Kind.scale:
+                parts.append(t("question.scale", lang))
+            if prompt.follow_up_of:
+                parts.append(t("question.followup", lang))
+            if prompt.question is not None:
+                parts.append(prompt.question.purpose.in_(lang))
+            meta.update(Text(" · ".join(parts), no_wrap=True, overflow="ellipsis"))
+        answer.placeholder = t("answer.placeholder.scale" if prompt.kind is Kind.scale else "answer.placeholder", lang)
+
+    @on(Input.Changed, "#answer")
+    def draft(self, event: Input.Changed) -> None:
+        """Every keystroke of an answer goes into the session at once (autosaved like notes)."""
+        event.stop()
+        prompt = self.prompt
+        if prompt is not None and event.value.strip():
+            self.live.draft_answer(prompt, event.value)
+            self.post_message(SessionEdited())
+
+    def clear_answer(self) -> None:
+        """The question changed: the line starts empty (a half answer stays in the file)."""
+        answer = self.query_one("#answer", Input)
+        with answer.prevent(Input.Changed):
+            answer.value = ""
+
+    @on(Input.Submitted, "#answer")
+    def log_answer(self, event: Input.Submitted) -> None:
+        event.stop()
+        prompt = self.prompt
+        if prompt is None:
+            return
+        try:
+            asked = self.live.log_answer(prompt, event.value)
+        except ValueError as exc:
+            self.show(error=t(str(exc), self.live.lang))
+            return
+        self.clear_answer()
+        self.show()
+        self.post_message(self.AnswerLogged(asked))

@@ -1,0 +1,180 @@
+"""Will: the actions agreed, and how motivated the coachee is to do them."""
+
+from __future__ import annotations
+
+import functools
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Input, Label
+
+from growtui.i18n import t
+from growtui.model.session import Action
+from growtui.screens.action_editor import ActionEditor, short_date
+from growtui.screens.option_editor import read_score, score_input
+from growtui.widgets.base import PhasePanel
+from growtui.widgets.options_panel import ItemTable, localized, shorten
+
+ADVISED_ACTIONS = 2
+
+
+class ActionsTable(ItemTable):
+    """The actions agreed in this conversation."""
+
+    @staticmethod
+    def bindings_for(lang: str) -> list[Binding]:
+        return [
+            Binding("enter", "edit", t("key.edit", lang), id="actions.edit", tooltip=t("tip.action.edit", lang)),
+            Binding("delete", "remove", t("key.delete", lang), id="actions.delete",
+                    tooltip=t("tip.action.delete", lang)),
+        ]
+
+    BINDINGS = bindings_for("en")
+
+
+class WillPanel(PhasePanel):
+    """Actions: type one and press Enter. On the table: enter edits (dates, success criterion ...), delete removes.
+
+    Below the table: motivation 1-10, and when it is below 10, what would make it a 10.
+    """
+
+    DEFAULT_CSS = """
+    WillPanel {
+        height: auto;
+        #actions { max-height: 6; }
+        #actions-empty, #will-advice { color: $text-muted; }
+        #actions-empty, #will-advice { display: none; }
+        &.-empty #actions { display: none; }
+        &.-empty #actions-empty { display: block; }
+        &.-many #will-advice { display: block; }
+        #motivation-row { height: 1; margin-top: 1; }
+        #motivation-row Label { width: auto; margin-right: 1; }
+        #motivation { width: 5; margin-right: 2; }
+        #motivation-error { color: $error; }
+        #to-ten-label, #to-ten, #motivation-error { display: none; }
+        #to-ten { width: 1fr; }
+        &.-to-ten #to-ten-label, &.-to-ten #to-ten { display: block; }
+        &.-bad-motivation #motivation-error { display: block; }
+        &.-bad-motivation #to-ten-label, &.-bad-motivation #to-ten { display: none; }
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        self._lang = lang = self.live.lang
+        will = self.live.session.will
+        yield Input(placeholder=self.t("will.new"), id="new-action", compact=True)
+        yield localized(ActionsTable, lang)(id="actions")
+        yield Label(self.t("will.empty"), id="actions-empty")
+        yield Label(self.t("will.advice"), id="will-advice")
+        with Horizontal(id="motivation-row"):
+            yield Label(self.t("will.motivation"))
+            yield score_input(will.motivation, lang, id="motivation")
+            yield Label(self.t("will.to_ten"), id="to-ten-label")
+            yield Input(will.motivation_to_ten, id="to-ten", compact=True)
+            yield Label(self.t("score.invalid"), id="motivation-error")
+
+    def on_mount(self) -> None:
+        self._fill()
+
+    @property
+    def table(self) -> ActionsTable:
+        return self.query_one("#actions", ActionsTable)
+
+    def refresh_from_session(self) -> None:
+        if self.live.lang != self._lang:
+            self.call_later(self._relanguage)
+            return
+        self._fill()
+        will = self.live.session.will
+        motivation = self.query_one("#motivation", Input)
+        if self._typed_motivation(motivation.value) != will.motivation:
+            motivation.value = "" if will.motivation is None else str(will.motivation)
+        to_ten = self.query_one("#to-ten", Input)
+        if to_ten.value != will.motivation_to_ten:
+            to_ten.value = will.motivation_to_ten
+
+    async def _relanguage(self) -> None:
+        await self.recompose()
+        self._fill()
+
+    def _cells(self, action: Action) -> tuple[Text, str, str]:
+        what = Text(shorten(action.what, 30))
+        if action.option_id:
+            what.append(f" · {self.t('will.from_option')}", style="dim italic")
+        when = short_date(action.when, self.live.lang) if action.when else ""
+        return what, when, shorten(action.success_criterion, 26)
+
+    def _fill(self, select: str | None = None) -> None:
+        actions = self.live.session.will.actions
+        table = self.table
+        if not table.columns:
+            for key, label in (("what", "will.what"), ("when", "will.col.when"), ("success", "will.col.success")):
+                table.add_column(self.t(label), key=key)
+        table.show_rows([(a.id, self._cells(a)) for a in actions], select)
+        self.set_class(not actions, "-empty")
+        self.set_class(len(actions) > ADVISED_ACTIONS, "-many")
+        motivation = self.live.session.will.motivation
+        self.set_class(motivation is not None and motivation < 10, "-to-ten")
+
+    def _changed(self, select: str | None = None) -> None:
+        self.edited()
+        self._fill(select)
+
+    @staticmethod
+    def _typed_motivation(text: str) -> int | None:
+        try:
+            return read_score(text)
+        except ValueError:
+            return None
+
+    @on(Input.Submitted, "#new-action")
+    def _action_typed(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if text:
+            action = self.live.add_action(text)
+            event.input.clear()
+            self._changed(action.id)
+
+    @on(ItemTable.RemoveRequested, "#actions")
+    def _remove_requested(self, event: ItemTable.RemoveRequested) -> None:
+        self.live.remove_action(event.item_id)
+        self._changed()
+
+    @on(ItemTable.EditRequested, "#actions")
+    def _edit_requested(self, event: ItemTable.EditRequested) -> None:
+        action_id = event.item_id
+        editor = localized(ActionEditor, self.live.lang)(self.live.action(action_id), self.live.lang)
+        self.app.push_screen(editor, callback=functools.partial(self._action_edited, action_id))
+
+    def _action_edited(self, action_id: str, fields: dict | None) -> None:
+        if fields is None or not any(a.id == action_id for a in self.live.session.will.actions):
+            return
+        self.live.update_action(action_id, **fields)
+        self._changed(action_id)
+
+    @on(Input.Changed, "#motivation")
+    def _motivation_typed(self, event: Input.Changed) -> None:
+        try:
+            score = read_score(event.value)
+        except ValueError:
+            self.add_class("-bad-motivation")
+            return
+        self.remove_class("-bad-motivation")
+        if score != self.live.session.will.motivation:
+            self.live.set_motivation(score)
+            self._changed()
+
+    @on(Input.Submitted, "#motivation")
+    def _motivation_given(self) -> None:
+        if self.has_class("-to-ten"):
+            self.query_one("#to-ten", Input).focus()
+
+    @on(Input.Changed, "#to-ten")
+    def _to_ten_typed(self, event: Input.Changed) -> None:
+        will = self.live.session.will
+        if event.value != will.motivation_to_ten:
+            self.live.set_motivation(will.motivation, event.value)
+            self.edited()

@@ -1,0 +1,52 @@
+"""Building the real app for Pilot and snapshot tests, on folders under tmp_path."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from growtui.app import GrowApp, Start
+from growtui.config import Config
+from growtui.library import load_library
+from growtui.store import Store
+
+_LIBRARY = None
+
+
+def library():
+    global _LIBRARY
+    if _LIBRARY is None:
+        _LIBRARY = load_library()
+    return _LIBRARY
+
+
+class FrozenClock:
+    """A monotonic clock that only moves when a test says so (stable snapshots)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def make_app(sessions: Path, *, lang: str = "en", clock=None, **start) -> GrowApp:
+    return GrowApp(store=Store(sessions), library=library(), config=Config(language=lang), lang=lang,
+                   start=Start(**start), clock=clock or time.monotonic)
+
+
+async def wait_for_file(path: Path, predicate, timeout: float = 5.0) -> str:
+    """Poll a session file until ``predicate(text)`` holds (autosave runs in a thread)."""
+    import asyncio
+
+    deadline = time.monotonic() + timeout
+    text = ""
+    while time.monotonic() < deadline:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            text = ""
+        if predicate(text):
+            return text
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"file never matched; last content:\n{text[:2000]}")
