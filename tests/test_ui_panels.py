@@ -312,10 +312,14 @@ async def test_option_table_keys_are_described_in_the_session_language(tmp_path:
         described = {b.id: b.description for _, b, *_ in app.screen.active_bindings.values()}
         assert described["options.choose"] == "Kiezen"
         assert all(b.tooltip for _, b, *_ in app.screen.active_bindings.values() if b.id and "options" in b.id)
+        await pilot.click("#new-option")
+        await type_text(pilot, "Half")  # typed, not yet added
         live.session.language = "en"
         app.query_one(OptionsPanel).refresh_from_session()
         await pilot.pause()
         assert str(app.query_one("#options", DataTable).columns["chosen"].label) == "Chosen"
+        assert app.query_one("#new-option", Input).value == "Half"
+        assert app.query_one("#new-option", Input).placeholder == "New option (Enter)…"
 
 
 # --- will ---------------------------------------------------------------

@@ -242,7 +242,9 @@ class OptionsPanel(PhasePanel):
             self._fill()
 
     async def _relanguage(self) -> None:
+        typed = self.query_one("#new-option", Input).value  # not in the session until Enter: keep it
         await self.recompose()
+        self.query_one("#new-option", Input).value = typed
         self._fill()
 
     def _cells(self, option: Option) -> tuple[str | Text, ...]:

@@ -97,7 +97,9 @@ class WillPanel(PhasePanel):
             to_ten.value = will.motivation_to_ten
 
     async def _relanguage(self) -> None:
+        typed = self.query_one("#new-action", Input).value  # not in the session until Enter: keep it
         await self.recompose()
+        self.query_one("#new-action", Input).value = typed
         self._fill()
 
     def _cells(self, action: Action) -> tuple[Text, str, str]:
