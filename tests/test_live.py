@@ -223,3 +223,38 @@ def test_a_scale_draft_keeps_its_score_and_a_missing_score_keeps_the_draft(live)
     with pytest.raises(ValueError):
         live.log_answer(scale, "beter")
     assert live.session.asked[-1].answer == "beter" and live.current().key == scale.key
+
+
+def test_typing_ten_leaves_no_stray_make_it_a_ten_prompt(live):
+    live.set_phase(Phase.will)
+    live.set_motivation(1)  # "1" on the way to "10"
+    assert live.current().key == "~will.motivation#10"
+    live.set_motivation(10)
+    assert live.current().key != "~will.motivation#10"
+
+
+def test_an_unchanged_motivation_is_not_a_change(live):
+    live.set_motivation(8, "x")
+    before = live.version
+    live.set_motivation(8, "x")
+    assert live.version == before
+    live.set_motivation_to_ten("more time")
+    assert live.session.will.motivation_to_ten == "more time" and live.version == before + 1
+
+
+def test_unchoosing_takes_back_only_an_untouched_action(live):
+    a = live.add_option("Plan A")
+    b = live.add_option("Plan B")
+    live.toggle_chosen(a.id)
+    live.toggle_chosen(b.id)
+    live.update_action("a2", success_criterion="worked on")
+    live.toggle_chosen(a.id)
+    live.toggle_chosen(b.id)
+    assert [x.what for x in live.session.will.actions] == ["Plan B"]
+
+
+def test_unknown_ids_raise_key_error(live):
+    with pytest.raises(KeyError):
+        live.update_option("o99", text="x")
+    with pytest.raises(KeyError):
+        live.action("a99")

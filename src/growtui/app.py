@@ -22,7 +22,7 @@ from growtui.i18n import t
 from growtui.library import Library
 from growtui.live import LiveSession
 from growtui.screens.home import HomeScreen
-from growtui.screens.session import SessionScreen, session_screen
+from growtui.screens.session import SessionScreen
 from growtui.store import SessionLock, Store, Stored
 
 
@@ -120,7 +120,7 @@ class GrowApp(App):
             return
         live = LiveSession(stored, self.library, clock=self.clock)
         saver = Autosaver(self.store, stored, self._report_save)
-        screen = session_screen(live, saver)
+        screen = SessionScreen(live, saver)
         self.active = Active(lock, live, saver, screen)
         self.push_screen(screen)
 

@@ -304,12 +304,19 @@ class LiveSession:
         self.touch()
         return option
 
+    @staticmethod
+    def _index(items: list, item_id: str) -> int:
+        for index, item in enumerate(items):
+            if item.id == item_id:
+                return index
+        raise KeyError(item_id)
+
     def option(self, option_id: str) -> Option:
-        return next(o for o in self.session.options.items if o.id == option_id)
+        return self.session.options.items[self._index(self.session.options.items, option_id)]
 
     def update_option(self, option_id: str, **fields: object) -> Option:
         items = self.session.options.items
-        index = next(i for i, o in enumerate(items) if o.id == option_id)
+        index = self._index(items, option_id)
         items[index] = Option.model_validate({**items[index].model_dump(), **fields})
         self.touch()
         return items[index]
@@ -319,10 +326,20 @@ class LiveSession:
         self.touch()
 
     def toggle_chosen(self, option_id: str) -> Option:
-        """Choose or un-choose an option; choosing carries it into Will as an action."""
+        """Choose or un-choose an option.
+
+        Choosing carries it into Will as an action. Un-choosing takes that
+        action back only while nobody has worked on it (still just the
+        option's text); an action someone filled in stays.
+        """
         option = self.update_option(option_id, chosen=not self.option(option_id).chosen)
-        if option.chosen and not any(a.option_id == option.id for a in self.session.will.actions):
+        actions = self.session.will.actions
+        if option.chosen and not any(a.option_id == option.id for a in actions):
             self.add_action(option.text, option_id=option.id)
+        elif not option.chosen:
+            untouched = Action(id="x", what=option.text, option_id=option.id).model_dump(exclude={"id"})
+            self.session.will.actions = [
+                a for a in actions if a.option_id != option.id or a.model_dump(exclude={"id"}) != untouched]
         return option
 
     def sort_options(self) -> None:
@@ -338,11 +355,11 @@ class LiveSession:
         return action
 
     def action(self, action_id: str) -> Action:
-        return next(a for a in self.session.will.actions if a.id == action_id)
+        return self.session.will.actions[self._index(self.session.will.actions, action_id)]
 
     def update_action(self, action_id: str, **fields: object) -> Action:
         actions = self.session.will.actions
-        index = next(i for i, a in enumerate(actions) if a.id == action_id)
+        index = self._index(actions, action_id)
         actions[index] = Action.model_validate({**actions[index].model_dump(), **fields})
         self.touch()
         return actions[index]
@@ -352,14 +369,24 @@ class LiveSession:
         self.touch()
 
     def set_motivation(self, score: int | None, to_ten: str | None = None) -> None:
+        """Set the motivation score; below 10, "what would make it a 10?" comes first."""
         will = self.session.will
+        if will.motivation == score and (to_ten is None or to_ten == will.motivation_to_ten):
+            return
         will.motivation = score
         if to_ten is not None:
             will.motivation_to_ten = to_ten
+        key = "~will.motivation#10"
         if score is not None and score < 10 and not will.motivation_to_ten:
-            self.offer(Prompt(_localized("suggest.to_ten"), Phase.will, key="~will.motivation#10",
-                              follow_up_of="will.motivation"))
+            self.offer(Prompt(_localized("suggest.to_ten"), Phase.will, key=key, follow_up_of="will.motivation"))
+        else:
+            self._pending[Phase.will] = [p for p in self._pending.get(Phase.will, []) if p.key != key]
         self.touch()
+
+    def set_motivation_to_ten(self, text: str) -> None:
+        if self.session.will.motivation_to_ten != text:
+            self.session.will.motivation_to_ten = text
+            self.touch()
 
     def update_follow_up(self, index: int, **fields: object) -> FollowUpItem:
         items = self.session.follow_up.items

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from growtui.dates import parse_date
+from growtui.widgets.localized import Localized
 from growtui.i18n import t
 from growtui.model.session import Action
 
@@ -32,7 +33,7 @@ def short_date(day: date, lang: str) -> str:
     return f"{weekday} {day.day} {month} {day.year}"
 
 
-class ActionEditor(ModalScreen[dict | None]):
+class ActionEditor(Localized, ModalScreen[dict | None]):
     """Edit an action. Ctrl+S keeps the changes; Esc closes without them (twice when something changed)."""
 
     DEFAULT_CSS = """
@@ -69,6 +70,10 @@ class ActionEditor(ModalScreen[dict | None]):
         ]
 
     BINDINGS = bindings_for("en")
+
+    @classmethod
+    def language(cls, item, lang: str, *args, **kwargs) -> str:
+        return lang
 
     def __init__(self, action: Action, lang: str, today: date | None = None) -> None:
         super().__init__()

@@ -17,10 +17,10 @@ from textual.widgets import Button, Static
 from growtui.i18n import t
 from growtui.live import LiveSession
 from growtui.model.session import Action
-from growtui.screens.home import localize_bindings
+from growtui.widgets.localized import Localized
 
 
-class FinishScreen(ModalScreen[bool]):
+class FinishScreen(Localized, ModalScreen[bool]):
     DEFAULT_CSS = """
     FinishScreen {
         align: center middle;
@@ -75,10 +75,13 @@ class FinishScreen(ModalScreen[bool]):
         Binding("f10", "confirm", "key.finish", tooltip="tip.finish", id="finish.confirm"),
     ]
 
+    @classmethod
+    def language(cls, live: LiveSession, *args, **kwargs) -> str:
+        return live.lang
+
     def __init__(self, live: LiveSession) -> None:
         super().__init__()
         self.live = live
-        localize_bindings(self, live.lang)
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.live.lang, **values)

@@ -7,7 +7,6 @@ a thread worker that only posts ``SessionsScanned``; the handler fills the lists
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from textual import on, work
@@ -15,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
@@ -26,30 +24,14 @@ from textual.widgets.option_list import Option
 from growtui.autosave import find_recovery
 from growtui.config import Config
 from growtui.errors import Problem
-from growtui.i18n import STRINGS, phase_name, t
+from growtui.i18n import phase_name, t
 from growtui.model.session import Status
 from growtui.store import Scan, Store, Stored
+from growtui.widgets.localized import Localized
 
 MIN_MINUTES, MAX_MINUTES = 5, 480
 RECENT_COUNT = 10
 LANGUAGES = [("Nederlands", "nl"), ("English", "en")]
-
-
-def localize_bindings(node: DOMNode, lang: str) -> None:
-    """Show a node's binding descriptions and tooltips in ``lang``.
-
-    Bindings are declared with i18n keys (``"key.new"``, ``"tip.new"``) as
-    description and tooltip. Textual fixes descriptions when the class is
-    created and offers no public per-instance hook, so this replaces the
-    instance's own copy of its bindings map with translated copies.
-    """
-    def translated(text: str) -> str:
-        return t(text, lang) if text in STRINGS else text
-
-    bindings = node._bindings.key_to_bindings
-    for key, found in bindings.items():
-        bindings[key] = [replace(b, description=translated(b.description), tooltip=translated(b.tooltip))
-                         for b in found]
 
 
 def _names(sessions: list[Stored]) -> list[str]:
@@ -69,9 +51,13 @@ def _file_list(paths: list[Path], root: Path) -> str:
     return ", ".join(shown(p) for p in paths)
 
 
-class HomeScreen(Screen):
+class HomeScreen(Localized, Screen):
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#coachee"
+
+    @classmethod
+    def language(cls, store, config, lang, *args, **kwargs) -> str:
+        return lang
     BINDINGS = [
         Binding("ctrl+n", "focus_new", "key.new", tooltip="tip.new", id="home.new"),
         Binding("ctrl+r", "focus_resume", "key.resume", tooltip="tip.resume", id="home.resume"),
@@ -113,7 +99,6 @@ class HomeScreen(Screen):
         self.coachee_names: list[str] = []
         self._reported: set[Path] = set()
         self.HELP = t("home.help", self.lang)
-        localize_bindings(self, self.lang)
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.validation import Integer
 from textual.widgets import Button, Checkbox, Input, Label, TextArea
 
+from growtui.widgets.localized import Localized
 from growtui.i18n import t
 from growtui.model.session import Option
 
@@ -32,7 +33,7 @@ def read_score(text: str) -> int | None:
     return score
 
 
-class OptionEditor(ModalScreen[dict | None]):
+class OptionEditor(Localized, ModalScreen[dict | None]):
     """Edit an option. Ctrl+S keeps the changes; Esc closes without them (twice when something changed)."""
 
     DEFAULT_CSS = """
@@ -72,6 +73,10 @@ class OptionEditor(ModalScreen[dict | None]):
         ]
 
     BINDINGS = bindings_for("en")
+
+    @classmethod
+    def language(cls, item, lang: str, *args, **kwargs) -> str:
+        return lang
 
     def __init__(self, option: Option, lang: str) -> None:
         super().__init__()

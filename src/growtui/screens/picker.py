@@ -21,7 +21,7 @@ from growtui.i18n import phase_name, t
 from growtui.live import LiveSession
 from growtui.model.common import Phase
 from growtui.model.question import Kind, Question
-from growtui.screens.home import localize_bindings
+from growtui.widgets.localized import Localized
 
 
 def fold(text: str) -> str:
@@ -44,7 +44,7 @@ def matches(question: Question, query: str, lang: str) -> bool:
     return True
 
 
-class QuestionPicker(ModalScreen[Question | None]):
+class QuestionPicker(Localized, ModalScreen[Question | None]):
     DEFAULT_CSS = """
     QuestionPicker {
         align: center middle;
@@ -80,13 +80,16 @@ class QuestionPicker(ModalScreen[Question | None]):
         Binding("down", "move(1)", "key.down", tooltip="tip.picker.move", id="picker.down", show=False),
     ]
 
+    @classmethod
+    def language(cls, live: LiveSession, *args, **kwargs) -> str:
+        return live.lang
+
     def __init__(self, live: LiveSession, phase: Phase) -> None:
         super().__init__()
         self.live = live
         self.phase = phase
         self.questions = live.library.for_phase(phase)
         self.shown: list[Question] = []
-        localize_bindings(self, live.lang)
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.live.lang, **values)

@@ -13,10 +13,10 @@ from textual.widgets import Static
 
 from growtui.config import system_language
 from growtui.i18n import t
-from growtui.screens.home import localize_bindings
+from growtui.widgets.localized import Localized
 
 
-class PrivacyScreen(Screen):
+class PrivacyScreen(Localized, Screen):
     DEFAULT_CSS = """
     PrivacyScreen {
         background: $background;
@@ -33,10 +33,13 @@ class PrivacyScreen(Screen):
         Binding("f12", "leave", "key.privacy", tooltip="tip.privacy", id="privacy.leave", show=False),
     ]
 
+    @classmethod
+    def language(cls, lang: str | None = None, *args, **kwargs) -> str:
+        return str(lang or system_language())
+
     def __init__(self, lang: str | None = None) -> None:
         super().__init__()
         self.lang = str(lang or system_language())
-        localize_bindings(self, self.lang)
 
     def compose(self) -> ComposeResult:
         yield Static(t("privacy", self.lang), id="privacy-note")

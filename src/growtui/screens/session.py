@@ -17,6 +17,7 @@ from growtui.i18n import phase_name, t
 from growtui.live import LiveSession
 from growtui.model.common import Phase
 from growtui.widgets.base import PhasePanel, SessionEdited
+from growtui.widgets.localized import Localized
 from growtui.widgets.clock import SaveIndicator, SessionClock
 from growtui.widgets.follow_up_panel import FollowUpPanel
 from growtui.widgets.goal_panel import GoalPanel
@@ -79,23 +80,16 @@ def bindings_for(lang: str) -> list[Binding]:
     ]
 
 
-def session_screen(live: LiveSession, saver: Autosaver) -> SessionScreen:
-    """A session screen whose keys are described in the session's language."""
-    cls = _SCREENS.get(live.lang)
-    if cls is None:
-        cls = _SCREENS[live.lang] = type("SessionScreen", (SessionScreen,), {
-            "BINDINGS": bindings_for(live.lang), "__module__": SessionScreen.__module__})
-    return cls(live, saver)
-
-
-_SCREENS: dict[str, type[SessionScreen]] = {}
-
-
-class SessionScreen(Screen):
+class SessionScreen(Localized, Screen):
     CSS_PATH = "session.tcss"
     COMMANDS = Screen.COMMANDS | {SessionCommands}
     HELP = HELP
     AUTO_FOCUS = None
+    bindings_for = staticmethod(bindings_for)
+
+    @classmethod
+    def language(cls, live: LiveSession, *args, **kwargs) -> str:
+        return live.lang
 
     def __init__(self, live: LiveSession, saver: Autosaver, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -293,7 +287,7 @@ class SessionScreen(Screen):
     def action_privacy(self) -> None:
         from growtui.screens.privacy import PrivacyScreen
 
-        self.app.push_screen(PrivacyScreen())
+        self.app.push_screen(PrivacyScreen(self.live.lang))
 
     def action_switch_language(self) -> None:
         """Switch interface and questions to the other language; nothing typed is lost."""
@@ -301,7 +295,7 @@ class SessionScreen(Screen):
         self.live.session.language = "en" if self.live.lang == "nl" else "nl"
         self.live.touch()
         self.save_now()
-        self.app.replace_session_screen(self, session_screen(self.live, self.saver))
+        self.app.replace_session_screen(self, SessionScreen(self.live, self.saver))
 
     def action_finish(self) -> None:
         from growtui.screens.finish import FinishScreen

@@ -22,9 +22,14 @@ class GoalPanel(PhasePanel):
     DEFAULT_CSS = """
     GoalPanel {
         height: auto;
-        .goal-row { height: 1; margin-bottom: 1; }
+        .goal-row { height: 1; }
         .goal-row Label { width: 30; color: $text-muted; }
-        .goal-row Input { width: 1fr; }
+        .goal-row Input {
+            width: 1fr;
+            background: $boost;
+            &:focus { background: $primary 25%; }
+        }
+        .goal-row:last-of-type { margin-bottom: 1; }
     }
     """
 

@@ -2,8 +2,7 @@
 
 Also home to two small pieces the Will panel shares: ``ItemTable`` (a row
 table of session items keyed by id that keeps its cursor on the same item
-when rebuilt) and ``localized`` (a widget or screen class whose key
-descriptions and tooltips are in the session's language).
+when rebuilt).
 """
 
 from __future__ import annotations
@@ -11,13 +10,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.message import Message
 from textual.widgets import DataTable, Input, Label
 
@@ -25,20 +22,9 @@ from growtui.i18n import t
 from growtui.model.session import Option
 from growtui.screens.option_editor import OptionEditor
 from growtui.widgets.base import PhasePanel
+from growtui.widgets.localized import localized
 
-Node = TypeVar("Node", bound=DOMNode)
 SCORE_FIELDS = {"attractiveness": "options.attractiveness", "feasibility": "options.feasibility"}
-
-
-@functools.cache
-def localized(cls: type[Node], lang: str) -> type[Node]:
-    """``cls`` with the bindings of ``cls.bindings_for(lang)``.
-
-    Textual reads ``BINDINGS`` per class, so the language version is a
-    subclass of the same name (CSS and queries by type keep working).
-    """
-    namespace = {"BINDINGS": cls.bindings_for(lang), "__module__": cls.__module__, "__doc__": cls.__doc__}
-    return type(cls.__name__, (cls,), namespace)
 
 
 def shorten(text: str, width: int) -> str:

@@ -16,7 +16,8 @@ from growtui.model.session import Action
 from growtui.screens.action_editor import ActionEditor, short_date
 from growtui.screens.option_editor import read_score, score_input
 from growtui.widgets.base import PhasePanel
-from growtui.widgets.options_panel import ItemTable, localized, shorten
+from growtui.widgets.localized import localized
+from growtui.widgets.options_panel import ItemTable, shorten
 
 ADVISED_ACTIONS = 2
 
@@ -178,5 +179,5 @@ class WillPanel(PhasePanel):
     def _to_ten_typed(self, event: Input.Changed) -> None:
         will = self.live.session.will
         if event.value != will.motivation_to_ten:
-            self.live.set_motivation(will.motivation, event.value)
+            self.live.set_motivation_to_ten(event.value)
             self.edited()

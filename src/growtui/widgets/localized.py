@@ -1,0 +1,61 @@
+"""Key descriptions and tooltips in the interface language, with public Textual API only.
+
+Textual reads ``BINDINGS`` per class when a class is made, and has no hook to
+translate them per instance. So each language gets a subclass of the same
+name (CSS, queries by type and ``isinstance`` keep working) whose bindings
+are translated. A class either offers ``bindings_for(lang)``, or declares its
+bindings with i18n keys (``"key.new"``, ``"tip.new"``) as description and
+tooltip, which are translated here.
+
+Classes that inherit ``Localized`` and say how to find the language in their
+constructor arguments (``language``) get their language's subclass
+automatically: ``HomeScreen(store, config, "nl")`` is Dutch.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import replace
+from typing import Any, ClassVar, TypeVar
+
+from textual.binding import Binding
+
+from growtui.i18n import STRINGS, t
+
+T = TypeVar("T", bound=type)
+
+
+def translate_bindings(bindings: list[Any], lang: str) -> list[Any]:
+    def tr(text: str) -> str:
+        return t(text, lang) if text in STRINGS else text
+
+    return [replace(b, description=tr(b.description), tooltip=tr(b.tooltip)) if isinstance(b, Binding) else b
+            for b in bindings]
+
+
+@functools.cache
+def localized(cls: T, lang: str) -> T:
+    """``cls`` with its key descriptions and tooltips in ``lang``."""
+    if getattr(cls, "_lang", None) == lang:
+        return cls
+    bindings_for = getattr(cls, "bindings_for", None)
+    bindings = bindings_for(lang) if bindings_for else translate_bindings(cls.__dict__.get("BINDINGS", []), lang)
+    namespace = {"BINDINGS": bindings, "_lang": lang, "__module__": cls.__module__, "__doc__": cls.__doc__}
+    return type(cls.__name__, (cls,), namespace)
+
+
+class Localized:
+    """Mixin: an instance is made from the subclass for its language."""
+
+    _lang: ClassVar[str | None] = None
+
+    @classmethod
+    def language(cls, *args: Any, **kwargs: Any) -> str | None:
+        """The language for an instance made with these arguments (None: as declared)."""
+        return None
+
+    def __new__(cls, *args: Any, **kwargs: Any):
+        lang = cls.language(*args, **kwargs)
+        if lang is not None and cls._lang != lang:
+            cls = localized(cls, str(lang))
+        return super().__new__(cls)
