@@ -154,7 +154,7 @@ async def test_typed_option_is_added_on_enter(tmp_path: Path, library) -> None:
         assert app.query_one("#new-option", Input).value == ""
         assert table_rows(app, "#options") == [["Taak X overdragen", "–", "–", "–", ""]]
     assert [o.text for o in live.session.options.items] == ["Taak X overdragen"]
-    assert app.edits == 1
+    assert app.edits >= 1  # every keystroke is an edit: the text is saved before Enter
 
 
 async def test_a_or_f_then_digit_scores_the_option(tmp_path: Path, library) -> None:
@@ -340,7 +340,7 @@ async def test_typed_action_is_added_and_can_be_deleted(tmp_path: Path, library)
         await pilot.press("delete")
         await pilot.pause()
     assert live.session.will.actions == []
-    assert app.edits == 2
+    assert app.edits >= 2  # every keystroke is an edit: the text is saved before Enter
 
 
 async def test_action_editor_parses_dates_to_date_objects(tmp_path: Path, library) -> None:

@@ -372,3 +372,21 @@ async def test_command_palette_has_the_session_commands(sessions_dir):
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert screen.live.current().key == "will.motivation-scale"
+
+
+async def test_a_new_option_being_typed_is_saved_before_enter(sessions_dir):
+    app = make_app(sessions_dir, coachee="Drafts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.press("f4")
+        screen.query_one("#new-option", Input).focus()
+        await type_text(pilot, "ask for a mentor")
+        await wait_for_file(session_file(sessions_dir), lambda t: "ask for a mentor" in t)
+        await pilot.press("enter")
+        await type_text(pilot, "x")
+        await pilot.press("backspace")
+        assert [o.text for o in screen.live.session.options.items] == ["ask for a mentor"]
+        await pilot.press("f5")
+        screen.query_one("#new-action", Input).focus()
+        await type_text(pilot, "book a call")
+        await wait_for_file(session_file(sessions_dir), lambda t: "book a call" in t)

@@ -7,6 +7,9 @@ change so the screen can schedule an autosave and refresh the stepper.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual.message import Message
 from textual.widget import Widget
 
@@ -37,3 +40,35 @@ class PhasePanel(Widget):
 
     def refresh_from_session(self) -> None:
         """Re-read the session (after an undo elsewhere, a language switch ...). Override."""
+
+
+class ItemDraft:
+    """A new option or action that is in the session from its first keystroke.
+
+    Typing creates the item, further typing updates its text, emptying the
+    line removes it again, Enter keeps it and starts afresh. So autosave
+    has the text before Enter, like notes.
+    """
+
+    def __init__(self, add: Callable[[str], Any], update: Callable[[str, str], Any],
+                 remove: Callable[[str], Any]) -> None:
+        self._add, self._update, self._remove = add, update, remove
+        self.item_id: str | None = None
+
+    def typed(self, text: str) -> str | None:
+        """Follow the line as it is typed; returns the id of the item it changed."""
+        text = text.strip()
+        if self.item_id is None:
+            if text:
+                self.item_id = self._add(text).id
+        elif text:
+            self._update(self.item_id, text)
+        else:
+            self._remove(self.item_id)
+            self.item_id = None
+        return self.item_id
+
+    def done(self) -> str | None:
+        """Enter: keep the item; the next keystroke starts a new one."""
+        item_id, self.item_id = self.item_id, None
+        return item_id

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Input, Label
 from growtui.i18n import t
 from growtui.model.session import Option
 from growtui.screens.option_editor import OptionEditor
-from growtui.widgets.base import PhasePanel
+from growtui.widgets.base import ItemDraft, PhasePanel
 from growtui.widgets.localized import localized
 
 SCORE_FIELDS = {"attractiveness": "options.attractiveness", "feasibility": "options.feasibility"}
@@ -228,7 +228,7 @@ class OptionsPanel(PhasePanel):
             self._fill()
 
     async def _relanguage(self) -> None:
-        typed = self.query_one("#new-option", Input).value  # not in the session until Enter: keep it
+        typed = self.query_one("#new-option", Input).value  # also in the session already; keep the line as it was
         await self.recompose()
         self.query_one("#new-option", Input).value = typed
         self._fill()
@@ -263,13 +263,26 @@ class OptionsPanel(PhasePanel):
         self.edited()
         self._fill(select)
 
+    @property
+    def drafts(self) -> ItemDraft:
+        if getattr(self, "_drafts", None) is None:
+            self._drafts = ItemDraft(self.live.add_option, lambda item_id, text: self.live.update_option(item_id, text=text),
+                                     self.live.remove_option)
+        return self._drafts
+
+    @on(Input.Changed, "#new-option")
+    def _option_drafted(self, event: Input.Changed) -> None:
+        """The new option is in the session while it is typed (autosaved before Enter)."""
+        event.stop()
+        self._changed(self.drafts.typed(event.value))
+
     @on(Input.Submitted, "#new-option")
     def _option_typed(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        if text:
-            option = self.live.add_option(text)
-            event.input.clear()
-            self._changed(option.id)
+        item_id = self.drafts.done()
+        if item_id:
+            with event.input.prevent(Input.Changed):
+                event.input.clear()
+            self._changed(item_id)
 
     @on(OptionsTable.ScoringPrompted)
     def _scoring_prompted(self, event: OptionsTable.ScoringPrompted) -> None:

@@ -15,7 +15,7 @@ from growtui.i18n import t
 from growtui.model.session import Action
 from growtui.screens.action_editor import ActionEditor, short_date
 from growtui.screens.option_editor import read_score, score_input
-from growtui.widgets.base import PhasePanel
+from growtui.widgets.base import ItemDraft, PhasePanel
 from growtui.widgets.localized import localized
 from growtui.widgets.options_panel import ItemTable, shorten
 
@@ -98,7 +98,7 @@ class WillPanel(PhasePanel):
             to_ten.value = will.motivation_to_ten
 
     async def _relanguage(self) -> None:
-        typed = self.query_one("#new-action", Input).value  # not in the session until Enter: keep it
+        typed = self.query_one("#new-action", Input).value  # also in the session already; keep the line as it was
         await self.recompose()
         self.query_one("#new-action", Input).value = typed
         self._fill()
@@ -133,13 +133,26 @@ class WillPanel(PhasePanel):
         except ValueError:
             return None
 
+    @property
+    def drafts(self) -> ItemDraft:
+        if getattr(self, "_drafts", None) is None:
+            self._drafts = ItemDraft(self.live.add_action, lambda item_id, text: self.live.update_action(item_id, what=text),
+                                     self.live.remove_action)
+        return self._drafts
+
+    @on(Input.Changed, "#new-action")
+    def _action_drafted(self, event: Input.Changed) -> None:
+        """The new action is in the session while it is typed (autosaved before Enter)."""
+        event.stop()
+        self._changed(self.drafts.typed(event.value))
+
     @on(Input.Submitted, "#new-action")
     def _action_typed(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        if text:
-            action = self.live.add_action(text)
-            event.input.clear()
-            self._changed(action.id)
+        item_id = self.drafts.done()
+        if item_id:
+            with event.input.prevent(Input.Changed):
+                event.input.clear()
+            self._changed(item_id)
 
     @on(ItemTable.RemoveRequested, "#actions")
     def _remove_requested(self, event: ItemTable.RemoveRequested) -> None:
