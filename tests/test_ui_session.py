@@ -390,3 +390,37 @@ async def test_a_new_option_being_typed_is_saved_before_enter(sessions_dir):
         screen.query_one("#new-action", Input).focus()
         await type_text(pilot, "book a call")
         await wait_for_file(session_file(sessions_dir), lambda t: "book a call" in t)
+
+
+def _with_earlier_session(sessions_dir):
+    from factories import full_session
+
+    Store(sessions_dir).create(full_session(coachee="Sanne", status="completed"))
+
+
+def test_snapshot_follow_up_step(snap_compare, sessions_dir):
+    _with_earlier_session(sessions_dir)
+    app = make_app(sessions_dir, coachee="Sanne", lang="nl", language="nl", clock=FrozenClock())
+    assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_snapshot_options_phase_dutch(snap_compare, sessions_dir):
+    app = make_app(sessions_dir, coachee="Zoë", topic="Volgende stap", lang="nl", language="nl", clock=FrozenClock())
+
+    async def fill(pilot):
+        await pilot.press("f4")
+        live = app.screen.live
+        for text, a, f in (("Meelopen met product", 8, 7), ("Teamlead-traject", 7, 8), ("Blijven waar ik ben", 4, 9)):
+            option = live.add_option(text)
+            live.update_option(option.id, attractiveness=a, feasibility=f)
+        live.toggle_chosen("o1")
+        app.screen.query_one("#panel-options").refresh_from_session()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=fill)
+
+
+def test_snapshot_light_theme(snap_compare, sessions_dir):
+    app = make_app(sessions_dir, coachee="Licht", clock=FrozenClock())
+    app.config.theme = "textual-light"
+    assert snap_compare(app, terminal_size=(80, 24))

@@ -51,7 +51,8 @@ class GrowApp(App):
     BINDINGS = [
         Binding("ctrl+q", "save_and_quit", "Quit", id="quit", priority=True, show=False,
                 tooltip="Save and quit; an unfinished conversation can be resumed."),
-        Binding("ctrl+c", "save_and_quit", "Quit", id="quit-ctrl-c", show=False, priority=True),
+        Binding("ctrl+c", "save_and_quit", "Quit", id="quit-ctrl-c", show=False, priority=True,
+                tooltip="Save and quit, like Ctrl+Q."),
         Binding("f1", "toggle_help", "Help", id="help", key_display="F1",
                 tooltip="Show or hide the keys of this screen."),
     ]

@@ -190,7 +190,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.next": ("Volgende vraag", "Next question"),
     "key.previous": ("Vorige vraag", "Previous question"),
     "key.pick": ("Vragen", "Questions"),
-    "key.notes": ("Aantekeningen", "Notes"),
+    "key.notes": ("Notities", "Notes"),
     "key.answer": ("Antwoord", "Answer"),
     "tip.answer": ("Naar de antwoordregel onder de vraag", "Go to the answer line under the question"),
     "key.hints": ("Tips", "Tips"),

@@ -122,7 +122,7 @@ class SessionScreen(Localized, Screen):
                     yield TextArea(live.session.section(phase).notes, id=f"notes-{phase.value}",
                                    classes="notes", soft_wrap=True, tab_behavior="focus",
                                    placeholder=t("notes.placeholder", lang))
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._show_phase()

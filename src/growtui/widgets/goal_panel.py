@@ -26,8 +26,8 @@ class GoalPanel(PhasePanel):
         .goal-row Label { width: 30; color: $text-muted; }
         .goal-row Input {
             width: 1fr;
-            background: $boost;
-            &:focus { background: $primary 25%; }
+            background: $primary 12%;
+            &:focus { background: $primary 30%; }
         }
         .goal-row:last-of-type { margin-bottom: 1; }
     }

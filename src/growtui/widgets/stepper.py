@@ -38,6 +38,13 @@ class PhaseStepper(Widget):
         self._spans: list[tuple[int, int, Phase]] = []
 
     def render(self) -> Text:
+        """Full names when they fit; otherwise the phases around GROW shrink to initials."""
+        text = self._line(short=False)
+        if text.cell_len > max(1, self.size.width - 2):
+            text = self._line(short=True)
+        return text
+
+    def _line(self, short: bool) -> Text:
         live = self.live
         colours = self.app.theme_variables
         primary, success, warning = (colours.get(k, "") for k in ("primary", "success", "warning"))
@@ -52,6 +59,8 @@ class PhaseStepper(Widget):
             mark = "●" if live.has_content(phase) else "○"
             text.append(f"{mark} ", style=success if mark == "●" else "dim")
             name = phase_name(phase, live.lang)
+            if short and not current and not grow:
+                name = name[0]
             style = f"bold reverse {primary}" if current else ("" if grow else "dim")
             text.append(f" {name} " if current else name, style=style)
             seconds = live.seconds_in(phase)
