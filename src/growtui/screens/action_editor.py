@@ -10,13 +10,11 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from growtui.dates import parse_date
-from growtui.widgets.localized import Localized
+from growtui.screens.item_editor import ItemEditor
 from growtui.i18n import t
 from growtui.model.session import Action
 
@@ -33,7 +31,9 @@ def short_date(day: date, lang: str) -> str:
     return f"{weekday} {day.day} {month} {day.year}"
 
 
-class ActionEditor(Localized, ModalScreen[dict | None]):
+class ActionEditor(ItemEditor):
+    INVALID = "date.invalid"
+
     """Edit an action. Ctrl+S keeps the changes; Esc closes without them (twice when something changed)."""
 
     DEFAULT_CSS = """
@@ -61,26 +61,10 @@ class ActionEditor(Localized, ModalScreen[dict | None]):
     }
     """
 
-    @staticmethod
-    def bindings_for(lang: str) -> list[Binding]:
-        return [
-            Binding("ctrl+s", "save", t("key.save", lang), id="editor.save", tooltip=t("tip.editor.save", lang)),
-            Binding("escape", "cancel", t("key.cancel", lang), id="editor.cancel",
-                    tooltip=t("tip.editor.cancel", lang)),
-        ]
-
-    BINDINGS = bindings_for("en")
-
-    @classmethod
-    def language(cls, item, lang: str, *args, **kwargs) -> str:
-        return lang
-
     def __init__(self, action: Action, lang: str, today: date | None = None) -> None:
-        super().__init__()
+        super().__init__(lang)
         self.edited_action = action
-        self.lang = lang
         self.today = today
-        self._warned = False
 
     def compose(self) -> ComposeResult:
         lang, action = self.lang, self.edited_action
@@ -133,25 +117,3 @@ class ActionEditor(Localized, ModalScreen[dict | None]):
             else:
                 result[name] = field.value.strip()
         return result
-
-    def action_save(self) -> None:
-        fields = self.fields()
-        if fields is None:
-            self.notify(t("date.invalid", self.lang), severity="warning")
-            return
-        self.dismiss(fields)
-
-    def action_cancel(self) -> None:
-        if self._raw() != self._initial and not self._warned:
-            self._warned = True
-            self.notify(t("editor.unsaved", self.lang), severity="warning")
-            return
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.dismiss(None)  # a deliberate click, unlike a habitual Esc

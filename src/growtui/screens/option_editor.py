@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.validation import Integer
 from textual.widgets import Button, Checkbox, Input, Label, TextArea
 
-from growtui.widgets.localized import Localized
+from growtui.screens.item_editor import ItemEditor
 from growtui.i18n import t
 from growtui.model.session import Option
 
@@ -33,7 +31,9 @@ def read_score(text: str) -> int | None:
     return score
 
 
-class OptionEditor(Localized, ModalScreen[dict | None]):
+class OptionEditor(ItemEditor):
+    INVALID = "score.invalid"
+
     """Edit an option. Ctrl+S keeps the changes; Esc closes without them (twice when something changed)."""
 
     DEFAULT_CSS = """
@@ -64,25 +64,9 @@ class OptionEditor(Localized, ModalScreen[dict | None]):
     }
     """
 
-    @staticmethod
-    def bindings_for(lang: str) -> list[Binding]:
-        return [
-            Binding("ctrl+s", "save", t("key.save", lang), id="editor.save", tooltip=t("tip.editor.save", lang)),
-            Binding("escape", "cancel", t("key.cancel", lang), id="editor.cancel",
-                    tooltip=t("tip.editor.cancel", lang)),
-        ]
-
-    BINDINGS = bindings_for("en")
-
-    @classmethod
-    def language(cls, item, lang: str, *args, **kwargs) -> str:
-        return lang
-
     def __init__(self, option: Option, lang: str) -> None:
-        super().__init__()
+        super().__init__(lang)
         self.option = option
-        self.lang = lang
-        self._warned = False
 
     def compose(self) -> ComposeResult:
         lang, option = self.lang, self.option
@@ -143,25 +127,3 @@ class OptionEditor(Localized, ModalScreen[dict | None]):
             "cons": lines("cons"),
             "chosen": self.query_one("#chosen", Checkbox).value,
         }
-
-    def action_save(self) -> None:
-        fields = self.fields()
-        if fields is None:
-            self.notify(t("score.invalid", self.lang), severity="warning")
-            return
-        self.dismiss(fields)
-
-    def action_cancel(self) -> None:
-        if self._raw() != self._initial and not self._warned:
-            self._warned = True
-            self.notify(t("editor.unsaved", self.lang), severity="warning")
-            return
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.dismiss(None)  # a deliberate click, unlike a habitual Esc

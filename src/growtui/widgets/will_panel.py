@@ -17,7 +17,7 @@ from growtui.screens.action_editor import ActionEditor, short_date
 from growtui.screens.option_editor import read_score, score_input
 from growtui.widgets.base import ItemDraft, PhasePanel
 from growtui.widgets.localized import localized
-from growtui.widgets.options_panel import ItemTable, shorten
+from growtui.widgets.item_table import ItemTable, shorten
 
 ADVISED_ACTIONS = 2
 

@@ -1,0 +1,72 @@
+"""What the option and action editors share: keys, saving, and care with unsaved edits."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Button
+
+from growtui.i18n import t
+from growtui.widgets.localized import Localized
+
+
+class ItemEditor(Localized, ModalScreen[dict | None]):
+    """Ctrl+S keeps the changes; Esc closes without them (twice when something changed).
+
+    Subclasses compose the fields and implement ``fields()`` (the values, or
+    None when one is invalid) and ``_raw()`` (what is typed, to notice
+    changes); they set ``self._initial = self._raw()`` once mounted.
+    """
+
+    INVALID: ClassVar[str] = "score.invalid"  # what to say when fields() refuses
+
+    @staticmethod
+    def bindings_for(lang: str) -> list[Binding]:
+        return [
+            Binding("ctrl+s", "save", t("key.save", lang), id="editor.save", tooltip=t("tip.editor.save", lang)),
+            Binding("escape", "cancel", t("key.cancel", lang), id="editor.cancel",
+                    tooltip=t("tip.editor.cancel", lang)),
+        ]
+
+    BINDINGS = bindings_for("en")
+
+    @classmethod
+    def language(cls, item: Any, lang: str, *args: Any, **kwargs: Any) -> str:
+        return lang
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+        self._warned = False
+        self._initial: tuple[Any, ...] = ()
+
+    def _raw(self) -> tuple[Any, ...]:
+        raise NotImplementedError
+
+    def fields(self) -> dict | None:
+        raise NotImplementedError
+
+    def action_save(self) -> None:
+        fields = self.fields()
+        if fields is None:
+            self.notify(t(self.INVALID, self.lang), severity="warning")
+            return
+        self.dismiss(fields)
+
+    def action_cancel(self) -> None:
+        if self._raw() != self._initial and not self._warned:
+            self._warned = True
+            self.notify(t("editor.unsaved", self.lang), severity="warning")
+            return
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(None)  # a deliberate click, unlike a habitual Esc
