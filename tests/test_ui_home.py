@@ -165,7 +165,8 @@ async def test_start_button_uses_the_defaults(store):
         await pilot.click("#start")
         await pilot.pause()
         [message] = app.started
-        assert (message.coachee, message.topic, message.minutes, message.language) == ("Sam", "", 45, "nl")
+        # The conversation's language defaults to the interface language in effect (--lang, else config).
+        assert (message.coachee, message.topic, message.minutes, message.language) == ("Sam", "", 45, "en")
 
 
 async def test_empty_coachee_is_named_and_focused(store):

@@ -121,7 +121,7 @@ class HomeScreen(Localized, Screen):
                                                     failure_description=self.t("home.minutes_invalid"))],
                                 validate_on=("blur", "submitted"))
                     yield Label(self.t("home.language"), classes="label -inline")
-                    yield Select(LANGUAGES, value=self.config.language.value, allow_blank=False, id="language")
+                    yield Select(LANGUAGES, value=self.lang, allow_blank=False, id="language")
                     yield Button(self.t("home.start"), id="start", variant="primary")
             with Vertical(id="resume-section", classes="section"):
                 yield Label(self.t("home.resume"), classes="heading")
