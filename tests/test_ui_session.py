@@ -424,3 +424,43 @@ def test_snapshot_light_theme(snap_compare, sessions_dir):
     app = make_app(sessions_dir, coachee="Licht", clock=FrozenClock())
     app.config.theme = "textual-light"
     assert snap_compare(app, terminal_size=(80, 24))
+
+
+async def test_a_full_disk_is_shown_the_text_kept_and_saving_resumes(sessions_dir, monkeypatch):
+    from growtui import autosave
+    from growtui.autosave import find_recovery
+    from growtui.errors import StoreWriteError
+    from growtui.widgets.clock import SaveIndicator
+
+    monkeypatch.setattr(autosave, "RETRY_SECONDS", 0.2)
+    real_save = Store.save
+    disk = {"full": True}
+
+    def save(self, stored):
+        if disk["full"]:
+            raise StoreWriteError(stored.path, "the disk is full")
+        return real_save(self, stored)
+
+    app = make_app(sessions_dir, coachee="Full Disk")
+    async with app.run_test(size=(80, 24)) as pilot:
+        monkeypatch.setattr(Store, "save", save)
+        await type_text(pilot, "words that must survive")
+        screen = app.screen
+        indicator = screen.query_one(SaveIndicator)
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if indicator.has_class("-failing"):
+                break
+        assert indicator.has_class("-failing")
+        assert "NOT SAVED" in str(indicator.render())
+        recovery = find_recovery(screen.live.session.id)
+        assert recovery is not None and "words that must survive" in recovery.read_text()
+        assert screen.notes_area().text == "words that must survive"
+        disk["full"] = False
+        await wait_for_file(session_file(sessions_dir), lambda t: "words that must survive" in t)
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if not indicator.has_class("-failing"):
+                break
+        assert not indicator.has_class("-failing")
+        assert find_recovery(screen.live.session.id) is None
