@@ -98,6 +98,8 @@ def test_one_option_asks_for_more(live):
     live.add_option("Hand over task X")
     assert live.current().key == "~options.more"
     assert live.current().question_id is None
+    live.add_option("Say no")
+    assert "~options.more" not in {p.key for p in live.candidates()}, "a second option answers it"
 
 
 def test_choosing_an_option_carries_it_into_will(live):

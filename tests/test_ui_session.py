@@ -13,6 +13,7 @@ from growtui.model import Phase
 from growtui.model.question import Kind
 from growtui.screens.session import SessionScreen
 from growtui.store import Store
+from growtui.widgets.base import SessionEdited
 from growtui.widgets.question_panel import QuestionPanel
 from ui_helpers import FrozenClock, make_app, wait_for_file
 
@@ -415,6 +416,7 @@ def test_snapshot_options_phase_dutch(snap_compare, sessions_dir):
             live.update_option(option.id, attractiveness=a, feasibility=f)
         live.toggle_chosen("o1")
         app.screen.query_one("#panel-options").refresh_from_session()
+        app.screen.post_message(SessionEdited())  # as a panel does after an edit
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=fill)
@@ -453,7 +455,11 @@ async def test_a_full_disk_is_shown_the_text_kept_and_saving_resumes(sessions_di
                 break
         assert indicator.has_class("-failing")
         assert "NOT SAVED" in str(indicator.render())
-        recovery = find_recovery(screen.live.session.id)
+        for _ in range(60):  # the first failed save may be an older snapshot; the newest follows
+            recovery = find_recovery(screen.live.session.id)
+            if recovery is not None and "words that must survive" in recovery.read_text():
+                break
+            await pilot.pause(0.05)
         assert recovery is not None and "words that must survive" in recovery.read_text()
         assert screen.notes_area().text == "words that must survive"
         disk["full"] = False

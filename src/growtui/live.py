@@ -301,6 +301,8 @@ class LiveSession:
         self.session.options.items.append(option)
         if len(self.session.options.items) == 1:
             self.offer(Prompt(_localized("suggest.more_options"), Phase.options, key="~options.more"))
+        else:  # a second option answers "what else?": the prompt would be stale
+            self._pending[Phase.options] = [p for p in self._pending.get(Phase.options, []) if p.key != "~options.more"]
         self.touch()
         return option
 

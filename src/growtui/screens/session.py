@@ -220,6 +220,7 @@ class SessionScreen(Localized, Screen):
     @on(SessionEdited)
     def _changed(self) -> None:
         self.query_one(PhaseStepper).refresh()
+        self.query_one(QuestionPanel).show()  # an edit can bring a question (one option: "what else?")
         self._schedule_save()
 
     def _schedule_save(self) -> None:
