@@ -32,24 +32,12 @@ def short_date(day: date, lang: str) -> str:
 
 
 class ActionEditor(ItemEditor):
-    INVALID = "date.invalid"
-
     """Edit an action. Ctrl+S keeps the changes; Esc closes without them (twice when something changed)."""
+
+    INVALID = "date.invalid"
 
     DEFAULT_CSS = """
     ActionEditor {
-        align: center middle;
-        #dialog {
-            width: 78;
-            max-width: 100%;
-            height: auto;
-            max-height: 100%;
-            border: thick $primary;
-            background: $surface;
-            padding: 0 1;
-        }
-        #title { text-style: bold; margin-bottom: 1; }
-        .row { height: 1; margin-bottom: 1; }
         .row > Label { width: 35; }
         #start, #when { width: 14; }
         .parsed { width: 1fr; margin-left: 2; color: $text-muted; }

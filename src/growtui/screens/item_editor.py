@@ -23,6 +23,23 @@ class ItemEditor(Localized, ModalScreen[dict | None]):
 
     INVALID: ClassVar[str] = "score.invalid"  # what to say when fields() refuses
 
+    DEFAULT_CSS = """
+    ItemEditor {
+        align: center middle;
+        #dialog {
+            width: 78;
+            max-width: 100%;
+            height: auto;
+            max-height: 100%;
+            border: thick $primary;
+            background: $surface;
+            padding: 0 1;
+        }
+        #title { text-style: bold; margin-bottom: 1; }
+        .row { height: 1; margin-bottom: 1; }
+    }
+    """
+
     @staticmethod
     def bindings_for(lang: str) -> list[Binding]:
         return [

@@ -32,24 +32,12 @@ def read_score(text: str) -> int | None:
 
 
 class OptionEditor(ItemEditor):
-    INVALID = "score.invalid"
-
     """Edit an option. Ctrl+S keeps the changes; Esc closes without them (twice when something changed)."""
+
+    INVALID = "score.invalid"
 
     DEFAULT_CSS = """
     OptionEditor {
-        align: center middle;
-        #dialog {
-            width: 78;
-            max-width: 100%;
-            height: auto;
-            max-height: 100%;
-            border: thick $primary;
-            background: $surface;
-            padding: 0 1;
-        }
-        #title { text-style: bold; margin-bottom: 1; }
-        .row { height: 1; margin-bottom: 1; }
         .row Label { width: auto; margin-right: 1; }
         #text { width: 1fr; }
         #attractiveness, #feasibility { width: 5; margin-right: 3; }
