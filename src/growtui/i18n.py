@@ -1,8 +1,9 @@
 """Interface text in Dutch and English.
 
 One table, keyed by short ids; ``t(key, lang, **values)`` formats. Kept free
-of Textual so the CLI and tests can use it. Missing keys fail loudly in tests
-(see tests/test_i18n.py), never silently on a user's screen.
+of Textual so the CLI and tests can use it. tests/test_i18n.py checks that
+every key the code names exists, in both languages, with the same
+placeholders, so a missing key fails a test rather than a user's session.
 """
 
 from __future__ import annotations
@@ -29,19 +30,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "answer.needs_score": ("Begin met een score van 1 tot 10, bijvoorbeeld: 6 want…", "Start with a score from 1 to 10, for example: 6 because…"),
     "question.none": ("Geen voorgestelde vragen meer in deze fase. Ctrl+O toont alle vragen.", "No more suggested questions in this phase. Ctrl+O shows them all."),
     "question.count": ("vraag {n} van {total}", "question {n} of {total}"),
-    "question.asked": ("gesteld", "asked"),
     "question.scale": ("schaal 1-10", "scale 1-10"),
     "question.followup": ("vervolgvraag", "follow-up"),
-    "question.own": ("eigen vraag", "own question"),
     "suggest.more_options": ("Er staat nog maar één optie. Wat zou je nog meer kunnen doen?", "There is only one option so far. What else could you do?"),
-    "suggest.more_options.why": ("Meer opties geven echte keuze.", "More options make a real choice."),
     "suggest.one_higher": ("Wat zou het één punt hoger maken?", "What would make it one point higher?"),
     "suggest.to_ten": ("Wat zou er nodig zijn om er een 10 van te maken?", "What would it take to make it a 10?"),
     "hints": ("Tips", "Tips"),
     "timer": ("{elapsed} van {box}", "{elapsed} of {box}"),
     "timer.over": ("{phase} loopt uit: houd tijd over voor Wil.", "{phase} is running over: keep time for Will."),
     "saved": ("opgeslagen", "saved"),
-    "saving": ("opslaan…", "saving…"),
     "save.failed": ("Niet opgeslagen: {reason}. Je tekst staat veilig in {recovery}; ik blijf het proberen.",
                     "Not saved: {reason}. Your text is safe in {recovery}; still trying."),
     "save.failed.short": ("NIET OPGESLAGEN", "NOT SAVED"),
@@ -52,7 +49,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "goal.long_term_goal": ("Doel op langere termijn", "Longer-term goal"),
     "goal.success_measure": ("Hoe meten we succes?", "How will we measure success?"),
     # reality
-    "reality.scales": ("Schaalvragen", "Scale answers"),
     "reality.scales.empty": ("Nog geen schaalvragen. Stel er een en noteer de score.", "No scale answers yet. Ask one and note the score."),
     # options
     "options.new": ("Nieuwe optie (Enter)…", "New option (Enter)…"),
@@ -119,7 +115,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "Date as 2026-12-01, 1-12, +7 (in 7 days) or 'today'."),
     "score.invalid": ("Een score is een getal van 1 tot 10.", "A score is a number from 1 to 10."),
     # follow-up step
-    "follow_up.intro": ("Wat is er gebeurd met de afspraken van {date}?", "What happened with what was agreed on {date}?"),
     "follow_up.outcome": ("Uitkomst", "Outcome"),
     "follow_up.tried": ("Wat is er geprobeerd?", "What was tried?"),
     "follow_up.helped": ("Wat hielp?", "What helped?"),
@@ -176,7 +171,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tip.back": ("Terug naar het gesprek, zonder af te ronden", "Back to the conversation, without finishing"),
     "key.close": ("Sluiten", "Close"),
     "tip.picker.close": ("Sluiten zonder een vraag te kiezen", "Close without picking a question"),
-    "tip.picker.choose": ("Zet de gemarkeerde vraag bovenaan", "Put the highlighted question first"),
     "key.up": ("Omhoog", "Up"),
     "key.down": ("Omlaag", "Down"),
     "tip.picker.move": ("Vorige of volgende vraag in de lijst", "Previous or next question in the list"),
@@ -205,7 +199,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.edit": ("Bewerken", "Edit"),
     "key.delete": ("Verwijderen", "Delete"),
     "key.lang": ("Taal wisselen", "Switch language"),
-    "key.theme": ("Licht/donker", "Light/dark"),
     "tip.next": ("Toon de volgende voorgestelde vraag", "Show the next suggested question"),
     "tip.previous": ("Toon de vorige voorgestelde vraag", "Show the previous suggested question"),
     "tip.pick": ("Kies een vraag uit alle vragen van deze fase, filter op tag", "Pick any question of this phase, filter by tag"),

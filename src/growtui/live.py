@@ -7,18 +7,16 @@ there is something to write), and keeps the time per phase.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
-from growtui.i18n import STRINGS
 from growtui.library import Library
-from growtui.model.common import Localized, Phase
+from growtui.model.common import Phase
 from growtui.model.question import Kind, Question
 from growtui.model.session import (
     Action, Asked, FollowUpItem, Option, ScaleAnswer, Session, Status, now,
 )
+from growtui.prompts import Prompt, is_motivation, localized_text, parse_score, prompt_for
 from growtui.store import Stored
 
 # Planned share of the time box per phase, in percent (normalised over the
@@ -28,48 +26,6 @@ PLANNED_SHARE = {
     Phase.options: 20, Phase.will: 20, Phase.closing: 5,
 }
 LOW_SCALE = 7
-_SCORE = re.compile(r"^\s*(10|[1-9])(?!\d|[.,]\d)\s*[:.,;-]?\s*(.*)$", re.DOTALL)
-
-
-def _localized(key: str) -> Localized:
-    nl, en = STRINGS[key]
-    return Localized(nl=nl, en=en)
-
-
-@dataclass(frozen=True)
-class Prompt:
-    """What the question panel offers: a library question or a follow-up to an answer."""
-
-    text: Localized
-    phase: Phase
-    kind: Kind = Kind.open
-    question: Question | None = None
-    follow_up_of: str | None = None
-    key: str = ""  # stable identity, for "asked" bookkeeping and the file
-
-    @property
-    def question_id(self) -> str | None:
-        """What the file records: the library id, ``id#n`` for its follow-ups, None for others."""
-        return self.key if self.key and not self.key.startswith("~") else None
-
-
-def prompt_for(question: Question) -> Prompt:
-    return Prompt(question.text, question.phase, question.kind, question, key=question.id)
-
-
-def parse_score(text: str) -> tuple[int, str] | None:
-    """``"7 want het gaat beter"`` -> ``(7, "want het gaat beter")``."""
-    match = _SCORE.match(text)
-    if not match:
-        return None
-    return int(match.group(1)), match.group(2).strip()
-
-
-def is_motivation(question: Question | None) -> bool:
-    return bool(question and question.phase is Phase.will and question.kind is Kind.scale
-                and "motivation" in question.id)
-
-
 class LiveSession:
     def __init__(self, stored: Stored, library: Library, *, clock: Callable[[], float] = time.monotonic):
         self.stored = stored
@@ -214,9 +170,9 @@ class LiveSession:
         if score is None:
             return
         if is_motivation(question) and score < 10:
-            yield Prompt(_localized("suggest.to_ten"), prompt.phase, follow_up_of=prompt.key, key=f"~{prompt.key}#10")
+            yield Prompt(localized_text("suggest.to_ten"), prompt.phase, follow_up_of=prompt.key, key=f"~{prompt.key}#10")
         elif score < LOW_SCALE:
-            yield Prompt(_localized("suggest.one_higher"), prompt.phase, follow_up_of=prompt.key, key=f"~{prompt.key}#up")
+            yield Prompt(localized_text("suggest.one_higher"), prompt.phase, follow_up_of=prompt.key, key=f"~{prompt.key}#up")
 
     def draft_answer(self, prompt: Prompt, text: str) -> Asked:
         """Keep an answer that is still being typed in the session, so autosave has it.
@@ -300,7 +256,7 @@ class LiveSession:
         option = Option(id=self._next_id("o", (o.id for o in self.session.options.items)), text=text.strip())
         self.session.options.items.append(option)
         if len(self.session.options.items) == 1:
-            self.offer(Prompt(_localized("suggest.more_options"), Phase.options, key="~options.more"))
+            self.offer(Prompt(localized_text("suggest.more_options"), Phase.options, key="~options.more"))
         else:  # a second option answers "what else?": the prompt would be stale
             self._pending[Phase.options] = [p for p in self._pending.get(Phase.options, []) if p.key != "~options.more"]
         self.touch()
@@ -380,7 +336,7 @@ class LiveSession:
             will.motivation_to_ten = to_ten
         key = "~will.motivation#10"
         if score is not None and score < 10 and not will.motivation_to_ten:
-            self.offer(Prompt(_localized("suggest.to_ten"), Phase.will, key=key, follow_up_of="will.motivation"))
+            self.offer(Prompt(localized_text("suggest.to_ten"), Phase.will, key=key, follow_up_of="will.motivation"))
         else:
             self._pending[Phase.will] = [p for p in self._pending.get(Phase.will, []) if p.key != key]
         self.touch()

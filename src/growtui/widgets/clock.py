@@ -32,7 +32,7 @@ class SessionClock(Widget):
 
 
 class SaveIndicator(Widget):
-    """'saved' quietly, or a loud 'NOT SAVED' while the disk refuses."""
+    """'saved' quietly, or a loud 'NOT SAVED' while the disk refuses (states: saved, failing)."""
 
     DEFAULT_CSS = """
     SaveIndicator {
@@ -55,5 +55,5 @@ class SaveIndicator(Widget):
         self.refresh()
 
     def render(self) -> Text:
-        key = {"saved": "saved", "saving": "saving", "failing": "save.failed.short"}[self.state]
+        key = {"saved": "saved", "failing": "save.failed.short"}[self.state]
         return Text(("✓ " if self.state == "saved" else "") + t(key, self.lang))
