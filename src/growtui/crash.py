@@ -13,13 +13,14 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from growtui import __version__, paths
+import growtui
+from growtui import paths
 
 
 def write_report(exc: BaseException) -> Path | None:
     """Write a 0600 crash log and return its path (None if that failed too)."""
     lines = [
-        f"growtui {__version__} crashed at {datetime.now().astimezone():%Y-%m-%d %H:%M:%S %z}",
+        f"growtui {growtui.__version__} crashed at {datetime.now().astimezone():%Y-%m-%d %H:%M:%S %z}",
         f"python {sys.version.split()[0]} on {sys.platform}",
         f"exception type: {type(exc).__module__}.{type(exc).__qualname__}",
         "(the exception message and all values are left out on purpose: they may hold notes)",

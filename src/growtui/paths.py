@@ -42,6 +42,10 @@ def default_sessions_dir() -> Path:
     return data_dir() / "sessions"
 
 
+def sessions_dir_from_env() -> Path | None:
+    return _env_path("GROWTUI_SESSIONS_DIR")
+
+
 def sessions_dir(override: Path | None = None, configured: Path | None = None) -> Path:
     return (override or _env_path("GROWTUI_SESSIONS_DIR") or configured or default_sessions_dir()).expanduser()
 
@@ -73,8 +77,18 @@ def shipped_questions_dir() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create a folder (and parents) readable by the owner only."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Create a folder readable by the owner only; parents it has to create are private too.
+
+    (``mkdir(parents=True)`` would give missing parents the default mode.)
+    """
+    missing = []
+    for folder in (path, *path.parents):
+        if folder.exists():
+            break
+        missing.append(folder)
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+    path.mkdir(mode=0o700, exist_ok=True)
     try:
         if path.stat().st_mode & 0o077:
             path.chmod(0o700)

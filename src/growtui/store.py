@@ -33,6 +33,7 @@ import filelock
 from pydantic import ValidationError
 
 from growtui import paths, tomlfile
+from growtui.listing import SUFFIX, is_conflict_copy, session_files
 from growtui.tomlwrite import friendly_dumps
 from growtui.errors import (
     Problem,
@@ -42,9 +43,7 @@ from growtui.errors import (
 )
 from growtui.model.session import SESSION_SCHEMA_VERSION, Session
 
-SUFFIX = ".toml"
 MAX_SESSION_FILE = 16 * 1024 * 1024
-_CONFLICT = re.compile(r"\.sync-conflict-\d{8}-\d{6}|\(\s*conflicted copy|\bconflicted copy\b", re.IGNORECASE)
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
 
@@ -61,18 +60,6 @@ def slugify(text: str, max_length: int = 40) -> str:
 
 def file_name(session: Session) -> str:
     return f"{session.started_at:%Y-%m-%d}_{slugify(session.coachee)}_{session.id}{SUFFIX}"
-
-
-def is_conflict_copy(path: Path) -> bool:
-    return bool(_CONFLICT.search(path.name))
-
-
-def _is_ignored(relative: Path) -> bool:
-    """Hidden files and folders, and editors' temporary and backup files."""
-    for part in relative.parts:
-        if part.startswith((".", "#", "~")) or part.endswith(("~", ".tmp", ".swp")):
-            return True
-    return False
 
 
 # --- serialising -----------------------------------------------------------
@@ -106,11 +93,14 @@ def _plain(value: Any) -> Any:
 
 def from_toml(path: Path, text: str, data: dict[str, Any]) -> Session:
     version = data.get("schema_version")
-    lines = tomlfile.key_lines(text)
+
+    def line_of(*key: str) -> int | None:  # finding lines costs a second parse: only for errors
+        return tomlfile.key_lines(text).get(key)
+
     if version is None:
         raise SessionFileError([Problem(path, "not a growtui session: 'schema_version' is missing", 1)])
     if not isinstance(version, int) or isinstance(version, bool):
-        raise SessionFileError([Problem(path, "'schema_version' must be a whole number", lines.get(("schema_version",)))])
+        raise SessionFileError([Problem(path, "'schema_version' must be a whole number", line_of("schema_version"))])
     missing = [key for key in ("id", "coachee", "started_at") if key not in data]
     if missing and version <= SESSION_SCHEMA_VERSION:
         raise SessionFileError([Problem(
@@ -121,7 +111,7 @@ def from_toml(path: Path, text: str, data: dict[str, Any]) -> Session:
             path,
             f"written by a newer growtui (format {version}; this version reads format "
             f"{SESSION_SCHEMA_VERSION}): update growtui to open it. The file is left as it is",
-            lines.get(("schema_version",)),
+            line_of("schema_version"),
         )])
     try:
         return Session.model_validate(data)
@@ -247,17 +237,7 @@ class Store:
 
     def files(self) -> Iterator[Path]:
         """Every candidate ``*.toml`` file below the root, sorted, hidden ones skipped."""
-        if not self.root.is_dir():
-            return
-        for folder, dirnames, filenames in os.walk(self.root, followlinks=False):
-            here = Path(folder)
-            dirnames[:] = sorted(d for d in dirnames if not _is_ignored(Path(d)))
-            for name in sorted(filenames):
-                if name.endswith(SUFFIX) and not _is_ignored(Path(name)):
-                    yield here / name
-            for name in dirnames:
-                if name.endswith(SUFFIX):
-                    yield here / name  # reported: a folder cannot be a session
+        return session_files(self.root)
 
     def scan(self) -> Scan:
         result = Scan()

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import click
 
-from growtui import __version__
 from growtui.errors import FileProblemError, GrowtuiError
 
 EXIT_INTERNAL = 70
@@ -43,10 +42,22 @@ class Options:
     def resolved_sessions_dir(self) -> Path:
         from growtui import paths
 
+        if self._config is None and (self.sessions_dir or paths.sessions_dir_from_env()
+                                     or not paths.config_file().exists()):
+            # The config can only matter when there is one; reading it costs the start-up of pydantic.
+            return paths.sessions_dir(self.sessions_dir)
         return paths.sessions_dir(self.sessions_dir, self.config.sessions_dir)
 
 
 LANG = click.Choice(["nl", "en"])
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        import growtui
+
+        click.echo(f"growtui {growtui.__version__}")
+        ctx.exit()
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,7 +67,8 @@ LANG = click.Choice(["nl", "en"])
               type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Extra folder of question files (repeatable).")
 @click.option("--lang", type=LANG, help="Interface language (default: config, then system).")
-@click.version_option(__version__, "--version", prog_name="growtui", message="%(prog)s %(version)s")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version and exit.")
 @click.pass_context
 def cli(ctx: click.Context, sessions_dir, questions_dirs, lang) -> None:
     """growtui: a calm companion for GROW coaching conversations.
@@ -71,9 +83,13 @@ def cli(ctx: click.Context, sessions_dir, questions_dirs, lang) -> None:
 
 
 def _register() -> None:
-    from growtui.cli import info, questions, tui
+    from growtui.cli import history, info, questions, tui
 
     cli.add_command(tui.new)
+    cli.add_command(history.list_command)
+    cli.add_command(history.show)
+    cli.add_command(history.search)
+    cli.add_command(history.export)
     cli.add_command(questions.questions)
     cli.add_command(info.schema)
     cli.add_command(info.paths_command)

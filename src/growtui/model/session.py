@@ -68,6 +68,27 @@ class Decision(StrEnum):
     drop = "drop"
 
 
+MAX_CARRIES = 2  # a third carry-over needs an explicit yes
+
+
+def review_status(outcome: Outcome | None, decision: Decision | None) -> ActionStatus:
+    """The status an earlier action gets from its review in a later session.
+
+    Carried over and dropped say what was decided; otherwise the outcome
+    counts, except that a partly or not done action nobody decided about
+    stays open, so it comes back next time rather than silently vanishing.
+    """
+    if decision is Decision.carry_over:
+        return ActionStatus.carried_over
+    if decision is Decision.drop:
+        return ActionStatus.dropped
+    if outcome is Outcome.done:
+        return ActionStatus.done
+    if outcome is not None and decision is Decision.close:
+        return ActionStatus(outcome.value)
+    return ActionStatus.open
+
+
 class Section(Strict):
     notes: str = Field(default="", description="Free notes taken during this phase.")
 
@@ -79,12 +100,25 @@ class FollowUpItem(Strict):
     action_id: ItemId
     what: str = Field(default="", description="The action as it was agreed (a copy, for reading).")
     success_criterion: str = ""
+    when: date | None = Field(default=None, description="The date it was due, as agreed.")
+    agreed_on: date | None = Field(default=None, description="The day the action was first agreed.")
+    motivation: Score | None = Field(default=None, description="The motivation given when it was agreed.")
+    carry_count: int = Field(default=0, ge=0, description="How often it had been carried over before this review.")
     outcome: Outcome | None = None
     tried: str = Field(default="", description="What was tried.")
     helped: str = Field(default="", description="What helped or worked.")
     hindered: str = Field(default="", description="What got in the way.")
     next_step: str = ""
-    decision: Decision | None = None
+    decision: Decision | None = Field(
+        default=None, description="close, carry_over (into this session's actions) or drop.")
+
+    @property
+    def key(self) -> str:
+        return f"{self.session_id}/{self.action_id}"
+
+    def age_days(self, today: date) -> int | None:
+        """Days since the action was first agreed (never negative, whatever the clock says)."""
+        return None if self.agreed_on is None else max(0, (today - self.agreed_on).days)
 
 
 class FollowUpSection(Section):
@@ -144,6 +178,10 @@ class Action(Strict):
         default=None, description="'<session id>/<action id>' when carried over from an earlier session."
     )
     carry_count: int = Field(default=0, ge=0, description="How often it has been carried over.")
+    agreed_on: date | None = Field(
+        default=None, description="For a carried-over action: the day it was first agreed.")
+    outcome: Outcome | None = Field(default=None, description="How it turned out, as reviewed in a later session.")
+    reviewed_in: SessionId | None = Field(default=None, description="The session in which it was reviewed.")
 
 
 class WillSection(Section):

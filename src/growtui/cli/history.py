@@ -1,0 +1,264 @@
+"""``growtui list``, ``show``, ``search`` and ``export``: the history, scriptable, without the TUI.
+
+All four read through the index (brought in step with the files first), so
+they stay fast with thousands of sessions. A broken file never hides the
+good ones: it is named on stderr with the reason, and the exit code is 0
+unless no session could be read at all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from growtui.cli import LANG, Options
+from growtui.errors import GrowtuiError
+
+EXIT_NOTHING_READ = 1
+STATUSES = click.Choice(["in_progress", "completed"])
+
+
+class SessionNotFound(GrowtuiError):
+    pass
+
+
+# --- shared ---------------------------------------------------------------------
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // max(total, 1)
+    click.echo(f"\rBuilding the session index [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+               err=True, nl=done >= total)
+
+
+def open_index(opts: Options):
+    """The index of the sessions folder, in step with the files; problems reported on stderr."""
+    from growtui.index import PARALLEL_FROM, Index
+
+    root = opts.resolved_sessions_dir()
+    index = Index(root)
+    shown = False
+
+    def progress(done: int, total: int) -> None:
+        nonlocal shown
+        if total >= PARALLEL_FROM and sys.stderr.isatty():
+            shown = True
+            _progress(done, total)
+
+    sync = index.sync(progress)
+    for problem in sync.problems:
+        click.echo(f"{problem} (skipped)", err=True)
+    for path in sync.conflicts:
+        click.echo(f"{path}: a sync conflict copy (skipped); compare it with the original, keep what you need "
+                   "and delete the copy", err=True)
+    if sync.problems and sync.total == len(sync.problems):
+        raise click.exceptions.Exit(EXIT_NOTHING_READ)
+    return index
+
+
+def _clean(text: str) -> str:
+    from growtui.safetext import clean
+
+    return clean(text)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(_clean(text).split())
+
+
+def _flat(text: str) -> str:
+    """On one line, spaces at the edges kept (for the parts of a snippet)."""
+    return re.sub(r"\s+", " ", _clean(text))
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date like 2026-11-21") from None
+
+
+def _filters(f):
+    f = click.option("--coachee", help="Only this coachee (case and spaces do not matter).")(f)
+    f = click.option("--status", type=STATUSES, help="Only sessions with this status.")(f)
+    f = click.option("--since", help="Only sessions on or after this date (YYYY-MM-DD).")(f)
+    f = click.option("--until", help="Only sessions on or before this date (YYYY-MM-DD).")(f)
+    f = click.option("--tag", help="Only sessions with this tag.")(f)
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(f)
+
+
+_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
+
+
+def _table(entries, *, snippets: dict | None = None) -> None:
+    """Aligned columns for people: date, coachee, topic, status, actions done/total, id.
+
+    Built as one text and made safe (escape sequences and the like) in one pass.
+    """
+    width = shutil.get_terminal_size((100, 24)).columns
+    styled = sys.stdout.isatty()
+    names = [e.coachee.translate(_BREAKS) for e in entries]
+    name_width = min(24, max(map(len, names), default=0))
+    lines = []
+    for entry, name in zip(entries, names):
+        status = "open" if entry.status == "in_progress" else "done"
+        actions = f"{entry.done}/{entry.actions}" if entry.actions else "-"
+        left = f"{entry.when}  {_fit(name, name_width):<{name_width}}  "
+        right = f"  {status:<4}  {actions:>5}  {entry.id}"
+        room = max(10, width - len(left) - len(right) - 1)
+        line = f"{left}{_fit(entry.topic.translate(_BREAKS), room):<{room}}{right}"
+        if styled:  # clean before styling: the styles are the only escape sequences that may pass
+            line = click.style(_clean(line), bold=snippets is not None)
+        lines.append(line)
+        if snippets is not None:
+            snip = snippets[entry.rel]
+            before, match, after = _flat(snip.before), _flat(snip.match), _flat(snip.after)
+            if styled:
+                match = click.style(match, fg="yellow", bold=True)
+            lines.append(f"    {before}{match}{after}")
+    click.echo(_clean("\n".join(lines)) if not styled else "\n".join(lines))
+
+
+def _resolve(opts: Options, ref: str):
+    """A session by path, id or unique id prefix."""
+    from growtui.errors import SessionFileError
+    from growtui.store import Store
+
+    if not ref.strip():
+        raise click.BadParameter("give a session id, the start of one, or a file", param_hint="SESSION")
+    candidate = Path(ref).expanduser()
+    if candidate.suffix == ".toml" or candidate.exists():
+        store = Store(candidate.resolve().parent)
+        try:
+            return store.read(candidate).session
+        except SessionFileError as exc:
+            from growtui.errors import FileProblemError
+
+            raise FileProblemError(exc.problems) from None
+    index = open_index(opts)
+    found = index.find(ref)
+    if not found:
+        raise SessionNotFound(f"no session has the id '{ref}' or an id starting with it "
+                              "(growtui list shows the ids)")
+    if len(found) > 1:
+        lines = "\n".join(f"  {e.id}  {e.when}  {_one_line(e.coachee)}" for e in found[:10])
+        raise SessionNotFound(f"'{ref}' fits {len(found)} sessions; give more of the id:\n{lines}")
+    return Store(index.root).read(found[0].path).session
+
+
+def _sessions_of(opts: Options, coachee: str):
+    from growtui.errors import SessionFileError
+    from growtui.store import Store
+
+    index = open_index(opts)
+    entries = index.entries(coachee=coachee)
+    if not entries:
+        raise SessionNotFound(f"no sessions with '{coachee}' (growtui list shows who you have met)")
+    store = Store(index.root)
+    sessions = []
+    for entry in reversed(entries):  # oldest first
+        try:
+            sessions.append(store.read(entry.path).session)
+        except SessionFileError as exc:
+            for problem in exc.problems:
+                click.echo(f"{problem} (skipped)", err=True)
+    return sessions
+
+
+# --- commands -------------------------------------------------------------------
+
+
+@click.command("list")
+@_filters
+@click.pass_obj
+def list_command(opts: Options, coachee, status, since, until, tag, as_json: bool) -> None:
+    """List sessions, newest first."""
+    index = open_index(opts)
+    entries = index.entries(coachee=coachee, status=status, since=_date(since), until=_date(until), tag=tag)
+    if as_json:
+        click.echo(json.dumps([e.as_json() for e in entries], ensure_ascii=False, indent=1))
+    elif entries:
+        _table(entries)
+    elif sys.stderr.isatty():
+        click.echo("No sessions found.", err=True)
+
+
+@click.command()
+@click.argument("session")
+@click.option("--lang", "lang", type=LANG, help="Language of the labels (default: the interface language).")
+@click.pass_obj
+def show(opts: Options, session: str, lang: str | None) -> None:
+    """Show one session as readable text: SESSION is an id, the start of one, or a file."""
+    from growtui.render import session_text
+
+    click.echo(session_text(_resolve(opts, session), opts.language(lang)), nl=False)
+
+
+@click.command()
+@click.argument("query")
+@_filters
+@click.pass_obj
+def search(opts: Options, query: str, coachee, status, since, until, tag, as_json: bool) -> None:
+    """Find sessions holding every word of QUERY, anywhere in what was typed.
+
+    Case and accents do not matter, parts of words match ("gesprek" finds
+    "functioneringsgesprek"), and "two words" in quotes must appear together.
+    """
+    index = open_index(opts)
+    hits = index.search(query, coachee=coachee, status=status, since=_date(since), until=_date(until), tag=tag)
+    if as_json:
+        click.echo(json.dumps([{**h.entry.as_json(), "snippet": _one_line(str(h.snippet))} for h in hits],
+                              ensure_ascii=False, indent=1))
+    elif hits:
+        _table([h.entry for h in hits], snippets={h.entry.rel: h.snippet for h in hits})
+    elif sys.stderr.isatty():
+        click.echo("No sessions match.", err=True)
+
+
+@click.command()
+@click.argument("session", required=False)
+@click.option("--coachee", help="Export all sessions with this coachee instead of one session.")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "summary"]), required=True,
+              help="markdown: the full record, for the coach. summary: the process only, no content, "
+                   "for a line manager or HR.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (readable by you only) instead of printing.")
+@click.option("--lang", "lang", type=LANG, help="Language of the labels (default: the interface language).")
+@click.pass_obj
+def export(opts: Options, session: str | None, coachee: str | None, fmt: str, output: Path | None,
+           lang: str | None) -> None:
+    """Export one SESSION, or every session with a coachee, as Markdown or as a process summary."""
+    from growtui import render
+
+    if bool(session) == bool(coachee):
+        raise click.UsageError("give either a SESSION or --coachee NAME")
+    language = opts.language(lang)
+    sessions = _sessions_of(opts, coachee) if coachee else [_resolve(opts, session)]
+    if fmt == "summary":
+        text = render.summary(sessions, language)
+    elif coachee:
+        text = render.coachee_markdown(sessions, language)
+    else:
+        text = render.session_markdown(sessions[0], language)
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    if output.suffix == ".toml":
+        raise click.BadParameter("an export is not a session file; use .md or .txt", param_hint="--output")
+    from growtui.store import write_atomic
+
+    write_atomic(output.expanduser().absolute(), text.encode("utf-8"))
+    click.echo(f"Written to {output}", err=True)

@@ -1,0 +1,594 @@
+"""A local index of the sessions folder, for listing and searching thousands of sessions at once.
+
+The files are the truth; the index is a cache in the cache folder (never in
+the synced sessions folder) that can be thrown away at any time. On every
+use it is brought in step with the folder: each file's size and mtime are
+compared with what was indexed, and only new or changed files are read
+again. A missing, outdated or damaged index is rebuilt; if the cache folder
+cannot be written at all, the index lives in memory for this run.
+
+Search is full text over everything typed in a session (SQLite FTS5 with the
+trigram tokenizer), so it finds parts of words as ``grep`` does: "gesprek"
+finds "functioneringsgesprek". Matching ignores case and accents. The FTS
+table keeps no positions (``detail=none``, a third of the size), so it
+narrows the candidates and every hit is confirmed against the text itself,
+which also handles terms shorter than three characters.
+
+No pydantic and no TOML parsing happen here unless a file changed: a warm
+``growtui list`` only stats the files and reads SQLite.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from growtui import paths
+from growtui.errors import Problem
+from growtui.listing import stat_files
+
+if TYPE_CHECKING:
+    from growtui.model.session import Session
+
+INDEX_FORMAT = 3  # bump when the tables change: an older index is rebuilt
+BATCH = 500
+PARALLEL_FROM = 400  # changed files from which reading is spread over processes
+
+_SCHEMA = """
+CREATE TABLE files (
+    rel TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    problem TEXT, line INTEGER
+);
+CREATE TABLE sessions (
+    rel TEXT PRIMARY KEY, id TEXT NOT NULL, coachee TEXT NOT NULL, person TEXT NOT NULL,
+    topic TEXT NOT NULL, started_at TEXT NOT NULL, day TEXT NOT NULL, ended_at TEXT,
+    status TEXT NOT NULL, phase TEXT NOT NULL, language TEXT NOT NULL, tags TEXT NOT NULL,
+    options INTEGER NOT NULL, actions INTEGER NOT NULL, done INTEGER NOT NULL,
+    motivation INTEGER, minutes INTEGER NOT NULL, body TEXT NOT NULL, folded TEXT NOT NULL
+);
+CREATE INDEX sessions_by_start ON sessions (started_at);
+CREATE INDEX sessions_by_person ON sessions (person);
+CREATE TABLE actions (
+    rel TEXT NOT NULL, session_id TEXT NOT NULL, action_id TEXT NOT NULL, person TEXT NOT NULL,
+    started_at TEXT NOT NULL, what TEXT NOT NULL, criterion TEXT NOT NULL, due TEXT, agreed_on TEXT,
+    status TEXT NOT NULL, carry_count INTEGER NOT NULL, motivation INTEGER
+);
+CREATE INDEX actions_by_person ON actions (person, status);
+CREATE TABLE reviews (rel TEXT NOT NULL, ref TEXT NOT NULL, status TEXT NOT NULL);
+CREATE INDEX reviews_by_ref ON reviews (ref);
+CREATE VIRTUAL TABLE fts USING fts5 (
+    folded, content = 'sessions', content_rowid = 'rowid', tokenize = 'trigram', detail = 'none'
+);
+"""
+
+
+# --- text -----------------------------------------------------------------------
+
+
+def person_key(name: str) -> str:
+    """Names compare without regard to case or runs of spaces: ``"Anna  de Vries"`` is ``"anna de vries"``."""
+    return " ".join(name.split()).casefold()
+
+
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def fold(text: str) -> str:
+    """Text for matching: accents removed, case folded (``"Ideeën"`` -> ``"ideeen"``).
+
+    Newlines are kept, so a line in the folded text is the same line in the original.
+    """
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
+
+
+def typed_text(session: Session) -> list[str]:
+    """Everything a person typed in a session, for full-text search."""
+    s = session
+    parts = [s.coachee, s.topic, *s.tags]
+    parts += [s.section(phase).notes for phase in type(s.current_phase)]
+    parts += [s.goal.session_goal, s.goal.long_term_goal, s.goal.success_measure]
+    parts += [x for a in s.reality.scales for x in (a.question, a.said)]
+    parts += [x for o in s.options.items for x in (o.text, *o.pros, *o.cons)]
+    parts += [x for a in s.will.actions for x in (a.what, a.success_criterion, a.inform, a.support, a.obstacles)]
+    parts += [s.will.motivation_to_ten]
+    parts += [x for i in s.follow_up.items for x in (i.what, i.success_criterion, i.tried, i.helped, i.hindered,
+                                                     i.next_step)]
+    parts += [x for a in s.asked for x in (a.text, a.answer)]
+    return [p for p in parts if p and p.strip()]
+
+
+_TERMS = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def query_terms(query: str) -> list[str]:
+    """Search terms, folded; ``"two words"`` in quotes is one term."""
+    terms = []
+    for quoted, word in _TERMS.findall(query):
+        term = fold(quoted if quoted else word).strip()
+        if term and term not in terms:
+            terms.append(term)
+    return terms
+
+
+# --- results --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One session as the history shows it."""
+
+    root: Path
+    rel: str
+    id: str
+    coachee: str
+    topic: str
+    started: str  # ISO 8601, as in the file
+    ended: str | None
+    status: str
+    phase: str
+    language: str
+    tags: tuple[str, ...]
+    options: int
+    actions: int
+    done: int
+    motivation: int | None
+    minutes: int
+
+    @property
+    def path(self) -> Path:
+        return self.root / self.rel
+
+    @property
+    def started_at(self) -> datetime:
+        return datetime.fromisoformat(self.started)
+
+    @property
+    def ended_at(self) -> datetime | None:
+        return datetime.fromisoformat(self.ended) if self.ended else None
+
+    @property
+    def when(self) -> str:
+        """``2026-11-03 13:30``: the start as people read it, without parsing."""
+        return f"{self.started[:10]} {self.started[11:16]}"
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id, "path": str(self.path), "coachee": self.coachee, "topic": self.topic,
+            "started_at": self.started, "ended_at": self.ended,
+            "status": self.status, "current_phase": self.phase, "language": self.language,
+            "tags": list(self.tags), "options": self.options, "actions": self.actions,
+            "actions_done": self.done, "motivation": self.motivation, "minutes": self.minutes,
+        }
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A piece of one line around the first match: ``before`` + ``match`` + ``after``."""
+
+    before: str
+    match: str
+    after: str
+
+    def __str__(self) -> str:
+        return f"{self.before}{self.match}{self.after}"
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: Entry
+    snippet: Snippet
+
+
+@dataclass(frozen=True)
+class OpenAction:
+    """An action still open from an earlier session, for the follow-up step."""
+
+    session_id: str
+    action_id: str
+    started_at: datetime
+    what: str
+    criterion: str
+    due: date | None
+    agreed_on: date | None
+    carry_count: int
+    motivation: int | None
+
+
+@dataclass
+class Sync:
+    """What bringing the index in step found."""
+
+    total: int = 0
+    read: int = 0
+    removed: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    conflicts: list[Path] = field(default_factory=list)
+
+
+Progress = Callable[[int, int], None]
+
+
+# --- the index ------------------------------------------------------------------
+
+
+def default_location(root: Path) -> Path:
+    """One index per sessions folder, named by a hash of the folder's real path."""
+    digest = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return paths.cache_dir() / "index" / f"{digest}.sqlite3"
+
+
+class Index:
+    """The index of one sessions folder. ``Index(root).sync()`` first, then ask."""
+
+    def __init__(self, root: Path, location: Path | None = None, *, in_memory: bool = False):
+        self.root = root.absolute()
+        self.location = None if in_memory else (location or default_location(root))
+        self.db = self._open()
+
+    # opening -------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        if self.location is not None:
+            try:
+                return self._connect(self.location)
+            except (OSError, sqlite3.Error):
+                self._remove_files()
+                try:
+                    return self._connect(self.location)
+                except (OSError, sqlite3.Error):
+                    self.location = None  # cache folder unusable: keep the index in memory this run
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        db.executescript(_SCHEMA)
+        return db
+
+    def _connect(self, location: Path) -> sqlite3.Connection:
+        paths.ensure_private_dir(location.parent)
+        fd = os.open(location, os.O_RDWR | os.O_CREAT, 0o600)  # SQLite gives its journal the same mode
+        os.close(fd)
+        db = sqlite3.connect(location, timeout=10, check_same_thread=False)
+        try:
+            db.execute("PRAGMA busy_timeout = 10000")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version != INDEX_FORMAT:
+                db.close()
+                self._remove_files()
+                fd = os.open(location, os.O_RDWR | os.O_CREAT, 0o600)
+                os.close(fd)
+                db = sqlite3.connect(location, timeout=10, check_same_thread=False)
+                db.execute("PRAGMA busy_timeout = 10000")
+                with db:
+                    db.executescript(_SCHEMA)
+                    db.execute(f"PRAGMA user_version = {INDEX_FORMAT}")
+            else:
+                db.execute("SELECT count(*) FROM files").fetchone()
+        except sqlite3.Error:
+            db.close()
+            raise
+        return db
+
+    def _remove_files(self) -> None:
+        if self.location is None:
+            return
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            try:
+                Path(f"{self.location}{suffix}").unlink()
+            except OSError:
+                pass
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # keeping in step --------------------------------------------------------------
+
+    def _rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def sync(self, progress: Progress | None = None) -> Sync:
+        """Read new and changed files, forget removed ones. Safe to call often: unchanged files cost a stat."""
+        try:
+            return self._sync(progress)
+        except sqlite3.DatabaseError:
+            # A damaged index file: start again from the files, which are the truth.
+            self.db.close()
+            self._remove_files()
+            self.db = self._open()
+            return self._sync(progress)
+
+    def _sync(self, progress: Progress | None) -> Sync:
+        result = Sync()
+        seen, result.conflicts = stat_files(self.root)
+        known = {rel: (size, mtime) for rel, size, mtime in self.db.execute("SELECT rel, size, mtime_ns FROM files")}
+        changed = [rel for rel, stamp in seen.items() if known.get(rel) != stamp]
+        gone = [rel for rel in known if rel not in seen]
+        result.total = len(seen)
+        if gone:
+            with self.db:
+                for rel in gone:
+                    self._forget(rel)
+            result.removed = len(gone)
+        if changed:
+            self._read_changed([(rel, self.root / rel, seen[rel]) for rel in changed], progress)
+            result.read = len(changed)
+        result.problems = [Problem(self.root / rel, message, line) for rel, message, line in self.db.execute(
+            "SELECT rel, problem, line FROM files WHERE problem IS NOT NULL ORDER BY rel")]
+        return result
+
+    def _read_changed(self, work: list[tuple[str, Path, tuple[int, int]]], progress: Progress | None) -> None:
+        total = len(work)
+        done = 0
+        for rows in _read_all(self.root, work):
+            with self.db:
+                for rel, size, mtime, found in rows:
+                    self._forget(rel)
+                    if isinstance(found, Problem):
+                        self.db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?)",
+                                        (rel, size, mtime, found.message, found.line))
+                    else:
+                        self.db.execute("INSERT INTO files VALUES (?, ?, ?, NULL, NULL)", (rel, size, mtime))
+                        self._add(found)
+            done += len(rows)
+            if progress is not None:
+                progress(done, total)
+
+    def _forget(self, rel: str) -> None:
+        for rowid, folded in self.db.execute("SELECT rowid, folded FROM sessions WHERE rel = ?", (rel,)).fetchall():
+            self.db.execute("INSERT INTO fts (fts, rowid, folded) VALUES ('delete', ?, ?)", (rowid, folded))
+        for table in ("files", "sessions", "actions", "reviews"):
+            self.db.execute(f"DELETE FROM {table} WHERE rel = ?", (rel,))  # noqa: S608 - fixed names
+
+    def _add(self, rows: Rows) -> None:
+        session_row, action_rows, review_rows = rows
+        cursor = self.db.execute(f"INSERT INTO sessions VALUES ({', '.join('?' * len(session_row))})", session_row)
+        self.db.execute("INSERT INTO fts (rowid, folded) VALUES (?, ?)", (cursor.lastrowid, session_row[-1]))
+        self.db.executemany("INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", action_rows)
+        self.db.executemany("INSERT INTO reviews VALUES (?, ?, ?)", review_rows)
+
+    # asking ------------------------------------------------------------------------
+
+    _ENTRY = ("rel, id, coachee, topic, started_at, ended_at, status, phase, language, tags, "
+              "options, actions, done, motivation, minutes")
+
+    def _entry(self, row: tuple) -> Entry:
+        rel, sid, coachee, topic, started, ended, status, phase, language, tags, *counts = row
+        return Entry(self.root, rel, sid, coachee, topic, started, ended, status, phase, language,
+                     tuple(tags.split("\n")) if tags else (), *counts)
+
+    def _where(self, coachee: str | None, status: str | None, since: date | None, until: date | None,
+               tag: str | None) -> tuple[str, list[object]]:
+        clauses, values = ["1"], []
+        if coachee:
+            clauses.append("person = ?")
+            values.append(person_key(coachee))
+        if status:
+            clauses.append("status = ?")
+            values.append(status)
+        if since:
+            clauses.append("day >= ?")
+            values.append(since.isoformat())
+        if until:
+            clauses.append("day <= ?")
+            values.append(until.isoformat())
+        if tag:
+            clauses.append("instr(char(10) || lower(tags) || char(10), ?) > 0")
+            values.append(f"\n{tag.casefold()}\n")
+        return " AND ".join(clauses), values
+
+    def entries(self, *, coachee: str | None = None, status: str | None = None, since: date | None = None,
+                until: date | None = None, tag: str | None = None) -> list[Entry]:
+        """Sessions, newest first, filtered."""
+        where, values = self._where(coachee, status, since, until, tag)
+        rows = self.db.execute(
+            f"SELECT {self._ENTRY} FROM sessions WHERE {where} ORDER BY started_at DESC, rel", values)  # noqa: S608
+        return [self._entry(row) for row in rows]
+
+    def search(self, query: str, *, coachee: str | None = None, status: str | None = None,
+               since: date | None = None, until: date | None = None, tag: str | None = None) -> list[Hit]:
+        """Sessions holding every term of the query (as part of a word, too), newest first, with a snippet.
+
+        The trigram index narrows the candidates; ``instr`` on the folded text
+        confirms each term inside SQLite; only a window of text around the
+        first match leaves the database, for the snippet.
+        """
+        terms = query_terms(query)
+        if not terms:
+            return []
+        where, values = self._where(coachee, status, since, until, tag)
+        trigrams = {term[i:i + 3] for term in terms for i in range(len(term) - 2)}
+        if trigrams:
+            where += " AND sessions.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
+            values.append(" AND ".join('"' + g.replace('"', '""') + '"' for g in sorted(trigrams)))
+        where += "".join(" AND instr(folded, ?) > 0" for _ in terms)
+        values += terms
+        rows = self.db.execute(
+            f"SELECT {self._ENTRY}, substr(body, max(1, instr(folded, ?) - {WINDOW}), {2 * WINDOW}) "  # noqa: S608
+            f"FROM sessions WHERE {where} ORDER BY started_at DESC, rel", [terms[0], *values])
+        hits = []
+        for row in rows:
+            window = row[-1]
+            folded = fold(window)
+            if terms[0] not in folded:  # folding changed the length before the match (rare): use the whole text
+                window = self.db.execute("SELECT body FROM sessions WHERE rel = ?", (row[0],)).fetchone()[0]
+                folded = fold(window)
+            hits.append(Hit(self._entry(row[:-1]), snippet(window, folded, terms)))
+        return hits
+
+    def matching(self, query: str) -> set[str]:
+        """The files (relative paths) of all sessions matching a query, for filtering a list already shown."""
+        return {hit.entry.rel for hit in self.search(query)}
+
+    def coachees(self) -> list[str]:
+        """Every coachee, most recently seen first, each once."""
+        names: dict[str, str] = {}
+        for person, coachee in self.db.execute("SELECT person, coachee FROM sessions ORDER BY started_at DESC"):
+            names.setdefault(person, coachee)
+        return list(names.values())
+
+    def tags(self) -> list[str]:
+        found: set[str] = set()
+        for (tags,) in self.db.execute("SELECT DISTINCT tags FROM sessions WHERE tags != ''"):
+            found.update(tags.split("\n"))
+        return sorted(found, key=str.casefold)
+
+    def entry_for(self, path: Path) -> Entry | None:
+        row = self.db.execute(f"SELECT {self._ENTRY} FROM sessions WHERE rel = ?",  # noqa: S608
+                              (self._rel(path),)).fetchone()
+        return self._entry(row) if row else None
+
+    def find(self, ref: str) -> list[Entry]:
+        """Sessions whose id is ``ref`` or starts with it."""
+        escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self.db.execute(f"SELECT {self._ENTRY} FROM sessions WHERE id = ? OR id LIKE ? ESCAPE '\\' "  # noqa: S608
+                               "ORDER BY started_at DESC", (ref, escaped + "%"))
+        entries = [self._entry(row) for row in rows]
+        exact = [e for e in entries if e.id == ref]
+        return exact or entries
+
+    def open_actions(self, coachee: str, *, before: datetime | None = None,
+                     exclude_session: str | None = None) -> list[OpenAction]:
+        """A coachee's open actions, oldest first, minus those a later session already settled.
+
+        A review in a later session counts even when writing the outcome
+        back into the earlier file did not happen (the file was locked,
+        or it was synced back), so an action never comes back once decided.
+        """
+        settled = {ref for (ref,) in self.db.execute(
+            "SELECT reviews.ref FROM reviews JOIN sessions USING (rel) WHERE sessions.person = ? "
+            "AND reviews.status != 'open'", (person_key(coachee),))}
+        rows = self.db.execute(
+            "SELECT session_id, action_id, started_at, what, criterion, due, agreed_on, carry_count, motivation "
+            "FROM actions WHERE person = ? AND status = 'open' ORDER BY started_at, rowid", (person_key(coachee),))
+        found = []
+        for sid, aid, started, what, criterion, due, agreed, carries, motivation in rows:
+            if f"{sid}/{aid}" in settled or sid == exclude_session:
+                continue
+            started_at = datetime.fromisoformat(started)
+            if before is not None and started_at >= before:
+                continue
+            found.append(OpenAction(sid, aid, started_at, what, criterion, date.fromisoformat(due) if due else None,
+                                    date.fromisoformat(agreed) if agreed else None, carries, motivation))
+        return found
+
+
+# --- reading files into rows (also in worker processes) -----------------------------
+
+Rows = tuple[tuple, list[tuple], list[tuple]]
+
+
+def rows_for(rel: str, s: Session) -> Rows:
+    """The index rows of one session: the session, its actions, its reviews of earlier actions."""
+    from growtui.model.session import ActionStatus, review_status
+
+    seconds = sum(s.phase_seconds.values())
+    if not seconds and s.ended_at:
+        seconds = max(0, int((s.ended_at - s.started_at).total_seconds()))
+    body = "\n".join(typed_text(s))
+    person = person_key(s.coachee)
+    started = s.started_at.isoformat()
+    session_row = (
+        rel, s.id, s.coachee, person, s.topic, started, s.started_at.date().isoformat(),
+        s.ended_at.isoformat() if s.ended_at else None, s.status.value, s.current_phase.value,
+        s.language.value, "\n".join(s.tags), len(s.options.items), len(s.will.actions),
+        sum(a.status is ActionStatus.done for a in s.will.actions), s.will.motivation,
+        round(seconds / 60), body, fold(body))
+    action_rows = [
+        (rel, s.id, a.id, person, started, a.what, a.success_criterion, a.when.isoformat() if a.when else None,
+         (a.agreed_on or s.started_at.date()).isoformat(), a.status.value, a.carry_count, s.will.motivation)
+        for a in s.will.actions]
+    review_rows = [(rel, item.key, review_status(item.outcome, item.decision).value) for item in s.follow_up.items]
+    return session_row, action_rows, review_rows
+
+
+Read = tuple[str, int, int, "Rows | Problem"]
+
+
+def _read_some(root: Path, work: list[tuple[str, Path, tuple[int, int]]]) -> list[Read]:
+    from growtui.errors import SessionFileError
+    from growtui.store import Store
+
+    store = Store(root)
+    out: list[Read] = []
+    for rel, path, (size, mtime) in work:
+        try:
+            out.append((rel, size, mtime, rows_for(rel, store.read(path).session)))
+        except SessionFileError as exc:
+            out.append((rel, size, mtime, exc.problems[0]))
+    return out
+
+
+def _read_all(root: Path, work: list[tuple[str, Path, tuple[int, int]]]) -> Iterator[list[Read]]:
+    """Read files in batches; a big first build is spread over the processor's cores."""
+    batches = [work[i:i + BATCH] for i in range(0, len(work), BATCH)]
+    workers = min(len(batches), os.cpu_count() or 1, 8)
+    if len(work) < PARALLEL_FROM or workers < 2:
+        for batch in batches:
+            yield _read_some(root, batch)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: the app calls this from a thread, and forking a threaded process can hang.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from pool.map(_read_some, [root] * len(batches), batches)
+
+
+# --- snippets -------------------------------------------------------------------
+
+SNIPPET_WIDTH = 70
+WINDOW = 200  # characters of text fetched either side of a match, to cut a snippet from
+
+
+def snippet(body: str, folded: str, terms: Iterable[str], width: int = SNIPPET_WIDTH) -> Snippet:
+    """The first line holding a term, cut to about ``width`` characters around it."""
+    positions = [(p, t) for t in terms if (p := folded.find(t)) >= 0]
+    if not positions:
+        return Snippet(_one_line(body)[:width], "", "")
+    position, term = min(positions)
+    line_no = folded.count("\n", 0, position)
+    line_start = folded.rfind("\n", 0, position) + 1
+    line = body.split("\n")[line_no] if line_no < body.count("\n") + 1 else ""
+    start, end = _locate(line, position - line_start, len(term))
+    room = max(0, width - (end - start))
+    left = max(0, start - room // 3)
+    right = min(len(line), end + room - (start - left))
+    left = max(0, left - (room - (start - left) - (right - end)))  # a short tail leaves room before
+    before = ("…" if left > 0 else "") + line[left:start].lstrip()
+    after = line[end:right].rstrip() + ("…" if right < len(line) else "")
+    return Snippet(before, line[start:end], after)
+
+
+def _locate(line: str, folded_start: int, folded_length: int) -> tuple[int, int]:
+    """Where a match at ``folded_start`` in ``fold(line)`` lies in ``line`` itself."""
+    if line.isascii():
+        return folded_start, folded_start + folded_length
+    position = 0
+    start = end = None
+    for index, char in enumerate(line):
+        if start is None and position >= folded_start:
+            start = index
+        position += len(fold(char))
+        if start is not None and position >= folded_start + folded_length:
+            end = index + 1
+            break
+    start = start if start is not None else len(line)
+    return start, end if end is not None else len(line)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+

@@ -1,0 +1,88 @@
+"""Which files in a sessions folder are sessions: cheap, with no parsing (and no pydantic).
+
+The store and the index both list the folder through here, so they agree
+on what counts: every ``*.toml`` file below the root, except hidden files,
+editors' temporary and backup files, and sync tools' conflict copies
+(reported separately, never read as sessions).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+SUFFIX = ".toml"
+_CONFLICT = re.compile(r"\.sync-conflict-\d{8}-\d{6}|\(\s*conflicted copy|\bconflicted copy\b", re.IGNORECASE)
+
+
+def is_conflict_copy(path: Path) -> bool:
+    return bool(_CONFLICT.search(path.name))
+
+
+def is_ignored(name: str) -> bool:
+    """Hidden files and folders, and editors' temporary and backup files."""
+    return name.startswith((".", "#", "~")) or name.endswith(("~", ".tmp", ".swp"))
+
+
+def session_files(root: Path) -> Iterator[Path]:
+    """Every candidate ``*.toml`` below ``root``, sorted; folders named ``*.toml`` too (to be reported).
+
+    Links to folders are not followed.
+    """
+    if not root.is_dir():
+        return
+    for folder, dirnames, filenames in os.walk(root, followlinks=False):
+        here = Path(folder)
+        dirnames[:] = sorted(d for d in dirnames if not is_ignored(d))
+        for name in sorted(filenames):
+            if name.endswith(SUFFIX) and not is_ignored(name):
+                yield here / name
+        for name in dirnames:
+            if name.endswith(SUFFIX):
+                yield here / name  # reported: a folder cannot be a session
+
+
+def stat_files(root: Path) -> tuple[dict[str, tuple[int, int]], list[Path]]:
+    """``{relative path: (size, mtime_ns)}`` of the same files as :func:`session_files`, and the conflict copies.
+
+    Built from plain strings and ``os.scandir``, because the index calls it on
+    every start and ten thousand Path objects cost more than the stats.
+    A file that cannot be stat-ed (a dangling link) gets ``(-1, -1)``; reading it reports why.
+    """
+    found: dict[str, tuple[int, int]] = {}
+    conflicts: list[Path] = []
+    if not root.is_dir():
+        return found, conflicts
+    pending = [("", str(root))]
+    while pending:
+        prefix, folder = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if is_ignored(name):
+                continue
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                pending.append((f"{prefix}{name}/", entry.path))
+                if not name.endswith(SUFFIX):
+                    continue
+            elif not name.endswith(SUFFIX):
+                continue
+            rel = prefix + name
+            if ("onflict" in name or "ONFLICT" in name) and _CONFLICT.search(name):
+                conflicts.append(root / rel)
+                continue
+            try:
+                st = entry.stat()
+                found[rel] = (st.st_size, st.st_mtime_ns)
+            except OSError:
+                found[rel] = (-1, -1)
+    return found, conflicts
