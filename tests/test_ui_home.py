@@ -218,7 +218,7 @@ async def test_enter_on_an_unfinished_conversation_resumes_it(store):
         await pilot.press("down", "enter")
         await pilot.pause()
         [message] = app.resumed
-        assert message.path == store.path_for(screen.unfinished[1].session)
+        assert message.path == screen.unfinished[1].path
         assert "aaaa00000002" in message.path.name
         assert app.started == []
 
@@ -260,9 +260,11 @@ async def test_unreadable_files_and_conflicts_are_named_once(store):
 
 
 async def test_scan_runs_off_the_ui_thread(store, monkeypatch):
+    from growtui.index import Index
+
     threads = []
-    real_scan = store.scan
-    monkeypatch.setattr(store, "scan", lambda: threads.append(threading.current_thread()) or real_scan())
+    real_sync = Index.sync
+    monkeypatch.setattr(Index, "sync", lambda self, *a: threads.append(threading.current_thread()) or real_sync(self, *a))
     app = HomeApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await scanned(app, pilot)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 from pathlib import Path
 
 from growtui.app import GrowApp, Start
@@ -30,9 +31,13 @@ class FrozenClock:
         return self.now
 
 
-def make_app(sessions: Path, *, lang: str = "en", clock=None, **start) -> GrowApp:
+TODAY = date(2026, 11, 21)
+
+
+def make_app(sessions: Path, *, lang: str = "en", clock=None, today=lambda: TODAY, **start) -> GrowApp:
+    """The app as growtui runs it; 'today' is fixed, so ages of actions are stable in snapshots."""
     return GrowApp(store=Store(sessions), library=library(), config=Config(language=lang), lang=lang,
-                   start=Start(**start), clock=clock or time.monotonic)
+                   start=Start(**start), clock=clock or time.monotonic, today=today)
 
 
 async def wait_for_file(path: Path, predicate, timeout: float = 5.0) -> str:

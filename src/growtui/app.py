@@ -7,6 +7,7 @@ import signal
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from rich.text import Text
@@ -35,6 +36,8 @@ class Start:
     minutes: int | None = None
     language: str | None = None
     resume: Path | None = None
+    history: bool = False
+    history_coachee: str | None = None
 
 
 @dataclass
@@ -58,9 +61,10 @@ class GrowApp(App):
     ]
 
     def __init__(self, *, store: Store, library: Library, config: Config, lang: str, start: Start | None = None,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic, today: Callable[[], date] = date.today):
         super().__init__()
         self.clock = clock
+        self.today = today
         self.store = store
         self.library = library
         self.config = config
@@ -75,7 +79,9 @@ class GrowApp(App):
             self.theme = self.config.theme
         self._install_signal_handlers()
         self.push_screen(HomeScreen(self.store, self.config, self.lang))
-        if self.start.resume is not None:
+        if self.start.history:
+            self.open_history(self.start.history_coachee)
+        elif self.start.resume is not None:
             self.resume_session(self.start.resume)
         elif self.start.coachee:
             self.start_session(self.start.coachee, self.start.topic,
@@ -102,6 +108,11 @@ class GrowApp(App):
             return
         self.open_session(stored)
 
+    def open_history(self, coachee: str | None = None) -> None:
+        from growtui.screens.history import HistoryScreen  # the index and its SQLite only when asked for
+
+        self.push_screen(HistoryScreen(self.store, self.lang, coachee=coachee))
+
     def resume_session(self, path: Path) -> None:
         try:
             resumed = starting.resume(self.store, path)
@@ -119,8 +130,8 @@ class GrowApp(App):
         except SessionLockedError:
             self.notify(t("locked", self.lang), severity="error", timeout=10)
             return
-        live = LiveSession(stored, self.library, clock=self.clock)
-        saver = Autosaver(self.store, stored, self._report_save)
+        live = LiveSession(stored, self.library, clock=self.clock, today=self.today)
+        saver = Autosaver(self.store, stored, self._report_save, after_save=starting.ReviewRecorder(self.store))
         screen = SessionScreen(live, saver)
         self.active = Active(lock, live, saver, screen)
         self.push_screen(screen)

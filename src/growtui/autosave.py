@@ -75,8 +75,10 @@ def write_recovery(session: Session) -> Path | None:
 class Autosaver:
     """One writer thread per open session."""
 
-    def __init__(self, store: Store, stored: Stored, on_status: Callable[[SaveStatus], None]):
+    def __init__(self, store: Store, stored: Stored, on_status: Callable[[SaveStatus], None],
+                 after_save: Callable[[Session], None] | None = None):
         self._store = store
+        self._after_save = after_save
         self._stored = stored
         self._on_status = on_status
         self._lock = threading.Lock()
@@ -136,6 +138,11 @@ class Autosaver:
         self._failing = False
         self._saved_version = version
         self._on_status(SaveStatus(True, version))
+        if self._after_save is not None:
+            try:
+                self._after_save(session)
+            except Exception:  # noqa: BLE001 - follow-on work must never stop the saving of notes
+                pass
         return True
 
     def flush(self, version: int, snapshot: Session, timeout: float = 5.0) -> bool:

@@ -8,13 +8,14 @@ there is something to write), and keeps the time per phase.
 from __future__ import annotations
 
 import time
+from datetime import date
 from collections.abc import Callable, Iterable
 
 from growtui.library import Library
 from growtui.model.common import Phase
 from growtui.model.question import Kind, Question
 from growtui.model.session import (
-    Action, Asked, FollowUpItem, Option, ScaleAnswer, Session, Status, now,
+    MAX_CARRIES, Action, Asked, Decision, FollowUpItem, Option, Outcome, ScaleAnswer, Session, Status, now,
 )
 from growtui.prompts import Prompt, is_motivation, localized_text, parse_score, prompt_for
 from growtui.store import Stored
@@ -27,8 +28,10 @@ PLANNED_SHARE = {
 }
 LOW_SCALE = 7
 class LiveSession:
-    def __init__(self, stored: Stored, library: Library, *, clock: Callable[[], float] = time.monotonic):
+    def __init__(self, stored: Stored, library: Library, *, clock: Callable[[], float] = time.monotonic,
+                 today: Callable[[], date] = date.today):
         self.stored = stored
+        self.today = today  # for the age of earlier actions
         self.library = library
         self._clock = clock
         self._entered = clock()
@@ -347,10 +350,40 @@ class LiveSession:
             self.touch()
 
     def update_follow_up(self, index: int, **fields: object) -> FollowUpItem:
+        """Change a follow-up item; deciding to carry it over puts it among this session's actions."""
         items = self.session.follow_up.items
-        items[index] = FollowUpItem.model_validate({**items[index].model_dump(), **fields})
+        before = items[index]
+        item = items[index] = FollowUpItem.model_validate({**before.model_dump(), **fields})
+        if item.outcome is Outcome.done and item.decision is Decision.carry_over:
+            item.decision = None  # a done action is not carried over
+        if item.decision is Decision.carry_over and before.decision is not Decision.carry_over:
+            self._carry_over(item)
+        elif before.decision is Decision.carry_over and item.decision is not Decision.carry_over:
+            self._uncarry(item)
         self.touch()
-        return items[index]
+        return item
+
+    @staticmethod
+    def needs_confirmation(item: FollowUpItem) -> bool:
+        """Carrying an item over a third time (or more) needs an explicit yes: actions must not pile up."""
+        return item.carry_count >= MAX_CARRIES
+
+    def carried_action(self, item: FollowUpItem) -> Action | None:
+        return next((a for a in self.session.will.actions if a.carried_from == item.key), None)
+
+    def _carry_over(self, item: FollowUpItem) -> None:
+        if self.carried_action(item) is None:
+            self.add_action(item.what, success_criterion=item.success_criterion, carried_from=item.key,
+                            carry_count=item.carry_count + 1, agreed_on=item.agreed_on)
+
+    def _uncarry(self, item: FollowUpItem) -> None:
+        """Take the carried action back, unless somebody has worked on it meanwhile."""
+        action = self.carried_action(item)
+        untouched = action is not None and (
+            action.what == item.what and action.success_criterion == item.success_criterion
+            and not (action.when or action.start or action.inform or action.support or action.obstacles))
+        if untouched:
+            self.remove_action(action.id)
 
     # --- finishing ------------------------------------------------------------
 

@@ -3,49 +3,116 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from growtui import autosave
-from growtui.errors import SessionFileError
+from growtui.errors import GrowtuiError, SessionFileError
+from growtui.index import Index, person_key
 from growtui.model.common import Lang, Phase
-from growtui.model.session import ActionStatus, FollowUpItem, Session
-from growtui.store import Scan, Store, Stored
+from growtui.model.session import ActionStatus, FollowUpItem, Outcome, Session, review_status
+from growtui.store import SessionLock, Store, Stored
 
 
 def same_person(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return person_key(a) == person_key(b)
 
 
-def open_actions_of(scan: Scan, coachee: str) -> tuple[Session | None, list[FollowUpItem]]:
-    """The coachee's open actions from earlier sessions, newest session first.
-
-    Returns the most recent earlier session (to link to) and one follow-up
-    item per open action, oldest agreement first.
-    """
-    earlier = sorted((s.session for s in scan.sessions if same_person(s.session.coachee, coachee)),
-                     key=lambda s: s.started_at)
-    items = [
-        FollowUpItem(session_id=session.id, action_id=action.id, what=action.what,
-                     success_criterion=action.success_criterion)
-        for session in earlier
-        for action in session.will.actions
-        if action.status is ActionStatus.open
+def follow_up_items(index: Index, coachee: str, *, before: datetime | None = None,
+                    exclude_session: str | None = None) -> list[FollowUpItem]:
+    """One follow-up item per action the coachee still has open, oldest agreement first."""
+    return [
+        FollowUpItem(session_id=a.session_id, action_id=a.action_id, what=a.what, success_criterion=a.criterion,
+                     when=a.due, agreed_on=a.agreed_on, motivation=a.motivation, carry_count=a.carry_count)
+        for a in index.open_actions(coachee, before=before, exclude_session=exclude_session)
     ]
-    return (earlier[-1] if earlier else None), items
 
 
 def new_session(store: Store, *, coachee: str, topic: str = "", minutes: int = 45,
-                language: Lang | str = Lang.nl, coach: str = "", scan: Scan | None = None) -> Stored:
-    """Create the file of a new session; with open earlier actions it starts with a follow-up step."""
-    scan = scan if scan is not None else store.scan()
-    previous, items = open_actions_of(scan, coachee)
+                language: Lang | str = Lang.nl, coach: str = "", index: Index | None = None) -> Stored:
+    """Create the file of a new session; with open earlier actions it starts with the follow-up step."""
+    own_index = index is None
+    index = index or Index(store.root)
+    try:
+        index.sync()
+        earlier = index.entries(coachee=coachee)
+        items = follow_up_items(index, coachee)
+    finally:
+        if own_index:
+            index.close()
     session = Session(coachee=coachee.strip(), topic=topic.strip(), time_box_minutes=minutes,
                       language=Lang(language), coach=coach)
+    if earlier:
+        session.previous_session = earlier[0].id
     if items:
         session.follow_up.items = items
-        session.previous_session = previous.id if previous else None
         session.current_phase = Phase.follow_up
     return store.create(session)
+
+
+# --- writing the review back into the earlier sessions -------------------------------
+
+
+def _file_of(store: Store, session_id: str) -> Path | None:
+    """The file of a session by id: by its name first (cheap), else by reading the candidates."""
+    for path in sorted(store.root.glob(f"*_{session_id}.toml")):
+        return path
+    return None
+
+
+def record_reviews(store: Store, session: Session) -> list[str]:
+    """Write each follow-up outcome into the earlier session, as its action's status.
+
+    Only actions this session reviewed (or nobody did yet) are touched. A file
+    that is open in growtui elsewhere, unreadable or changed meanwhile is
+    skipped and tried again on the next save; the review is safe in this
+    session's file anyway, and the index treats it as settled. Returns the
+    ids of sessions that could not be updated.
+    """
+    wanted: dict[str, dict[str, tuple[ActionStatus, Outcome | None, str | None]]] = {}
+    for item in session.follow_up.items:
+        status = review_status(item.outcome, item.decision)
+        reviewed = item.outcome is not None or item.decision is not None
+        wanted.setdefault(item.session_id, {})[item.action_id] = (
+            status, item.outcome, session.id if reviewed else None)
+    skipped = []
+    for session_id, targets in wanted.items():
+        path = _file_of(store, session_id)
+        if path is None:
+            skipped.append(session_id)
+            continue
+        try:
+            with SessionLock(path):
+                stored = store.read(path)
+                changed = False
+                for action in stored.session.will.actions:
+                    target = targets.get(action.id)
+                    if target is None or action.reviewed_in not in (None, session.id):
+                        continue
+                    status, outcome, reviewed_in = target
+                    if (action.status, action.outcome, action.reviewed_in) != target:
+                        action.status, action.outcome, action.reviewed_in = status, outcome, reviewed_in
+                        changed = True
+                if changed:
+                    store.save(stored)
+        except GrowtuiError:
+            skipped.append(session_id)
+    return skipped
+
+
+class ReviewRecorder:
+    """Calls :func:`record_reviews` after a save, but only when the review itself changed."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._written: tuple | None = None
+
+    def __call__(self, session: Session) -> None:
+        signature = tuple((i.key, i.outcome, i.decision) for i in session.follow_up.items)
+        if not signature or signature == self._written:
+            return
+        if not record_reviews(self.store, session):
+            self._written = signature
 
 
 @dataclass

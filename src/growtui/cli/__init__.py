@@ -86,6 +86,7 @@ def _register() -> None:
     from growtui.cli import history, info, questions, tui
 
     cli.add_command(tui.new)
+    cli.add_command(tui.history)
     cli.add_command(history.list_command)
     cli.add_command(history.show)
     cli.add_command(history.search)

@@ -39,3 +39,11 @@ def new(opts: Options, coachee: str, topic: str, minutes: int | None, language: 
     if not coachee.strip():
         raise click.BadParameter("the coachee's name is empty", param_hint="--coachee")
     run_app(opts, {"coachee": coachee, "topic": topic, "minutes": minutes, "language": language or opts.language()})
+
+
+@click.command()
+@click.option("--coachee", help="Show only the sessions with this coachee.")
+@click.pass_obj
+def history(opts: Options, coachee: str | None) -> None:
+    """Open the history: every session, with search, filters and each coachee's arc."""
+    run_app(opts, {"history": True, "history_coachee": coachee})

@@ -25,21 +25,15 @@ from growtui.autosave import find_recovery
 from growtui.config import Config
 from growtui.errors import Problem
 from growtui.i18n import phase_name, t
+from growtui.index import Entry, Sync
+from growtui.model.common import Phase
 from growtui.model.session import Status
-from growtui.store import Scan, Store, Stored
+from growtui.store import Store
 from growtui.widgets.localized import Localized
 
 MIN_MINUTES, MAX_MINUTES = 5, 480
 RECENT_COUNT = 10
 LANGUAGES = [("Nederlands", "nl"), ("English", "en")]
-
-
-def _names(sessions: list[Stored]) -> list[str]:
-    """Coachee names, most recently seen first, each once (ignoring case)."""
-    seen: dict[str, str] = {}
-    for stored in sessions:
-        seen.setdefault(stored.session.coachee.casefold(), stored.session.coachee)
-    return list(seen.values())
 
 
 def _file_list(paths: list[Path], root: Path) -> str:
@@ -62,14 +56,17 @@ class HomeScreen(Localized, Screen):
         Binding("ctrl+n", "focus_new", "key.new", tooltip="tip.new", id="home.new"),
         Binding("ctrl+r", "focus_resume", "key.resume", tooltip="tip.resume", id="home.resume"),
         Binding("ctrl+l", "focus_recent", "key.recent", tooltip="tip.recent", id="home.recent"),
+        Binding("f3", "history", "key.history", tooltip="tip.history", id="home.history", key_display="F3"),
     ]
 
     class SessionsScanned(Message):
         """The sessions folder was read (in a worker)."""
 
-        def __init__(self, scan: Scan, recovered: frozenset[str]) -> None:
+        def __init__(self, entries: list[Entry], names: list[str], sync: Sync, recovered: frozenset[str]) -> None:
             super().__init__()
-            self.scan = scan
+            self.entries = entries  # newest first
+            self.names = names
+            self.sync = sync
             self.recovered = recovered  # ids of unfinished sessions with a recovery file
 
     class StartRequested(Message):
@@ -94,8 +91,8 @@ class HomeScreen(Localized, Screen):
         self.store = store
         self.config = config
         self.lang = str(lang)
-        self.unfinished: list[Stored] = []
-        self.recent: list[Stored] = []
+        self.unfinished: list[Entry] = []
+        self.recent: list[Entry] = []
         self.coachee_names: list[str] = []
         self._reported: set[Path] = set()
         self.HELP = t("home.help", self.lang)
@@ -140,39 +137,42 @@ class HomeScreen(Localized, Screen):
 
     @work(thread=True, exclusive=True, group="home-scan")
     def scan_sessions(self) -> None:
+        """Through the index: a stat per file, and reading only what changed since last time."""
+        from growtui.index import Index
+
         try:
-            scan = self.store.scan()
+            with Index(self.store.root) as index:
+                sync = index.sync()
+                entries, names = index.entries(), index.coachees()
         except OSError as exc:
-            scan = Scan(problems=[Problem(self.store.root, exc.strerror or type(exc).__name__)])
-        recovered = frozenset(s.session.id for s in scan.sessions
-                              if s.session.status is Status.in_progress and find_recovery(s.session.id))
-        self.post_message(self.SessionsScanned(scan, recovered))
+            sync, entries, names = Sync(problems=[Problem(self.store.root, exc.strerror or type(exc).__name__)]), [], []
+        recovered = frozenset(e.id for e in entries if e.status == Status.in_progress and find_recovery(e.id))
+        self.post_message(self.SessionsScanned(entries, names, sync, recovered))
 
     @on(SessionsScanned)
     def show_sessions(self, message: SessionsScanned) -> None:
-        scan = message.scan
-        newest_first = sorted(scan.sessions, key=lambda s: s.session.started_at, reverse=True)
-        self.unfinished = [s for s in newest_first if s.session.status is Status.in_progress]
-        self.recent = [s for s in newest_first if s.session.status is Status.completed][:RECENT_COUNT]
-        self.coachee_names = _names(newest_first)
+        if not self.is_mounted:  # another screen was opened first; this one scans again when it shows
+            return
+        self.unfinished = [e for e in message.entries if e.status == Status.in_progress]
+        self.recent = [e for e in message.entries if e.status == Status.completed][:RECENT_COUNT]
+        self.coachee_names = message.names
         self.query_one("#coachee", Input).suggester = SuggestFromList(self.coachee_names, case_sensitive=False)
         self._fill(self.query_one("#resume", OptionList),
-                   [self._line(s, phase=True, recovered=s.session.id in message.recovered) for s in self.unfinished])
-        self._fill(self.query_one("#recent", OptionList), [self._line(s) for s in self.recent])
+                   [self._line(e, phase=True, recovered=e.id in message.recovered) for e in self.unfinished])
+        self._fill(self.query_one("#recent", OptionList), [self._line(e) for e in self.recent])
         self.set_class(bool(self.unfinished), "-has-resume")
         self.set_class(bool(self.recent), "-has-recent")
         self.add_class("-scanned")
         self.refresh_bindings()
-        self._report(scan)
+        self._report(message.sync)
 
-    def _line(self, stored: Stored, *, phase: bool = False, recovered: bool = False) -> Content:
-        session = stored.session
-        parts: list[str | tuple[str, str]] = [(session.coachee, "bold")]
-        if session.topic:
-            parts += [" · ", session.topic]
-        parts += [" · ", (f"{session.started_at:%Y-%m-%d}", "$foreground-muted")]
+    def _line(self, entry: Entry, *, phase: bool = False, recovered: bool = False) -> Content:
+        parts: list[str | tuple[str, str]] = [(entry.coachee, "bold")]
+        if entry.topic:
+            parts += [" · ", entry.topic]
+        parts += [" · ", (entry.when[:10], "$foreground-muted")]
         if phase:
-            parts += [" · ", (phase_name(session.current_phase, self.lang), "$foreground-muted")]
+            parts += [" · ", (phase_name(Phase(entry.phase), self.lang), "$foreground-muted")]
         if recovered:
             parts += [" · ", (self.t("home.has_recovery"), "$text-warning")]
         return Content.assemble(*parts)
@@ -185,7 +185,7 @@ class HomeScreen(Localized, Screen):
         if prompts:
             option_list.highlighted = min(highlighted or 0, len(prompts) - 1)
 
-    def _report(self, scan: Scan) -> None:
+    def _report(self, scan: Sync) -> None:
         """One notification per kind of trouble, and only for files not reported before."""
         unreadable = list(dict.fromkeys(p.path for p in scan.problems if p.path not in self._reported))
         if unreadable:
@@ -225,7 +225,7 @@ class HomeScreen(Localized, Screen):
     @on(OptionList.OptionSelected, "#recent")
     def prefill_from_recent(self, event: OptionList.OptionSelected) -> None:
         """A recent conversation: start the next one with the same person."""
-        self.query_one("#coachee", Input).value = self.recent[event.option_index].session.coachee
+        self.query_one("#coachee", Input).value = self.recent[event.option_index].coachee
         self.query_one("#topic", Input).value = ""
         self.query_one("#topic", Input).focus()
 
@@ -237,6 +237,9 @@ class HomeScreen(Localized, Screen):
         if action == "focus_recent":
             return bool(self.recent)
         return True
+
+    def action_history(self) -> None:
+        self.app.open_history()
 
     def action_focus_new(self) -> None:
         self.query_one("#coachee", Input).focus()

@@ -1,4 +1,11 @@
-"""Follow-up: how the actions agreed last time turned out, one card per action."""
+"""Follow-up: how the actions agreed earlier turned out, one card per action.
+
+Each card shows what was agreed, its success criterion, the due date, the
+motivation given then and how old the action is (and how often carried
+over already). The manager records the outcome and what helped or hindered,
+then closes it, carries it over into this session's actions, or drops it.
+A third carry-over needs an explicit yes.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select
 
-from growtui.model.session import FollowUpItem, Outcome
+from growtui.model.session import Decision, FollowUpItem, Outcome
+from growtui.screens.confirm_carry import ConfirmCarryScreen
 from growtui.widgets.base import PhasePanel
 
 TEXTS = ("tried", "helped", "hindered", "next_step")
@@ -34,8 +42,10 @@ class FollowUpPanel(PhasePanel):
         #follow-up-items { height: auto; max-height: 12; }
         #follow-up-empty { color: $text-muted; }
         .follow-up-item { height: auto; margin-bottom: 1; }
-        .follow-up-what { text-style: bold; }
-        .follow-up-criterion { color: $text-muted; }
+        .follow-up-what { text-style: bold; width: 1fr; height: auto; }
+        .follow-up-criterion { color: $text-muted; width: 1fr; height: auto; }
+        .follow-up-meta { color: $text-muted; width: 1fr; height: auto; }
+        .follow-up-meta.-stale { color: $text-warning; }
         .follow-up-row { height: 1; }
         .follow-up-row Label { width: 26; color: $text-muted; }
         .follow-up-row Select { width: 30; }
@@ -53,11 +63,29 @@ class FollowUpPanel(PhasePanel):
             for index, item in enumerate(items):
                 yield from self._card(index, item)
 
+    def _meta(self, item: FollowUpItem) -> str:
+        parts = []
+        if item.when:
+            parts.append(self.t("follow_up.due", date=f"{item.when:%Y-%m-%d}"))
+        if item.motivation is not None:
+            parts.append(self.t("follow_up.motivation_then", score=item.motivation))
+        days = item.age_days(self.live.today())
+        if days is not None:
+            parts.append(self.t("follow_up.age", days=days) if days else self.t("follow_up.age_today"))
+        if item.carry_count:
+            parts.append(self.t("follow_up.carried", n=item.carry_count))
+        return " · ".join(parts)
+
     def _card(self, index: int, item: FollowUpItem) -> ComposeResult:
         with Vertical(classes="follow-up-item"):
-            yield Label(f"{index + 1}. {item.what}", classes="follow-up-what")
+            yield Label(f"{index + 1}. {item.what}", classes="follow-up-what", markup=False)
             if item.success_criterion:
-                yield Label(f"{self.t('will.success')} {item.success_criterion}", classes="follow-up-criterion")
+                yield Label(f"{self.t('will.success')} {item.success_criterion}", classes="follow-up-criterion",
+                            markup=False)
+            meta = self._meta(item)
+            if meta:
+                stale = "-stale" if self.live.needs_confirmation(item) else ""
+                yield Label(meta, classes=f"follow-up-meta {stale}", markup=False)
             with Horizontal(classes="follow-up-row"):
                 yield Label(self.t("follow_up.outcome"))
                 yield Select(
@@ -69,6 +97,13 @@ class FollowUpPanel(PhasePanel):
                 with Horizontal(classes="follow-up-row"):
                     yield Label(self.t(f"follow_up.{field}"))
                     yield Input(getattr(item, field), id=_id(index, field), compact=True)
+            with Horizontal(classes="follow-up-row"):
+                yield Label(self.t("follow_up.decision"))
+                yield Select(
+                    [(self.t(f"decision.{d.value}"), d) for d in Decision],
+                    value=item.decision if item.decision else Select.NULL,
+                    prompt=self.t("decision.unset"), compact=True, id=_id(index, "decision"),
+                )
 
     def refresh_from_session(self) -> None:
         items = self.live.session.follow_up.items
@@ -76,9 +111,11 @@ class FollowUpPanel(PhasePanel):
             self.refresh(recompose=True)
             return
         for index, item in enumerate(items):
-            select = self.query_one(f"#{_id(index, 'outcome')}", Select)
-            if select.value != (item.outcome or Select.NULL):
-                select.value = item.outcome or Select.NULL
+            for field in ("outcome", "decision"):
+                select = self.query_one(f"#{_id(index, field)}", Select)
+                value = getattr(item, field) or Select.NULL
+                if select.value != value:
+                    select.value = value
             for field in TEXTS:
                 field_input = self.query_one(f"#{_id(index, field)}", Input)
                 if field_input.value != getattr(item, field):
@@ -95,9 +132,33 @@ class FollowUpPanel(PhasePanel):
             self.edited()
 
     @on(Select.Changed)
-    def _outcome_chosen(self, event: Select.Changed) -> None:
-        value = event.value
-        self._update(event.select.id, None if value is Select.NULL else Outcome(value))
+    def _chosen(self, event: Select.Changed) -> None:
+        parsed = _parse_id(event.select.id)
+        if parsed is None:
+            return
+        index, field = parsed
+        value = None if event.value is Select.NULL else event.value
+        if field == "outcome":
+            self._update(event.select.id, None if value is None else Outcome(value))
+            return
+        decision = None if value is None else Decision(value)
+        item = self.live.session.follow_up.items[index]
+        if decision is Decision.carry_over and item.decision is not decision and self.live.needs_confirmation(item):
+            self._confirm_carry(index, item)
+            return
+        self._update(event.select.id, decision)
+
+    def _confirm_carry(self, index: int, item: FollowUpItem) -> None:
+        """Actions must not pile up: ask before the third carry-over; on cancel nothing changes."""
+
+        def decided(answer: str | None) -> None:
+            if answer == "carry":
+                self._update(_id(index, "decision"), Decision.carry_over)
+            elif answer == "drop":
+                self._update(_id(index, "decision"), Decision.drop)
+            self.refresh_from_session()
+
+        self.app.push_screen(ConfirmCarryScreen(item, self.live.lang, item.age_days(self.live.today())), decided)
 
     @on(Input.Changed)
     def _text_typed(self, event: Input.Changed) -> None:

@@ -1,0 +1,286 @@
+"""Every session, newest first: filter, search everything typed, open one, or see a coachee's arc.
+
+The list comes from the index (see ``growtui.index``), brought in step with
+the files in a thread worker when the screen opens; a first build shows a
+progress bar. Filtering and searching run in a worker too, and the table
+draws only the rows on screen, so ten thousand sessions feel like ten.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, ProgressBar, Select, Static
+
+from growtui.dates import parse_date
+from growtui.errors import Problem
+from growtui.i18n import t
+from growtui.index import Entry, Index, Sync
+from growtui.store import Store
+from growtui.widgets.localized import Localized
+from growtui.widgets.session_table import SessionTable
+
+SEARCH_DELAY = 0.15  # seconds of quiet typing before a search runs
+
+
+class HistoryScreen(Localized, Screen):
+    CSS_PATH = "history.tcss"
+    AUTO_FOCUS = "#history-table"
+    BINDINGS = [
+        Binding("escape", "back", "key.back", tooltip="tip.history_back", id="history.back"),
+        Binding("ctrl+f", "focus_search", "key.search", tooltip="tip.search", id="history.search"),
+        Binding("ctrl+g", "arc", "key.arc", tooltip="tip.arc", id="history.arc"),
+        Binding("ctrl+r", "clear_filters", "key.clear", tooltip="tip.clear", id="history.clear"),
+    ]
+
+    @classmethod
+    def language(cls, store, lang, *args, **kwargs) -> str:
+        return lang
+
+    class Synced(Message):
+        def __init__(self, sync: Sync, entries: list[Entry], coachees: list[str], tags: list[str]) -> None:
+            super().__init__()
+            self.sync = sync
+            self.entries = entries
+            self.coachees = coachees
+            self.tags = tags
+
+    class Progress(Message):
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done = done
+            self.total = total
+
+    class Filtered(Message):
+        def __init__(self, entries: list[Entry], generation: int) -> None:
+            super().__init__()
+            self.entries = entries
+            self.generation = generation
+
+    def __init__(self, store: Store, lang: str, *, coachee: str | None = None, index: Index | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.lang = str(lang)
+        self.index = index
+        self._index_lock = threading.Lock()
+        self._initial_coachee = coachee
+        self._generation = 0
+        self._search_timer = None
+        self.total = 0
+        self.shown: list[Entry] = []
+        self.HELP = t("history.help", self.lang)
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    # --- layout ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        table = SessionTable([
+            (self.t("history.col.date"), 16, lambda e: e.when),
+            (self.t("history.col.coachee"), 18, lambda e: e.coachee),
+            (self.t("history.col.topic"), None, lambda e: e.topic),
+            (self.t("history.col.status"), 10, lambda e: self.t(f"history.status.{e.status}")),
+            (self.t("history.col.actions"), 7, lambda e: f"{e.done}/{e.actions}" if e.actions else "–"),
+        ], id="history-table")
+        with Vertical(id="history-filters"):
+            with Horizontal(classes="filter-row"):
+                yield Input(id="history-search", placeholder=self.t("history.search.placeholder"), compact=True)
+                yield Select([(self.t(f"history.status.{s}"), s) for s in ("in_progress", "completed")],
+                             prompt=self.t("history.status.all"), id="history-status", compact=True)
+            with Horizontal(classes="filter-row"):
+                yield Select([], prompt=self.t("history.coachee.all"), id="history-coachee", compact=True)
+                yield Select([], prompt=self.t("history.tag.all"), id="history-tag", compact=True)
+                yield Label(self.t("history.since"), classes="filter-label")
+                yield Input(id="history-since", placeholder=self.t("history.date.placeholder"), compact=True)
+                yield Label(self.t("history.until"), classes="filter-label")
+                yield Input(id="history-until", placeholder=self.t("history.date.placeholder"), compact=True)
+        yield Static(id="history-header")
+        yield table
+        with Horizontal(id="history-status-line"):
+            yield Label(self.t("history.loading"), id="history-count")
+            yield ProgressBar(id="history-progress", show_eta=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#history-progress").display = False
+        self.load()
+
+    def on_resize(self) -> None:
+        self._draw_header()
+
+    def _draw_header(self) -> None:
+        table = self.query_one(SessionTable)
+        width = table.scrollable_content_region.width or self.size.width
+        self.query_one("#history-header", Static).update(table.header(width))
+
+    # --- loading ---------------------------------------------------------------------
+
+    def _with_index(self, job):
+        """The index is used from worker threads, one at a time."""
+        with self._index_lock:
+            if self.index is None:
+                self.index = Index(self.store.root)
+            return job(self.index)
+
+    @work(thread=True, exclusive=True, group="history-load")
+    def load(self) -> None:
+        def job(index: Index) -> Synced:
+            sync = index.sync(lambda done, total: self.post_message(self.Progress(done, total)))
+            return self.Synced(sync, index.entries(), index.coachees(), index.tags())
+
+        try:
+            message = self._with_index(job)
+        except OSError as exc:
+            message = self.Synced(Sync(problems=[Problem(self.store.root, exc.strerror or type(exc).__name__)]),
+                                  [], [], [])
+        self.post_message(message)
+
+    @on(Progress)
+    def _progress(self, message: Progress) -> None:
+        bar = self.query_one("#history-progress", ProgressBar)
+        bar.display = message.done < message.total
+        bar.update(total=message.total, progress=message.done)
+        self.query_one("#history-count", Label).update(
+            self.t("history.indexing", done=message.done, total=message.total))
+
+    @on(Synced)
+    def _synced(self, message: Synced) -> None:
+        self.query_one("#history-progress").display = False
+        self.total = len(message.entries)
+        self.add_class("-loaded")
+        coachee = self.query_one("#history-coachee", Select)
+        coachee.set_options((name, name) for name in message.coachees)
+        self.query_one("#history-tag", Select).set_options((tag, tag) for tag in message.tags)
+        if self._initial_coachee and self._initial_coachee in message.coachees:
+            coachee.value = self._initial_coachee  # triggers a filter
+        self._show(message.entries)
+        self._draw_header()
+        self._report(message.sync)
+
+    def _report(self, sync: Sync) -> None:
+        if sync.problems:
+            files = ", ".join(p.path.name for p in sync.problems[:5])
+            self.notify(self.t("home.problems", n=len(sync.problems), files=files),
+                        severity="warning", timeout=15, markup=False)
+        if sync.conflicts:
+            files = ", ".join(p.name for p in sync.conflicts[:5])
+            self.notify(self.t("home.conflicts", n=len(sync.conflicts), files=files),
+                        severity="warning", timeout=15, markup=False)
+
+    def _show(self, entries: list[Entry]) -> None:
+        table = self.query_one(SessionTable)
+        self.shown = entries
+        table.set_rows(entries, keep=table.current)
+        count = self.t("history.count", n=len(entries)) if len(entries) == self.total else \
+            self.t("history.count_filtered", n=len(entries), total=self.total)
+        self.query_one("#history-count", Label).update(count)
+        self.set_class(not entries, "-empty")
+        self.refresh_bindings()
+
+    # --- filtering -------------------------------------------------------------------
+
+    def filters(self) -> dict[str, object]:
+        """What the filter row says now; a date that does not parse is ignored (and marked)."""
+        values: dict[str, object] = {}
+        for name, widget_id in (("coachee", "#history-coachee"), ("status", "#history-status"),
+                                ("tag", "#history-tag")):
+            value = self.query_one(widget_id, Select).value
+            values[name] = None if value is Select.NULL else value
+        for name in ("since", "until"):
+            field = self.query_one(f"#history-{name}", Input)
+            text = field.value.strip()
+            day = parse_date(text) if text else None
+            field.set_class(bool(text) and day is None, "-invalid")
+            values[name] = day
+        values["query"] = self.query_one("#history-search", Input).value.strip()
+        return values
+
+    def apply_filters(self) -> None:
+        self._generation += 1
+        self._filter(self.filters(), self._generation)
+
+    @work(thread=True, exclusive=True, group="history-filter")
+    def _filter(self, filters: dict[str, object], generation: int) -> None:
+        query = str(filters.pop("query") or "")
+
+        def job(index: Index) -> list[Entry]:
+            if query:
+                return [hit.entry for hit in index.search(query, **filters)]
+            return index.entries(**filters)
+
+        self.post_message(self.Filtered(self._with_index(job), generation))
+
+    @on(Filtered)
+    def _filtered(self, message: Filtered) -> None:
+        if message.generation == self._generation:  # an older, slower answer is dropped
+            self._show(message.entries)
+
+    @on(Select.Changed)
+    def _select_changed(self) -> None:
+        if self.has_class("-loaded"):
+            self.apply_filters()
+
+    @on(Input.Changed, "#history-search")
+    def _search_typed(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, self.apply_filters)
+
+    @on(Input.Submitted)
+    @on(Input.Blurred, "#history-since, #history-until")
+    def _submitted(self, event: Input.Submitted | Input.Blurred) -> None:
+        self.apply_filters()
+        if isinstance(event, Input.Submitted) and self.shown:
+            self.query_one(SessionTable).focus()
+
+    # --- actions ---------------------------------------------------------------------
+
+    @on(SessionTable.Chosen)
+    def open_entry(self, event: SessionTable.Chosen) -> None:
+        from growtui.screens.document import SessionDocumentScreen
+
+        self.app.push_screen(SessionDocumentScreen(self.store, event.entry.path, self.lang))
+
+    def action_arc(self) -> None:
+        entry = self.query_one(SessionTable).current
+        coachee = self.query_one("#history-coachee", Select).value
+        name = coachee if coachee is not Select.NULL else (entry.coachee if entry else None)
+        if name:
+            from growtui.screens.document import CoacheeArcScreen
+
+            self.app.push_screen(CoacheeArcScreen(self.store, str(name), self.lang))
+
+    def action_focus_search(self) -> None:
+        self.query_one("#history-search", Input).focus()
+
+    def action_clear_filters(self) -> None:
+        for widget_id in ("#history-coachee", "#history-status", "#history-tag"):
+            self.query_one(widget_id, Select).clear()
+        for widget_id in ("#history-search", "#history-since", "#history-until"):
+            self.query_one(widget_id, Input).value = ""
+        self.apply_filters()
+        self.query_one(SessionTable).focus()
+
+    def action_back(self) -> None:
+        if not isinstance(self.focused, SessionTable):
+            self.query_one(SessionTable).focus()
+        else:
+            self.app.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "arc":
+            return bool(self.shown)
+        return True
+
+    def on_unmount(self) -> None:
+        if self.index is not None:
+            with self._index_lock:
+                self.index.close()
+
