@@ -8,11 +8,19 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-
 from factories import CET
+
 from growtui.library import load_library
 from growtui.live import LiveSession
-from growtui.model import Action, ActionStatus, Decision, Outcome, Phase, Session, Status
+from growtui.model import (
+    Action,
+    ActionStatus,
+    Decision,
+    Outcome,
+    Phase,
+    Session,
+    Status,
+)
 from growtui.starting import ReviewRecorder, new_session, record_reviews
 from growtui.store import SessionLock, Store
 

@@ -9,8 +9,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-
 from factories import CET, full_session
+
 from growtui import index as index_module
 from growtui.index import Index, default_location, fold, query_terms, snippet
 from growtui.model import Action, ActionStatus, Decision, FollowUpItem, Outcome

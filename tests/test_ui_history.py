@@ -7,16 +7,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Markdown, Select, Static
-
 from factories import full_session
+from textual.widgets import Input, Markdown, Select, Static
+from ui_helpers import FrozenClock, make_app
+
 from growtui.model import Action, Decision, Outcome, Phase
 from growtui.screens.confirm_carry import ConfirmCarryScreen
 from growtui.screens.document import CoacheeArcScreen, SessionDocumentScreen
 from growtui.screens.history import HistoryScreen
 from growtui.store import Store
 from growtui.widgets.session_table import SessionTable
-from ui_helpers import FrozenClock, make_app
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
 
@@ -149,9 +149,9 @@ async def test_broken_files_are_reported_and_the_rest_shown(folder):
 
 
 async def test_a_first_build_shows_its_progress(folder, monkeypatch):
-    from growtui import index
-
     from textual.widgets import ProgressBar
+
+    from growtui import index
 
     monkeypatch.setattr(index, "BATCH", 2)
     seen = []
@@ -174,7 +174,7 @@ async def test_f3_on_the_home_screen_opens_the_history(folder):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("f3")
-        screen = await loaded(app, pilot)
+        await loaded(app, pilot)
         await pilot.press("escape")
         assert not isinstance(app.screen, HistoryScreen)
 
@@ -288,7 +288,7 @@ async def test_the_outcome_reaches_the_earlier_file_through_autosave(sessions_di
     earlier = full_session(coachee="Sanne", status="completed", follow_up={"items": []})
     store.create(earlier)
     app = make_app(sessions_dir, coachee="Sanne")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30)):
         assert app.screen.live.phase is Phase.follow_up
         panel = app.screen.query_one("#panel-follow_up")
         panel.query_one("#follow-up-0-outcome", Select).value = Outcome.done

@@ -350,7 +350,7 @@ class Index:
         for rowid, folded in self.db.execute("SELECT rowid, folded FROM sessions WHERE rel = ?", (rel,)).fetchall():
             self.db.execute("INSERT INTO fts (fts, rowid, folded) VALUES ('delete', ?, ?)", (rowid, folded))
         for table in ("files", "sessions", "actions", "reviews"):
-            self.db.execute(f"DELETE FROM {table} WHERE rel = ?", (rel,))  # noqa: S608 - fixed names
+            self.db.execute(f"DELETE FROM {table} WHERE rel = ?", (rel,))
 
     def _add(self, rows: Rows) -> None:
         session_row, action_rows, review_rows = rows
@@ -394,7 +394,7 @@ class Index:
         """Sessions, newest first, filtered."""
         where, values = self._where(coachee, status, since, until, tag)
         rows = self.db.execute(
-            f"SELECT {self._ENTRY} FROM sessions WHERE {where} ORDER BY started_at DESC, rel", values)  # noqa: S608
+            f"SELECT {self._ENTRY} FROM sessions WHERE {where} ORDER BY started_at DESC, rel", values)
         return [self._entry(row) for row in rows]
 
     def search(self, query: str, *, coachee: str | None = None, status: str | None = None,
@@ -416,7 +416,7 @@ class Index:
         where += "".join(" AND instr(folded, ?) > 0" for _ in terms)
         values += terms
         rows = self.db.execute(
-            f"SELECT {self._ENTRY}, substr(body, max(1, instr(folded, ?) - {WINDOW}), {2 * WINDOW}) "  # noqa: S608
+            f"SELECT {self._ENTRY}, substr(body, max(1, instr(folded, ?) - {WINDOW}), {2 * WINDOW}) "
             f"FROM sessions WHERE {where} ORDER BY started_at DESC, rel", [terms[0], *values])
         hits = []
         for row in rows:
@@ -446,14 +446,14 @@ class Index:
         return sorted(found, key=str.casefold)
 
     def entry_for(self, path: Path) -> Entry | None:
-        row = self.db.execute(f"SELECT {self._ENTRY} FROM sessions WHERE rel = ?",  # noqa: S608
+        row = self.db.execute(f"SELECT {self._ENTRY} FROM sessions WHERE rel = ?",
                               (self._rel(path),)).fetchone()
         return self._entry(row) if row else None
 
     def find(self, ref: str) -> list[Entry]:
         """Sessions whose id is ``ref`` or starts with it."""
         escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = self.db.execute(f"SELECT {self._ENTRY} FROM sessions WHERE id = ? OR id LIKE ? ESCAPE '\\' "  # noqa: S608
+        rows = self.db.execute(f"SELECT {self._ENTRY} FROM sessions WHERE id = ? OR id LIKE ? ESCAPE '\\' "
                                "ORDER BY started_at DESC", (ref, escaped + "%"))
         entries = [self._entry(row) for row in rows]
         exact = [e for e in entries if e.id == ref]
@@ -493,10 +493,8 @@ Rows = tuple[tuple, list[tuple], list[tuple]]
 def rows_for(rel: str, s: Session) -> Rows:
     """The index rows of one session: the session, its actions, its reviews of earlier actions."""
     from growtui.model.session import ActionStatus, review_status
+    from growtui.render import duration_minutes
 
-    seconds = sum(s.phase_seconds.values())
-    if not seconds and s.ended_at:
-        seconds = max(0, int((s.ended_at - s.started_at).total_seconds()))
     body = "\n".join(typed_text(s))
     person = person_key(s.coachee)
     started = s.started_at.isoformat()
@@ -505,7 +503,7 @@ def rows_for(rel: str, s: Session) -> Rows:
         s.ended_at.isoformat() if s.ended_at else None, s.status.value, s.current_phase.value,
         s.language.value, "\n".join(s.tags), len(s.options.items), len(s.will.actions),
         sum(a.status is ActionStatus.done for a in s.will.actions), s.will.motivation,
-        round(seconds / 60), body, fold(body))
+        duration_minutes(s) or 0, body, fold(body))
     action_rows = [
         (rel, s.id, a.id, person, started, a.what, a.success_criterion, a.when.isoformat() if a.when else None,
          (a.agreed_on or s.started_at.date()).isoformat(), a.status.value, a.carry_count, s.will.motivation)

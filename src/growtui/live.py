@@ -8,16 +8,32 @@ there is something to write), and keeps the time per phase.
 from __future__ import annotations
 
 import time
-from datetime import date
 from collections.abc import Callable, Iterable
+from datetime import date
 
 from growtui.library import Library
 from growtui.model.common import Phase
 from growtui.model.question import Kind, Question
 from growtui.model.session import (
-    MAX_CARRIES, Action, Asked, Decision, FollowUpItem, Option, Outcome, ScaleAnswer, Session, Status, now,
+    MAX_CARRIES,
+    Action,
+    Asked,
+    Decision,
+    FollowUpItem,
+    Option,
+    Outcome,
+    ScaleAnswer,
+    Session,
+    Status,
+    now,
 )
-from growtui.prompts import Prompt, is_motivation, localized_text, parse_score, prompt_for
+from growtui.prompts import (
+    Prompt,
+    is_motivation,
+    localized_text,
+    parse_score,
+    prompt_for,
+)
 from growtui.store import Stored
 
 # Planned share of the time box per phase, in percent (normalised over the

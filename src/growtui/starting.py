@@ -10,7 +10,13 @@ from growtui import autosave
 from growtui.errors import GrowtuiError, SessionFileError
 from growtui.index import Index, person_key
 from growtui.model.common import Lang, Phase
-from growtui.model.session import ActionStatus, FollowUpItem, Outcome, Session, review_status
+from growtui.model.session import (
+    ActionStatus,
+    FollowUpItem,
+    Outcome,
+    Session,
+    review_status,
+)
 from growtui.store import SessionLock, Store, Stored
 
 

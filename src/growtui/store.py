@@ -33,15 +33,15 @@ import filelock
 from pydantic import ValidationError
 
 from growtui import paths, tomlfile
-from growtui.listing import SUFFIX, is_conflict_copy, session_files
-from growtui.tomlwrite import friendly_dumps
 from growtui.errors import (
     Problem,
     SessionFileError,
     SessionLockedError,
     StoreWriteError,
 )
+from growtui.listing import SUFFIX, is_conflict_copy, session_files
 from growtui.model.session import SESSION_SCHEMA_VERSION, Session
+from growtui.tomlwrite import friendly_dumps
 
 MAX_SESSION_FILE = 16 * 1024 * 1024
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")

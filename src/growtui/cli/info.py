@@ -34,7 +34,7 @@ def paths_command(opts: Options) -> None:
         ("own questions", paths.user_questions_dir()),
         ("sessions", opts.resolved_sessions_dir()),
         ("shipped questions", paths.shipped_questions_dir()),
-        ("cache (locks)", paths.cache_dir()),
+        ("cache (locks, search index)", paths.cache_dir()),
         ("crash reports", paths.log_dir()),
     ]
     for label, path in rows:

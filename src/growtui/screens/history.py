@@ -131,7 +131,7 @@ class HistoryScreen(Localized, Screen):
 
     @work(thread=True, exclusive=True, group="history-load")
     def load(self) -> None:
-        def job(index: Index) -> Synced:
+        def job(index: Index) -> HistoryScreen.Synced:
             sync = index.sync(lambda done, total: self.post_message(self.Progress(done, total)))
             return self.Synced(sync, index.entries(), index.coachees(), index.tags())
 

@@ -132,8 +132,13 @@ class HomeScreen(Localized, Screen):
     # --- scanning ---------------------------------------------------------------
 
     def on_screen_resume(self) -> None:
-        """Read the folder whenever the screen comes (back) into view: a conversation may have ended."""
-        self.scan_sessions()
+        """Read the folder whenever the screen comes (back) into view: a conversation may have ended.
+
+        Not when another screen was opened on top straight away (``growtui new``, ``history``):
+        the history would share the processor with a scan nobody sees.
+        """
+        if self.app.screen is self:
+            self.scan_sessions()
 
     @work(thread=True, exclusive=True, group="home-scan")
     def scan_sessions(self) -> None:
