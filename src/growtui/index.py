@@ -22,10 +22,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import sqlite3
-import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -34,6 +32,16 @@ from typing import TYPE_CHECKING
 from growtui import paths
 from growtui.errors import Problem
 from growtui.listing import stat_files
+from growtui.textmatch import (  # noqa: F401 - part of the index's interface
+    SNIPPET_WIDTH,
+    WINDOW,
+    Snippet,
+    fold,
+    person_key,
+    query_terms,
+    snippet,
+    typed_text,
+)
 
 if TYPE_CHECKING:
     from growtui.model.session import Session
@@ -68,56 +76,6 @@ CREATE VIRTUAL TABLE fts USING fts5 (
     folded, content = 'sessions', content_rowid = 'rowid', tokenize = 'trigram', detail = 'none'
 );
 """
-
-
-# --- text -----------------------------------------------------------------------
-
-
-def person_key(name: str) -> str:
-    """Names compare without regard to case or runs of spaces: ``"Anna  de Vries"`` is ``"anna de vries"``."""
-    return " ".join(name.split()).casefold()
-
-
-_COMBINING = re.compile(r"[\u0300-\u036f]")
-
-
-def fold(text: str) -> str:
-    """Text for matching: accents removed, case folded (``"Ideeën"`` -> ``"ideeen"``).
-
-    Newlines are kept, so a line in the folded text is the same line in the original.
-    """
-    if text.isascii():
-        return text.lower()
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
-
-
-def typed_text(session: Session) -> list[str]:
-    """Everything a person typed in a session, for full-text search."""
-    s = session
-    parts = [s.coachee, s.topic, *s.tags]
-    parts += [s.section(phase).notes for phase in type(s.current_phase)]
-    parts += [s.goal.session_goal, s.goal.long_term_goal, s.goal.success_measure]
-    parts += [x for a in s.reality.scales for x in (a.question, a.said)]
-    parts += [x for o in s.options.items for x in (o.text, *o.pros, *o.cons)]
-    parts += [x for a in s.will.actions for x in (a.what, a.success_criterion, a.inform, a.support, a.obstacles)]
-    parts += [s.will.motivation_to_ten]
-    parts += [x for i in s.follow_up.items for x in (i.what, i.success_criterion, i.tried, i.helped, i.hindered,
-                                                     i.next_step)]
-    parts += [x for a in s.asked for x in (a.text, a.answer)]
-    return [p for p in parts if p and p.strip()]
-
-
-_TERMS = re.compile(r'"([^"]*)"|(\S+)')
-
-
-def query_terms(query: str) -> list[str]:
-    """Search terms, folded; ``"two words"`` in quotes is one term."""
-    terms = []
-    for quoted, word in _TERMS.findall(query):
-        term = fold(quoted if quoted else word).strip()
-        if term and term not in terms:
-            terms.append(term)
-    return terms
 
 
 # --- results --------------------------------------------------------------------
@@ -172,18 +130,6 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class Snippet:
-    """A piece of one line around the first match: ``before`` + ``match`` + ``after``."""
-
-    before: str
-    match: str
-    after: str
-
-    def __str__(self) -> str:
-        return f"{self.before}{self.match}{self.after}"
-
-
-@dataclass(frozen=True)
 class Hit:
     entry: Entry
     snippet: Snippet
@@ -195,7 +141,6 @@ class OpenAction:
 
     session_id: str
     action_id: str
-    started_at: datetime
     what: str
     criterion: str
     due: date | None
@@ -428,10 +373,6 @@ class Index:
             hits.append(Hit(self._entry(row[:-1]), snippet(window, folded, terms)))
         return hits
 
-    def matching(self, query: str) -> set[str]:
-        """The files (relative paths) of all sessions matching a query, for filtering a list already shown."""
-        return {hit.entry.rel for hit in self.search(query)}
-
     def coachees(self) -> list[str]:
         """Every coachee, most recently seen first, each once."""
         names: dict[str, str] = {}
@@ -459,8 +400,7 @@ class Index:
         exact = [e for e in entries if e.id == ref]
         return exact or entries
 
-    def open_actions(self, coachee: str, *, before: datetime | None = None,
-                     exclude_session: str | None = None) -> list[OpenAction]:
+    def open_actions(self, coachee: str) -> list[OpenAction]:
         """A coachee's open actions, oldest first, minus those a later session already settled.
 
         A review in a later session counts even when writing the outcome
@@ -471,18 +411,12 @@ class Index:
             "SELECT reviews.ref FROM reviews JOIN sessions USING (rel) WHERE sessions.person = ? "
             "AND reviews.status != 'open'", (person_key(coachee),))}
         rows = self.db.execute(
-            "SELECT session_id, action_id, started_at, what, criterion, due, agreed_on, carry_count, motivation "
+            "SELECT session_id, action_id, what, criterion, due, agreed_on, carry_count, motivation "
             "FROM actions WHERE person = ? AND status = 'open' ORDER BY started_at, rowid", (person_key(coachee),))
-        found = []
-        for sid, aid, started, what, criterion, due, agreed, carries, motivation in rows:
-            if f"{sid}/{aid}" in settled or sid == exclude_session:
-                continue
-            started_at = datetime.fromisoformat(started)
-            if before is not None and started_at >= before:
-                continue
-            found.append(OpenAction(sid, aid, started_at, what, criterion, date.fromisoformat(due) if due else None,
-                                    date.fromisoformat(agreed) if agreed else None, carries, motivation))
-        return found
+        return [OpenAction(sid, aid, what, criterion, date.fromisoformat(due) if due else None,
+                           date.fromisoformat(agreed) if agreed else None, carries, motivation)
+                for sid, aid, what, criterion, due, agreed, carries, motivation in rows
+                if f"{sid}/{aid}" not in settled]
 
 
 # --- reading files into rows (also in worker processes) -----------------------------
@@ -543,50 +477,3 @@ def _read_all(root: Path, work: list[tuple[str, Path, tuple[int, int]]]) -> Iter
     # spawn, not fork: the app calls this from a thread, and forking a threaded process can hang.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         yield from pool.map(_read_some, [root] * len(batches), batches)
-
-
-# --- snippets -------------------------------------------------------------------
-
-SNIPPET_WIDTH = 70
-WINDOW = 200  # characters of text fetched either side of a match, to cut a snippet from
-
-
-def snippet(body: str, folded: str, terms: Iterable[str], width: int = SNIPPET_WIDTH) -> Snippet:
-    """The first line holding a term, cut to about ``width`` characters around it."""
-    positions = [(p, t) for t in terms if (p := folded.find(t)) >= 0]
-    if not positions:
-        return Snippet(_one_line(body)[:width], "", "")
-    position, term = min(positions)
-    line_no = folded.count("\n", 0, position)
-    line_start = folded.rfind("\n", 0, position) + 1
-    line = body.split("\n")[line_no] if line_no < body.count("\n") + 1 else ""
-    start, end = _locate(line, position - line_start, len(term))
-    room = max(0, width - (end - start))
-    left = max(0, start - room // 3)
-    right = min(len(line), end + room - (start - left))
-    left = max(0, left - (room - (start - left) - (right - end)))  # a short tail leaves room before
-    before = ("…" if left > 0 else "") + line[left:start].lstrip()
-    after = line[end:right].rstrip() + ("…" if right < len(line) else "")
-    return Snippet(before, line[start:end], after)
-
-
-def _locate(line: str, folded_start: int, folded_length: int) -> tuple[int, int]:
-    """Where a match at ``folded_start`` in ``fold(line)`` lies in ``line`` itself."""
-    if line.isascii():
-        return folded_start, folded_start + folded_length
-    position = 0
-    start = end = None
-    for index, char in enumerate(line):
-        if start is None and position >= folded_start:
-            start = index
-        position += len(fold(char))
-        if start is not None and position >= folded_start + folded_length:
-            end = index + 1
-            break
-    start = start if start is not None else len(line)
-    return start, end if end is not None else len(line)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from growtui import autosave
 from growtui.errors import GrowtuiError, SessionFileError
-from growtui.index import Index, person_key
+from growtui.index import Index
 from growtui.model.common import Lang, Phase
 from growtui.model.session import (
     ActionStatus,
@@ -20,17 +19,12 @@ from growtui.model.session import (
 from growtui.store import SessionLock, Store, Stored
 
 
-def same_person(a: str, b: str) -> bool:
-    return person_key(a) == person_key(b)
-
-
-def follow_up_items(index: Index, coachee: str, *, before: datetime | None = None,
-                    exclude_session: str | None = None) -> list[FollowUpItem]:
+def follow_up_items(index: Index, coachee: str) -> list[FollowUpItem]:
     """One follow-up item per action the coachee still has open, oldest agreement first."""
     return [
         FollowUpItem(session_id=a.session_id, action_id=a.action_id, what=a.what, success_criterion=a.criterion,
                      when=a.due, agreed_on=a.agreed_on, motivation=a.motivation, carry_count=a.carry_count)
-        for a in index.open_actions(coachee, before=before, exclude_session=exclude_session)
+        for a in index.open_actions(coachee)
     ]
 
 
@@ -60,10 +54,8 @@ def new_session(store: Store, *, coachee: str, topic: str = "", minutes: int = 4
 
 
 def _file_of(store: Store, session_id: str) -> Path | None:
-    """The file of a session by id: by its name first (cheap), else by reading the candidates."""
-    for path in sorted(store.root.glob(f"*_{session_id}.toml")):
-        return path
-    return None
+    """The file of a session by id, found by its name (``DATE_COACHEE_ID.toml``); a renamed file is not found."""
+    return min(store.root.glob(f"*_{session_id}.toml"), default=None)
 
 
 def record_reviews(store: Store, session: Session) -> list[str]:

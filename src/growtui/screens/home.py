@@ -8,6 +8,7 @@ a thread worker that only posts ``SessionsScanned``; the handler fills the lists
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,11 +26,16 @@ from growtui.autosave import find_recovery
 from growtui.config import Config
 from growtui.errors import Problem
 from growtui.i18n import phase_name, t
-from growtui.index import Entry, Sync
 from growtui.model.common import Phase
 from growtui.model.session import Status
 from growtui.store import Store
 from growtui.widgets.localized import Localized
+
+if TYPE_CHECKING:
+    from growtui.index import (  # SQLite only when the worker reads the index, not at start-up
+        Entry,
+        Sync,
+    )
 
 MIN_MINUTES, MAX_MINUTES = 5, 480
 RECENT_COUNT = 10
@@ -143,7 +149,7 @@ class HomeScreen(Localized, Screen):
     @work(thread=True, exclusive=True, group="home-scan")
     def scan_sessions(self) -> None:
         """Through the index: a stat per file, and reading only what changed since last time."""
-        from growtui.index import Index
+        from growtui.index import Index, Sync
 
         try:
             with Index(self.store.root) as index:
