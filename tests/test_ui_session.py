@@ -276,6 +276,17 @@ async def test_quit_saves_and_resume_shows_exactly_what_was_typed(sessions_dir):
         assert again.screen.notes_area().text == "line one\nline two"
 
 
+async def test_typing_after_resume_goes_on_at_the_end_of_the_notes(sessions_dir):
+    app = make_app(sessions_dir, coachee="Resume Me")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "first part")
+        await pilot.press("ctrl+q")
+    again = make_app(sessions_dir, resume=session_file(sessions_dir))
+    async with again.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, ", then more")
+        assert again.screen.notes_area().text == "first part, then more"
+
+
 async def test_a_session_open_elsewhere_is_refused(sessions_dir):
     from growtui.store import SessionLock
 

@@ -125,6 +125,8 @@ class SessionScreen(Localized, Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        for area in self.query(".notes").results(TextArea):
+            area.move_cursor(area.document.end)  # a resumed conversation goes on where the notes stopped
         self._show_phase()
         self.set_interval(1.0, self._tick)
         self.set_interval(30.0, self._schedule_save)  # keeps phase times on disk while nobody types
