@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import ROOT
 from growtui.model import ActionStatus, Lang, Status
+from growtui.model.session import SESSION_SCHEMA_VERSION
 from growtui.store import Store, to_toml
 
 EXAMPLES = ROOT / "sessions"
@@ -24,6 +25,7 @@ def test_there_are_at_least_four_in_both_languages():
 
 def test_they_are_exactly_what_growtui_writes():
     for stored in load_all():
+        assert stored.from_version == SESSION_SCHEMA_VERSION, stored.path.name
         assert stored.path.read_text(encoding="utf-8") == to_toml(stored.session), stored.path.name
 
 

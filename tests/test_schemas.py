@@ -46,3 +46,11 @@ def test_a_written_session_matches_the_schema():
 @pytest.mark.parametrize("path", sorted((ROOT / "sessions").glob("*.toml")), ids=lambda p: p.name)
 def test_example_sessions_match_the_schema(path):
     jsonschema.validate(as_json_types(tomllib.loads(path.read_text())), json_schema("session"))
+
+
+def test_the_session_schema_is_of_the_current_format():
+    from growtui.model.session import SESSION_SCHEMA_VERSION
+
+    version = json_schema("session")["properties"]["schema_version"]
+    assert version["const"] == version["default"] == SESSION_SCHEMA_VERSION == 2
+    assert "older formats" in version["description"]

@@ -44,7 +44,7 @@ def test_every_field_survives_a_round_trip(sessions_dir):
 def test_file_is_human_readable_toml(sessions_dir):
     stored = Store(sessions_dir).create(full_session())
     text = stored.path.read_text(encoding="utf-8")
-    assert text.startswith("schema_version = 1\nid = \"k7m2q9x4c1ab\"\ncoachee = \"Zoë de Wit\"\n")
+    assert text.startswith("schema_version = 2\nid = \"k7m2q9x4c1ab\"\ncoachee = \"Zoë de Wit\"\n")
     assert "notes = '''\nDrie projecten tegelijk.\n\tTabs en \"quotes\" en \\ backslash.'''" in text  # no escapes in notes
     assert "[[will.actions]]" in text and "when = 2026-11-17\n" in text
     assert "started_at = 2026-11-03 09:30:00+01:00" in text
@@ -404,3 +404,4 @@ def test_a_file_without_an_id_is_refused_not_given_a_new_one(sessions_dir):
     path.write_text('schema_version = 1\ncoachee = "A"\nstarted_at = 2026-01-01T10:00:00\n')
     with pytest.raises(SessionFileError, match="'id' is missing"):
         Store(sessions_dir).read(path)
+

@@ -59,6 +59,15 @@ def lock_dir() -> Path:
     return cache_dir() / "locks"
 
 
+def migration_backup_dir() -> Path:
+    """Originals of session files kept while growtui rewrites them in a newer format.
+
+    Private, and outside the (possibly synced) sessions folder; a copy is
+    removed as soon as the rewritten file has been written and read back.
+    """
+    return data_dir() / "migrated"
+
+
 def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP, appauthor=False))
 

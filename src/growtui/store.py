@@ -14,6 +14,10 @@ Promises, each tested:
 * Sync conflict copies (Syncthing, Dropbox, Nextcloud) are reported as
   conflicts, not shown as sessions.
 * One process at a time may hold a session open for writing.
+* A file in an older format is migrated in memory on reading (see
+  :mod:`growtui.migrate`) and never written by reading. The first save over
+  it keeps a private copy of the original until the file in the new format
+  is written and has been read back.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from typing import Any
 import filelock
 from pydantic import ValidationError
 
-from growtui import paths, tomlfile
+from growtui import migrate, paths, tomlfile
 from growtui.errors import (
     Problem,
     SessionFileError,
@@ -92,6 +96,11 @@ def _plain(value: Any) -> Any:
 
 
 def from_toml(path: Path, text: str, data: dict[str, Any]) -> Session:
+    """The session in a file's parsed TOML, migrated to the current format, or SessionFileError.
+
+    ``data`` itself is not changed, so ``data["schema_version"]`` still says
+    which format the file is in.
+    """
     version = data.get("schema_version")
 
     def line_of(*key: str) -> int | None:  # finding lines costs a second parse: only for errors
@@ -101,11 +110,6 @@ def from_toml(path: Path, text: str, data: dict[str, Any]) -> Session:
         raise SessionFileError([Problem(path, "not a growtui session: 'schema_version' is missing", 1)])
     if not isinstance(version, int) or isinstance(version, bool):
         raise SessionFileError([Problem(path, "'schema_version' must be a whole number", line_of("schema_version"))])
-    missing = [key for key in ("id", "coachee", "started_at") if key not in data]
-    if missing and version <= SESSION_SCHEMA_VERSION:
-        raise SessionFileError([Problem(
-            path, f"'{missing[0]}' is missing: every session file needs an id, a coachee and a start time", 1
-        )])
     if version > SESSION_SCHEMA_VERSION:
         raise SessionFileError([Problem(
             path,
@@ -113,6 +117,19 @@ def from_toml(path: Path, text: str, data: dict[str, Any]) -> Session:
             f"{SESSION_SCHEMA_VERSION}): update growtui to open it. The file is left as it is",
             line_of("schema_version"),
         )])
+    if version < migrate.OLDEST:
+        raise SessionFileError([Problem(
+            path,
+            f"'schema_version' {version} is not a growtui session format (they are numbered "
+            f"{migrate.OLDEST} to {SESSION_SCHEMA_VERSION})",
+            line_of("schema_version"),
+        )])
+    missing = [key for key in ("id", "coachee", "started_at") if key not in data]
+    if missing:
+        raise SessionFileError([Problem(
+            path, f"'{missing[0]}' is missing: every session file needs an id, a coachee and a start time", 1
+        )])
+    data, _ = migrate.upgrade(data)
     try:
         return Session.model_validate(data)
     except ValidationError as exc:
@@ -187,24 +204,86 @@ def _encode(session: Session, path: Path) -> bytes:
         raise StoreWriteError(path, f"the session holds invalid values ({fields}); not written") from None
 
 
+# --- rewriting a file of an older format ------------------------------------
+
+
+def _keep_original(path: Path, original: bytes, version: int) -> Path:
+    """Copy the original to the private backup folder; StoreWriteError if that fails.
+
+    An existing copy is never overwritten: one with the same bytes (left by a
+    save that failed halfway) is used again, one with other bytes gets a
+    numbered neighbour.
+    """
+    folder = paths.migration_backup_dir()
+    keep = f"keep a copy of the original (format {version}) in {folder} before rewriting it"
+    for n in range(100):
+        backup = folder / (f"{path.name}.v{version}" + (f".{n}" if n else ""))
+        try:
+            if backup.read_bytes() == original:
+                return backup
+            continue
+        except FileNotFoundError:
+            pass
+        except IsADirectoryError:
+            continue
+        except OSError as exc:
+            raise StoreWriteError(path, f"could not {keep} ({_reason(exc)}); the file is left as it is") from None
+        try:
+            write_atomic(backup, original, replace=False)
+        except StoreWriteError as exc:
+            raise StoreWriteError(path, f"could not {keep} ({exc.reason}); the file is left as it is") from None
+        return backup
+    raise StoreWriteError(path, f"could not {keep} (too many copies there already); the file is left as it is")
+
+
+def _replace_older_format(path: Path, data: bytes, version: int) -> None:
+    """Write ``data`` over a file of an older format, with the original kept until it is safe."""
+    try:
+        original = path.read_bytes()
+    except OSError as exc:
+        raise StoreWriteError(path, f"could not read the original (format {version}) to keep a copy "
+                              f"({_reason(exc)}); the file is left as it is") from None
+    backup = _keep_original(path, original, version)
+    write_atomic(path, data)  # on failure the original is still in place (and the copy stays)
+    try:
+        loaded, text = tomlfile.load(path, max_bytes=MAX_SESSION_FILE)
+        if text.encode("utf-8") != data or loaded.get("schema_version") != SESSION_SCHEMA_VERSION:
+            raise SessionFileError([Problem(path, "the file on disk is not what was written")])
+        from_toml(path, text, loaded)
+    except (tomlfile.TomlProblem, SessionFileError) as exc:
+        reason = exc.problem.message if isinstance(exc, tomlfile.TomlProblem) else exc.problems[0].message
+        raise StoreWriteError(path, f"the file could not be read back after rewriting it in format "
+                              f"{SESSION_SCHEMA_VERSION} ({reason}); the original is kept in {backup}") from None
+    try:
+        backup.unlink()
+    except OSError:
+        pass  # a copy left behind is harmless; it is private and outside the sessions folder
+
+
 # --- the store -------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Stamp:
-    """What a file looked like when we last read or wrote it."""
+    """What a file looked like when we last read or wrote it.
+
+    ``version`` is the format the file was in. It travels with the stamp
+    (whoever saves with a stamp saves with what it knows about the file),
+    but is no part of comparing stamps: ``Stamp.of`` cannot know it.
+    """
 
     size: int
     mtime_ns: int
     inode: int
+    version: int = field(default=SESSION_SCHEMA_VERSION, compare=False)
 
     @classmethod
-    def of(cls, path: Path) -> Stamp | None:
+    def of(cls, path: Path, version: int = SESSION_SCHEMA_VERSION) -> Stamp | None:
         try:
             st = path.stat()
         except OSError:
             return None
-        return cls(st.st_size, st.st_mtime_ns, st.st_ino)
+        return cls(st.st_size, st.st_mtime_ns, st.st_ino, version)
 
 
 @dataclass
@@ -214,6 +293,11 @@ class Stored:
     path: Path
     session: Session
     stamp: Stamp | None = None
+
+    @property
+    def from_version(self) -> int:
+        """The format of the file on disk: older than current until growtui first saves over it."""
+        return self.stamp.version if self.stamp is not None else SESSION_SCHEMA_VERSION
 
 
 @dataclass
@@ -267,7 +351,8 @@ class Store:
             data, text = tomlfile.load(path, max_bytes=MAX_SESSION_FILE)
         except tomlfile.TomlProblem as exc:
             raise SessionFileError([exc.problem]) from None
-        return Stored(path, from_toml(path, text, data), Stamp.of(path))
+        session = from_toml(path, text, data)
+        return Stored(path, session, Stamp.of(path, data["schema_version"]))
 
     # writing ---------------------------------------------------------------
 
@@ -290,11 +375,19 @@ class Store:
         Refuses (SessionChangedOnDisk) when the file changed on disk since it
         was read or last saved, so a hand edit or a synced change is never
         silently overwritten. A file deleted meanwhile is written anew.
+
+        A file still in an older format is first copied, byte for byte, to
+        :func:`paths.migration_backup_dir`; the copy is removed only when the
+        file in the new format has been written and read back.
         """
         current = Stamp.of(stored.path)
         if stored.stamp is not None and current is not None and current != stored.stamp:
             raise SessionChangedOnDisk(stored.path)
-        write_atomic(stored.path, _encode(stored.session, stored.path))
+        data = _encode(stored.session, stored.path)
+        if current is not None and stored.from_version < SESSION_SCHEMA_VERSION:
+            _replace_older_format(stored.path, data, stored.from_version)
+        else:
+            write_atomic(stored.path, data)
         stored.stamp = Stamp.of(stored.path)
         return stored
 

@@ -36,6 +36,7 @@ def paths_command(opts: Options) -> None:
         ("shipped questions", paths.shipped_questions_dir()),
         ("cache (locks, search index)", paths.cache_dir()),
         ("crash reports", paths.log_dir()),
+        ("migration backups", paths.migration_backup_dir()),
     ]
     for label, path in rows:
         click.echo(f"{label + ':':<19}{path}")

@@ -16,7 +16,7 @@ from pydantic import Field, NonNegativeInt, StringConstraints, field_validator
 
 from growtui.model.common import Lang, NonEmpty, Phase, Score, Strict
 
-SESSION_SCHEMA_VERSION = 1
+SESSION_SCHEMA_VERSION = 2
 _ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32, lower case
 
 SessionId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{4,64}$")]
@@ -204,7 +204,7 @@ class Asked(Strict):
 
 
 class Session(Strict):
-    schema_version: Literal[1] = SESSION_SCHEMA_VERSION
+    schema_version: Literal[2] = SESSION_SCHEMA_VERSION
     id: SessionId = Field(default_factory=new_session_id)
     coachee: NonEmpty
     coach: str = ""
