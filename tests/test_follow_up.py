@@ -8,7 +8,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from factories import CET
 
 from growtui.library import load_library
 from growtui.live import LiveSession
@@ -36,8 +35,9 @@ def library():
 
 
 def earlier(store: Store, *, days_ago: int = 14, motivation: int = 7, **action_fields) -> Session:
+    # Local time: ages count the days as the person lived them (a fixed zone fails near midnight).
     session = Session(id="earlier00001", coachee="Anna de Vries", status=Status.completed,
-                      started_at=datetime.now(CET).replace(microsecond=0) - timedelta(days=days_ago))
+                      started_at=datetime.now().astimezone().replace(microsecond=0) - timedelta(days=days_ago))
     session.will.actions = [
         Action(id="a1", what="Elke maandag plannen", success_criterion="4 weken op rij", when=date(2026, 1, 5),
                **action_fields),
