@@ -39,3 +39,53 @@ def sessions_dir(tmp_path: Path) -> Path:
 def env_for_subprocess(isolated_home: Path) -> dict[str, str]:
     """The isolated environment, for growtui run as a real process."""
     return dict(os.environ)
+
+
+# --- figures for docs/reliability.md --------------------------------------------------
+# Fault-injection tests record what they did (kills survived, worst loss, bad
+# inputs tried); the totals are printed at the end of the run. Workers of
+# pytest-xdist write to a folder shared through the environment.
+
+FIGURES_ENV = "GROWTUI_TEST_FIGURES"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if FIGURES_ENV not in os.environ:
+        import tempfile
+
+        os.environ[FIGURES_ENV] = tempfile.mkdtemp(prefix="growtui-figures-")
+
+
+@pytest.fixture
+def figures():
+    """``figures(name, number)`` adds to a total printed after the run."""
+    import json
+
+    folder = Path(os.environ[FIGURES_ENV])
+
+    def record(name: str, value: float, how: str = "sum") -> None:
+        with (folder / f"{os.getpid()}.jsonl").open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps({"name": name, "value": value, "how": how}) + "\n")
+
+    return record
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    import json
+
+    if hasattr(config, "workerinput"):
+        return
+    folder = Path(os.environ.get(FIGURES_ENV, ""))
+    totals: dict[str, float] = {}
+    for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else []:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            old = totals.get(row["name"])
+            if row["how"] == "max":
+                totals[row["name"]] = row["value"] if old is None else max(old, row["value"])
+            else:
+                totals[row["name"]] = (old or 0) + row["value"]
+    if totals:
+        terminalreporter.section("reliability figures")
+        for name, value in sorted(totals.items()):
+            terminalreporter.write_line(f"{name}: {value:g}")

@@ -166,3 +166,12 @@ def test_the_review_counts_even_if_it_never_reached_the_earlier_file(store, libr
     store.save(live.stored)  # written back nowhere: the earlier file still says open
     assert store.read(store.path_for(first)).session.open_actions()
     assert new_session(store, coachee="Anna de Vries").session.follow_up.items == []
+
+
+@pytest.mark.parametrize("coachee", ["   ", "\udcff from a non-UTF-8 command line"])
+def test_a_name_that_is_not_text_is_refused_with_a_message_not_a_crash(store, coachee):
+    from growtui.errors import GrowtuiError
+
+    with pytest.raises(GrowtuiError, match="coachee"):
+        new_session(store, coachee=coachee)
+    assert list(store.files()) == []

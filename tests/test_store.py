@@ -405,3 +405,16 @@ def test_a_file_without_an_id_is_refused_not_given_a_new_one(sessions_dir):
     with pytest.raises(SessionFileError, match="'id' is missing"):
         Store(sessions_dir).read(path)
 
+
+def test_leftovers_of_a_killed_writer_are_removed_when_the_session_is_opened_again(sessions_dir):
+    from growtui.store import remove_leftovers
+
+    store = Store(sessions_dir)
+    stored = store.create(Session(coachee="Kim"))
+    other = store.create(Session(coachee="Lou"))
+    for victim in (stored.path, other.path):
+        (sessions_dir / f".{victim.name}.x8k2_.tmp").write_text("half a save")
+    assert remove_leftovers(stored.path) == 1
+    hidden = sorted(p.name for p in sessions_dir.iterdir() if p.name.startswith("."))
+    assert hidden == [f".{other.path.name}.x8k2_.tmp"], "another session's leftovers are not ours to touch"
+    assert store.read(stored.path).session == stored.session

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +25,18 @@ from growtui.library import Library
 from growtui.live import LiveSession
 from growtui.screens.home import HomeScreen
 from growtui.screens.session import SessionScreen
-from growtui.store import SessionLock, Store, Stored
+from growtui.store import SessionLock, Store, Stored, remove_leftovers
+
+
+def _terminal_gone() -> bool:
+    """True when the terminal was closed (reading its settings fails once it has hung up)."""
+    try:
+        import termios
+
+        termios.tcgetattr(sys.__stdin__.fileno())
+    except Exception:  # noqa: BLE001 - termios.error, OSError, no stdin, no termios: no terminal to talk to
+        return True
+    return False
 
 
 @dataclass
@@ -128,8 +140,13 @@ class GrowApp(App):
         try:
             lock = SessionLock(stored.path).acquire()
         except SessionLockedError:
-            self.notify(t("locked", self.lang), severity="error", timeout=10)
+            # Open in another window: show it read-only here, so nothing can be written twice.
+            from growtui.screens.document import SessionDocumentScreen
+
+            self.notify(t("locked", self.lang), severity="warning", timeout=10)
+            self.push_screen(SessionDocumentScreen(self.store, stored.path, self.lang))
             return
+        remove_leftovers(stored.path)  # from a growtui killed while saving this session
         live = LiveSession(stored, self.library, clock=self.clock, today=self.today)
         saver = Autosaver(self.store, stored, self._report_save, after_save=starting.ReviewRecorder(self.store))
         screen = SessionScreen(live, saver)
@@ -182,6 +199,37 @@ class GrowApp(App):
         else:
             self.action_show_help_panel()
 
+    def run(self, *args, **kwargs):
+        """Run the app; however it ends (quit, signal, error, a closed terminal), what is open gets saved."""
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            try:
+                self.close_session()
+            except Exception:  # noqa: BLE001 - nothing left to tell; the recovery file has the text
+                pass
+
+    def panic(self, *renderables) -> None:
+        """Textual's way out when its own machinery fails, e.g. its input thread when the terminal is closed.
+
+        Its renderables are tracebacks, which growtui never shows: save first,
+        then leave quietly if the terminal is gone, or with a short message.
+        """
+        path = self.active.live.stored.path if self.active else None
+        try:
+            saved = self.close_session()
+        except Exception:  # noqa: BLE001 - we are already failing; keep going
+            saved = False
+        if _terminal_gone():
+            super().panic()
+            return
+        self._return_code = 1
+        lines = ["growtui stopped because its terminal stopped working."]
+        if path is not None:
+            lines.append(f"Your notes are saved in {path}." if saved
+                         else "Saving failed; your notes are in the recovery folder (see growtui paths).")
+        super().panic(Text("\n".join(lines)))
+
     def _handle_exception(self, error: Exception) -> None:
         """Save first, never print notes, leave a short message and a 0600 report.
 
@@ -198,7 +246,7 @@ class GrowApp(App):
         report = crash.write_report(error)
         lines = [f"growtui stopped because of an internal error ({type(error).__name__})."]
         if path is not None:
-            lines.append(f"Your notes are saved in {path}." if saved
+            lines.append(f"Your notes are saved in {path}; growtui resume goes on with them." if saved
                          else "Saving failed; your notes are in the recovery folder (see growtui paths).")
         if report is not None:
             lines.append(f"A report without your notes: {report}")

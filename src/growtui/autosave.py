@@ -12,6 +12,7 @@ always wins: a slow disk never builds a queue.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 import threading
 from collections.abc import Callable
@@ -47,7 +48,7 @@ def recovery_path_for(session_id: str, folder: Path) -> Path:
 def find_recovery(session_id: str) -> Path | None:
     for folder in recovery_dirs():
         candidate = recovery_path_for(session_id, folder)
-        if candidate.is_file():
+        if _ours(folder) and candidate.is_file():
             return candidate
     return None
 
@@ -60,9 +61,27 @@ def clear_recovery(session_id: str) -> None:
             pass
 
 
+def _ours(folder: Path) -> bool:
+    """A folder we may put notes in: missing (we create it 0700), or a real folder that is ours alone.
+
+    The last fallback lives in the shared temporary folder, where someone
+    else could have made the name first, or made it a link.
+    """
+    try:
+        st = folder.lstat()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    owner = os.getuid() if hasattr(os, "getuid") else st.st_uid
+    return stat.S_ISDIR(st.st_mode) and st.st_uid == owner
+
+
 def write_recovery(session: Session) -> Path | None:
     data = to_toml(session).encode("utf-8")
     for folder in recovery_dirs():
+        if not _ours(folder):
+            continue
         path = recovery_path_for(session.id, folder)
         try:
             write_atomic(path, data)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from growtui.safetext import one_line
+
 
 class GrowtuiError(Exception):
     """Base class: `str(error)` is a complete sentence for a person."""
@@ -19,7 +21,11 @@ class GrowtuiError(Exception):
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem with one file, printed as ``FILE:LINE: message``."""
+    """One problem with one file, printed as ``FILE:LINE: message``.
+
+    Printed on one line whatever the file name or a key in the file holds
+    (newlines, escape sequences, bytes that are not UTF-8).
+    """
 
     path: Path
     message: str
@@ -27,7 +33,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
-        return f"{where}: {self.message}"
+        return one_line(f"{where}: {self.message}")
 
 
 class FileProblemError(GrowtuiError):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -258,10 +259,13 @@ class Index:
     def _sync(self, progress: Progress | None) -> Sync:
         result = Sync()
         seen, result.conflicts = stat_files(self.root)
+        misnamed = sorted(rel for rel in seen if not _utf8(rel))  # SQLite holds UTF-8 only
+        for rel in misnamed:
+            del seen[rel]
         known = {rel: (size, mtime) for rel, size, mtime in self.db.execute("SELECT rel, size, mtime_ns FROM files")}
         changed = [rel for rel, stamp in seen.items() if known.get(rel) != stamp]
         gone = [rel for rel in known if rel not in seen]
-        result.total = len(seen)
+        result.total = len(seen) + len(misnamed)
         if gone:
             with self.db:
                 for rel in gone:
@@ -272,6 +276,8 @@ class Index:
             result.read = len(changed)
         result.problems = [Problem(self.root / rel, message, line) for rel, message, line in self.db.execute(
             "SELECT rel, problem, line FROM files WHERE problem IS NOT NULL ORDER BY rel")]
+        result.problems += [Problem(self.root / rel, "the file name is not valid UTF-8 (made on another system?); "
+                                    "rename it, and growtui reads it") for rel in misnamed]
         return result
 
     def _read_changed(self, work: list[tuple[str, Path, tuple[int, int]]], progress: Progress | None) -> None:
@@ -319,7 +325,7 @@ class Index:
         clauses, values = ["1"], []
         if coachee:
             clauses.append("person = ?")
-            values.append(person_key(coachee))
+            values.append(person_key(_utf8_only(coachee)))
         if status:
             clauses.append("status = ?")
             values.append(status)
@@ -331,7 +337,7 @@ class Index:
             values.append(until.isoformat())
         if tag:
             clauses.append("instr(char(10) || lower(tags) || char(10), ?) > 0")
-            values.append(f"\n{tag.casefold()}\n")
+            values.append(f"\n{_utf8_only(tag).casefold()}\n")
         return " AND ".join(clauses), values
 
     def entries(self, *, coachee: str | None = None, status: str | None = None, since: date | None = None,
@@ -350,7 +356,7 @@ class Index:
         confirms each term inside SQLite; only a window of text around the
         first match leaves the database, for the snippet.
         """
-        terms = query_terms(query)
+        terms = query_terms(_utf8_only(query))
         if not terms:
             return []
         where, values = self._where(coachee, status, since, until, tag)
@@ -393,6 +399,7 @@ class Index:
 
     def find(self, ref: str) -> list[Entry]:
         """Sessions whose id is ``ref`` or starts with it."""
+        ref = _utf8_only(ref)
         escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = self.db.execute(f"SELECT {self._ENTRY} FROM sessions WHERE id = ? OR id LIKE ? ESCAPE '\\' "
                                "ORDER BY started_at DESC", (ref, escaped + "%"))
@@ -409,14 +416,29 @@ class Index:
         """
         settled = {ref for (ref,) in self.db.execute(
             "SELECT reviews.ref FROM reviews JOIN sessions USING (rel) WHERE sessions.person = ? "
-            "AND reviews.status != 'open'", (person_key(coachee),))}
+            "AND reviews.status != 'open'", (person_key(_utf8_only(coachee)),))}
         rows = self.db.execute(
             "SELECT session_id, action_id, what, criterion, due, agreed_on, carry_count, motivation "
-            "FROM actions WHERE person = ? AND status = 'open' ORDER BY started_at, rowid", (person_key(coachee),))
+            "FROM actions WHERE person = ? AND status = 'open' ORDER BY started_at, rowid",
+            (person_key(_utf8_only(coachee)),))
         return [OpenAction(sid, aid, what, criterion, date.fromisoformat(due) if due else None,
                            date.fromisoformat(agreed) if agreed else None, carries, motivation)
                 for sid, aid, what, criterion, due, agreed, carries, motivation in rows
                 if f"{sid}/{aid}" not in settled]
+
+
+def _utf8_only(text: str) -> str:
+    """What was asked for, as SQLite can take it: bytes of a command-line argument that are not UTF-8 become U+FFFD."""
+    return text if _utf8(text) else re.sub("[\ud800-\udfff]", "\ufffd", text)
+
+
+def _utf8(text: str) -> bool:
+    """False for a file name with bytes that are not UTF-8 (``os.fsdecode`` turned them into surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # --- reading files into rows (also in worker processes) -----------------------------

@@ -78,7 +78,7 @@ def _describe(data: dict[str, Any]):
             item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
             qid = item.get("id") if isinstance(item, dict) else None
             if loc[0] == "questions" and isinstance(qid, str) and qid:
-                return f"question '{qid}'"
+                return f"question '{tomlfile.shorten(qid)}'"
             return f"{loc[0][:-1]} #{loc[1] + 1}"
         return None
 

@@ -45,7 +45,11 @@ def session_files(root: Path) -> Iterator[Path]:
 
 
 def stat_files(root: Path) -> tuple[dict[str, tuple[int, int]], list[Path]]:
-    """``{relative path: (size, mtime_ns)}`` of the same files as :func:`session_files`, and the conflict copies.
+    """``{relative path: (size, changed_ns)}`` of the same files as :func:`session_files`, and the conflict copies.
+
+    ``changed_ns`` is the later of the file's mtime and its ctime, so that a
+    change without new content (a ``chmod`` that makes an unreadable file
+    readable, an mtime set back by a sync tool) is noticed too.
 
     Built from plain strings and ``os.scandir``, because the index calls it on
     every start and ten thousand Path objects cost more than the stats.
@@ -82,7 +86,7 @@ def stat_files(root: Path) -> tuple[dict[str, tuple[int, int]], list[Path]]:
                 continue
             try:
                 st = entry.stat()
-                found[rel] = (st.st_size, st.st_mtime_ns)
+                found[rel] = (st.st_size, max(st.st_mtime_ns, st.st_ctime_ns))
             except OSError:
                 found[rel] = (-1, -1)
     return found, conflicts

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from growtui.library import Library
 from growtui.model.common import Phase
@@ -117,6 +117,8 @@ class LiveSession:
             seconds = self.session.phase_seconds
             seconds[self.phase] = seconds.get(self.phase, 0) + spent
             self._entered += spent
+        elif now_ < self._entered:  # an injected or broken clock went back: count on from here
+            self._entered = now_
 
     def seconds_in(self, phase: Phase) -> int:
         running = int(self._clock() - self._entered) if phase is self.phase else 0
@@ -406,7 +408,8 @@ class LiveSession:
     def finish(self) -> None:
         self.account_time()
         self.session.status = Status.completed
-        self.session.ended_at = now()
+        # A wall clock set back during the conversation must not end it before it began.
+        self.session.ended_at = max(now(), self.session.started_at + timedelta(seconds=self.elapsed()))
         self.touch()
 
     def snapshot(self) -> Session:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from pydantic import ValidationError
 
 from growtui import autosave
 from growtui.errors import GrowtuiError, SessionFileError
@@ -40,8 +43,13 @@ def new_session(store: Store, *, coachee: str, topic: str = "", minutes: int = 4
     finally:
         if own_index:
             index.close()
-    session = Session(coachee=coachee.strip(), topic=topic.strip(), time_box_minutes=minutes,
-                      language=Lang(language), coach=coach)
+    try:
+        session = Session(coachee=coachee.strip(), topic=topic.strip(), time_box_minutes=minutes,
+                          language=Lang(language), coach=coach)
+    except ValidationError as exc:  # an empty name, or bytes from the command line that are not UTF-8
+        fields = ", ".join(str(e["loc"][0]) for e in exc.errors())
+        raise GrowtuiError(f"cannot start a session with this {fields}: it is empty or holds characters "
+                           "that are not text (not UTF-8)") from None
     if earlier:
         session.previous_session = earlier[0].id
     if items:
@@ -125,8 +133,10 @@ def resume(store: Store, path: Path) -> Resumed:
     recovery = autosave.find_recovery(stored.session.id)
     if recovery is not None:
         try:
-            newer = recovery.stat().st_mtime > path.stat().st_mtime
-            if newer:
+            saved = path.stat().st_mtime
+            # A recovery file is only left behind by a save that failed after the file was last written.
+            # If the file's time lies in the future the clock was set back since, and times say nothing.
+            if recovery.stat().st_mtime >= saved or saved > time.time():
                 recovered = Store(recovery.parent).read(recovery)
                 stored.session = recovered.session
                 return Resumed(stored, recovery)

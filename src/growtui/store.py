@@ -23,6 +23,7 @@ Promises, each tested:
 from __future__ import annotations
 
 import errno
+import glob
 import hashlib
 import os
 import re
@@ -340,9 +341,11 @@ class Store:
     def _check_inside(self, path: Path) -> None:
         if path.is_symlink():
             try:
-                path.resolve(strict=True).relative_to(self.root.resolve())
-            except (OSError, ValueError, RuntimeError):
-                raise SessionFileError([Problem(path, "a link to outside the sessions folder; not read")]) from None
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError) as exc:  # a loop, or a link to nothing
+                raise SessionFileError([tomlfile.file_problem(path, exc)]) from None
+            if not target.is_relative_to(self.root.resolve()):
+                raise SessionFileError([Problem(path, "a link to outside the sessions folder; not read")])
 
     def read(self, path: Path) -> Stored:
         """Read and validate one session file, or raise SessionFileError."""
@@ -393,6 +396,23 @@ class Store:
 
     def lock(self, path: Path) -> SessionLock:
         return SessionLock(path)
+
+
+def remove_leftovers(path: Path) -> int:
+    """Remove the temporary files a writer killed mid-save left next to ``path``; return how many.
+
+    They are hidden and never read as sessions, but they hold notes and
+    would travel with a synced folder. Call only while holding the
+    session's lock: then nobody else can be writing one of them.
+    """
+    removed = 0
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            leftover.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
 
 
 class SessionLock:

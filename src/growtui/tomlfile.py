@@ -9,7 +9,10 @@ be found, the line. Nothing here raises anything else.
 from __future__ import annotations
 
 import difflib
+import errno
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,7 +38,9 @@ def _line_of_offset(raw: bytes, offset: int) -> int:
 
 def decode(path: Path, raw: bytes) -> str:
     """Bytes to text, or a TomlProblem saying what the encoding looks like."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and raw[1:2] == b"\x00" and raw[0:1] != b"\x00"):
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise TomlProblem(Problem(path, "the file is UTF-32; save it as UTF-8", 1))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0) != (raw[1] == 0)):
         raise TomlProblem(Problem(path, "the file is UTF-16; save it as UTF-8", 1))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a UTF-8 byte order mark is harmless: some editors add one
@@ -54,20 +59,37 @@ def decode(path: Path, raw: bytes) -> str:
         ) from None
 
 
+def file_problem(path: Path, exc: OSError | RuntimeError) -> Problem:
+    """Why a file could not be opened (or its links followed: RuntimeError is a loop, before Python 3.13)."""
+    if isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP:
+        return Problem(path, "a link that leads back to itself (a loop); not read")
+    if isinstance(exc, FileNotFoundError):
+        if path.is_symlink():
+            return Problem(path, "a link to a file that is not there; not read")
+        return Problem(path, "no such file")
+    if isinstance(exc, IsADirectoryError):
+        return Problem(path, "this is a folder, not a file")
+    if isinstance(exc, PermissionError):
+        return Problem(path, "permission denied: growtui may not read this file")
+    return Problem(path, f"cannot be read: {exc.strerror or type(exc).__name__}")
+
+
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """The text of a regular file, never waiting on a pipe or a device that has no end."""
     try:
-        if path.is_dir():
-            raise TomlProblem(Problem(path, "this is a folder, not a file"))
-        with path.open("rb") as fh:
-            raw = fh.read(max_bytes + 1)
-    except TomlProblem:
-        raise
-    except FileNotFoundError:
-        raise TomlProblem(Problem(path, "no such file")) from None
-    except PermissionError:
-        raise TomlProblem(Problem(path, "permission denied: growtui may not read this file")) from None
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise TomlProblem(Problem(path, f"cannot be read: {exc.strerror or type(exc).__name__}")) from None
+        raise TomlProblem(file_problem(path, exc)) from None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            kind = os.fstat(fh.fileno()).st_mode
+            if stat.S_ISDIR(kind):
+                raise TomlProblem(Problem(path, "this is a folder, not a file"))
+            if not stat.S_ISREG(kind):
+                raise TomlProblem(Problem(path, "not a regular file (a pipe, a device or a socket); not read"))
+            raw = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise TomlProblem(file_problem(path, exc)) from None
     if len(raw) > max_bytes:
         raise TomlProblem(
             Problem(path, f"the file is larger than {max_bytes // (1024 * 1024)} MB; "
@@ -76,9 +98,81 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     return decode(path, raw)
 
 
+# --- what tomllib cannot be trusted with --------------------------------------
+# tomllib spends time quadratic in the parts of a dotted key, and seconds on
+# a hundred thousand tiny values; growtui's own files use keys of at most
+# three parts and a few hundred values. So the text is measured before it is
+# parsed, with strings and comments taken out (their dots are notes, not TOML).
+
+MAX_VALUES = 50_000
+MAX_DOTS = 10_000
+MAX_KEY_PARTS = 16
+MAX_DEPTH = 100
+TOO_DEEP = "the file nests arrays or tables too deeply to read"
+TOO_LARGE = "the number is too large for TOML (64 bits at most)"
+_STRING_OR_COMMENT = re.compile(
+    r'''"{3}(?:[^"\\]++|\\.|"{1,2}+(?!"))*+(?:"{3,5}|\Z)'''
+    r"""|'{3}(?:[^']++|'{1,2}+(?!'))*+(?:'{3,5}|\Z)"""
+    r'''|"(?:[^"\\\n]++|\\.)*+(?:"|(?=\n)|\Z)'''
+    r"""|'[^'\n]*+(?:'|(?=\n)|\Z)"""
+    r"|\#[^\n]*+",
+    re.DOTALL,
+)
+_DEEP = re.compile(rf"(?:[\[{{][^\[\]{{}}]*+){{{MAX_DEPTH}}}")  # that many opened, none closed: a cheap measure
+_LONG_KEY = re.compile(rf"(?:\.[^.=,\[\]{{}}\n]*+){{{MAX_KEY_PARTS}}}")
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+def _values(text: str) -> int:
+    return text.count("=") + text.count(",") + text.count("[")
+
+
+def _as_code(match: re.Match[str]) -> str:
+    """A string becomes one key-like character (a quoted key stays a key part); its line breaks stay."""
+    text = match.group()
+    return "" if text.startswith("#") else "s" + "\n" * text.count("\n")
+
+
+def check_shape(path: Path, text: str) -> None:
+    """Refuse, before parsing, a text whose keys or number of values would make tomllib crawl."""
+    if text.count(".") < MAX_KEY_PARTS and text.count("[") + text.count("{") < MAX_DEPTH \
+            and _values(text) <= MAX_VALUES:
+        return  # the common case of a short file, decided without a copy
+    code = _STRING_OR_COMMENT.sub(_as_code, text)
+    deep = _DEEP.search(code)
+    if deep:
+        raise TomlProblem(Problem(path, TOO_DEEP, code.count("\n", 0, deep.start()) + 1))
+    if _values(code) > MAX_VALUES:
+        raise TomlProblem(Problem(path, f"the file holds more than {MAX_VALUES} values; "
+                                  "that is not a file growtui wrote"))
+    if code.count(".") > MAX_DOTS:
+        raise TomlProblem(Problem(path, f"the file holds more than {MAX_DOTS} dotted keys and decimal numbers; "
+                                  "that is not a file growtui wrote"))
+    long_key = _LONG_KEY.search(code)
+    if long_key:
+        raise TomlProblem(Problem(
+            path, f"a dotted key or table name of more than {MAX_KEY_PARTS} parts; growtui's files use at most three",
+            code.count("\n", 0, long_key.start()) + 1))
+
+
+def _check_integers(path: Path, text: str, data: dict[str, Any]) -> None:
+    """TOML integers are 64 bits; tomllib reads any size, and SQLite would choke on the rest."""
+    pending: list[tuple[tuple[Any, ...], Any]] = [((), data)]
+    while pending:
+        where, value = pending.pop()
+        if isinstance(value, dict):
+            pending.extend((where + (key,), item) for key, item in value.items())
+        elif isinstance(value, list):
+            pending.extend((where + (i,), item) for i, item in enumerate(value))
+        elif isinstance(value, int) and not isinstance(value, bool) and not _INT64[0] <= value <= _INT64[1]:
+            key = ".".join(str(part) for part in where if not isinstance(part, int))
+            raise TomlProblem(Problem(path, f"'{shorten(key)}': {TOO_LARGE}", line_of(key_lines(text), where)))
+
+
 def parse(path: Path, text: str) -> dict[str, Any]:
+    check_shape(path, text)
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _TOML_POSITION.search(message)
@@ -88,7 +182,13 @@ def parse(path: Path, text: str) -> dict[str, Any]:
         reason = _TOML_POSITION.sub("", message).strip().rstrip(".")
         raise TomlProblem(Problem(path, f"TOML syntax error: {reason}", line)) from None
     except RecursionError:
-        raise TomlProblem(Problem(path, "the file nests arrays or tables too deeply to read")) from None
+        raise TomlProblem(Problem(path, TOO_DEEP)) from None
+    except ValueError:  # int() refuses numbers of thousands of digits, before tomllib can say where
+        digits = re.search(r"[0-9_]{4000}", text)
+        line = text.count("\n", 0, digits.start()) + 1 if digits else None
+        raise TomlProblem(Problem(path, TOO_LARGE, line)) from None
+    _check_integers(path, text, data)
+    return data
 
 
 def load(path: Path, max_bytes: int = MAX_BYTES) -> tuple[dict[str, Any], str]:
@@ -196,9 +296,24 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def shorten(text: str, width: int = 40) -> str:
+    """A key or an id out of a file, cut to a length fit for a message."""
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+_WORD = re.compile(r"[\w.-]{1,24}")
+
+
 def _describe_value(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    """A wrong value as a message may show it: one short word or a number, never a sentence of notes."""
+    if isinstance(value, (dict, list)):
+        return "a table" if isinstance(value, dict) else "an array"  # repr could be megabytes, or too deep
+    if isinstance(value, str) and not _WORD.fullmatch(value):
+        return "this text" if value else "an empty text"
+    return shorten(repr(value))
+
+
+MAX_PROBLEMS = 20  # per file: a file with thousands of mistakes is not fixed one message at a time
 
 
 def validation_problems(
@@ -211,16 +326,16 @@ def validation_problems(
     """One problem per pydantic error, with line, field and 'did you mean'.
 
     ``describe_item(loc)`` may name the thing an error sits in (for example
-    "question 'goal.outcome'"). Input values are only quoted for type errors
-    of short scalars, never whole strings of notes.
+    "question 'goal.outcome'"). Input values are only quoted when they are a
+    number or a single short word ('maybe' for a status), never notes.
     """
     lines = key_lines(text)
     problems = []
-    for err in error.errors(include_url=False, include_context=False):
+    for err in error.errors(include_url=False, include_context=False)[:MAX_PROBLEMS]:
         loc = tuple(err["loc"])
         prefix = describe_item(loc) if describe_item else None
         inner = loc[2:] if prefix else loc  # the field within the item that was named
-        field = ".".join(str(p) for p in inner if not isinstance(p, int))
+        field = shorten(".".join(str(p) for p in inner if not isinstance(p, int)))
         if prefix:
             where = f"{prefix}, field '{field}'" if field else prefix
         else:
@@ -229,18 +344,20 @@ def validation_problems(
         if kind == "extra_forbidden":
             parent, key = loc[:-1], str(loc[-1])
             where = f"{prefix}: " if prefix else ""
-            msg = f"{where}unknown key '{'.'.join(str(p) for p in inner if not isinstance(p, int))}'"
+            msg = f"{where}unknown key '{field}'"
             close = difflib.get_close_matches(key, _fields_at(model, parent), n=1, cutoff=0.6)
             msg += f" (did you mean '{close[0]}'?)" if close else ""
         elif kind == "missing":
             msg = f"{where}: missing (required)"
         elif kind in ("literal_error", "enum"):
             msg = f"{where}: {err['msg'].lower()}, not {_describe_value(err.get('input'))}"
-        elif kind.endswith("_type") or kind.endswith("_parsing"):
+        elif kind.endswith(("_type", "_parsing")):
             value = err.get("input")
             shown = f", not {_describe_value(value)}" if isinstance(value, (int, float, bool)) else ""
             msg = f"{where}: {err['msg'].lower()}{shown}"
         else:
             msg = f"{where}: {err['msg'].removeprefix('Value error, ')}"
         problems.append(Problem(path, msg, line_of(lines, loc)))
+    if error.error_count() > MAX_PROBLEMS:
+        problems.append(Problem(path, f"... and {error.error_count() - MAX_PROBLEMS} more problems like these"))
     return problems

@@ -87,6 +87,7 @@ def _register() -> None:
 
     cli.add_command(tui.new)
     cli.add_command(tui.history)
+    cli.add_command(tui.resume)
     cli.add_command(history.list_command)
     cli.add_command(history.show)
     cli.add_command(history.search)
@@ -100,7 +101,9 @@ _register()
 
 
 def _fail(message: str, code: int) -> None:
-    click.echo(message, err=True)
+    from growtui.safetext import clean
+
+    click.echo(clean(message), err=True)  # messages name files and echo arguments: both can hold anything
     sys.exit(code)
 
 

@@ -56,7 +56,7 @@ def open_index(opts: Options):
     for problem in sync.problems:
         click.echo(f"{problem} (skipped)", err=True)
     for path in sync.conflicts:
-        click.echo(f"{path}: a sync conflict copy (skipped); compare it with the original, keep what you need "
+        click.echo(f"{_name(path)}: a sync conflict copy (skipped); compare it with the original, keep what you need "
                    "and delete the copy", err=True)
     if sync.problems and sync.total == len(sync.problems):
         raise click.exceptions.Exit(EXIT_NOTHING_READ)
@@ -67,6 +67,28 @@ def _clean(text: str) -> str:
     from growtui.safetext import clean
 
     return clean(text)
+
+
+def _json(rows: list) -> str:
+    """JSON for scripts; characters a terminal would act on are written as \\uXXXX (the same data)."""
+    from growtui.safetext import json_text
+
+    return json_text(json.dumps(rows, ensure_ascii=False, indent=1))
+
+
+def _real(path: Path) -> Path:
+    """The path with its links resolved; as it is when they go round in a loop (reading it then says so)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def _name(path: Path) -> str:
+    """A file name fit to print: control characters and bytes that are not UTF-8 shown harmlessly."""
+    from growtui.safetext import one_line
+
+    return one_line(str(path))
 
 
 def _one_line(text: str) -> str:
@@ -132,31 +154,38 @@ def _table(entries, *, snippets: dict | None = None) -> None:
     click.echo(_clean("\n".join(lines)) if not styled else "\n".join(lines))
 
 
-def _resolve(opts: Options, ref: str):
-    """A session by path, id or unique id prefix."""
-    from growtui.errors import SessionFileError
-    from growtui.store import Store
-
+def session_path(opts: Options, ref: str) -> tuple[Path, Path]:
+    """The folder and file of a session given by path, id or unique id prefix."""
     if not ref.strip():
         raise click.BadParameter("give a session id, the start of one, or a file", param_hint="SESSION")
     candidate = Path(ref).expanduser()
     if candidate.suffix == ".toml" or candidate.exists():
-        store = Store(candidate.resolve().parent)
-        try:
-            return store.read(candidate).session
-        except SessionFileError as exc:
-            from growtui.errors import FileProblemError
-
-            raise FileProblemError(exc.problems) from None
+        return _real(candidate).parent, candidate
     index = open_index(opts)
     found = index.find(ref)
     if not found:
         raise SessionNotFound(f"no session has the id '{ref}' or an id starting with it "
                               "(growtui list shows the ids)")
+    if len(found) > 1 and found[0].id == ref:  # one session in two files: a copy, or a hand-made file
+        lines = "\n".join(f"  {_name(e.path)}  {e.when}  {_one_line(e.coachee)}" for e in found[:10])
+        raise SessionNotFound(f"{len(found)} files hold a session with the id '{ref}' (is one a copy?); "
+                              f"give the file instead:\n{lines}")
     if len(found) > 1:
         lines = "\n".join(f"  {e.id}  {e.when}  {_one_line(e.coachee)}" for e in found[:10])
         raise SessionNotFound(f"'{ref}' fits {len(found)} sessions; give more of the id:\n{lines}")
-    return Store(index.root).read(found[0].path).session
+    return index.root, found[0].path
+
+
+def _resolve(opts: Options, ref: str):
+    """A session by path, id or unique id prefix."""
+    from growtui.errors import FileProblemError, SessionFileError
+    from growtui.store import Store
+
+    root, path = session_path(opts, ref)
+    try:
+        return Store(root).read(path).session
+    except SessionFileError as exc:
+        raise FileProblemError(exc.problems) from None
 
 
 def _sessions_of(opts: Options, coachee: str):
@@ -189,7 +218,7 @@ def list_command(opts: Options, coachee, status, since, until, tag, as_json: boo
     index = open_index(opts)
     entries = index.entries(coachee=coachee, status=status, since=_date(since), until=_date(until), tag=tag)
     if as_json:
-        click.echo(json.dumps([e.as_json() for e in entries], ensure_ascii=False, indent=1))
+        click.echo(_json([e.as_json() for e in entries]))
     elif entries:
         _table(entries)
     elif sys.stderr.isatty():
@@ -220,8 +249,7 @@ def search(opts: Options, query: str, coachee, status, since, until, tag, as_jso
     index = open_index(opts)
     hits = index.search(query, coachee=coachee, status=status, since=_date(since), until=_date(until), tag=tag)
     if as_json:
-        click.echo(json.dumps([{**h.entry.as_json(), "snippet": _one_line(str(h.snippet))} for h in hits],
-                              ensure_ascii=False, indent=1))
+        click.echo(_json([{**h.entry.as_json(), "snippet": _one_line(str(h.snippet))} for h in hits]))
     elif hits:
         _table([h.entry for h in hits], snippets={h.entry.rel: h.snippet for h in hits})
     elif sys.stderr.isatty():

@@ -54,12 +54,13 @@ def list_questions(opts: Options, phase: str | None, lang: str | None, tag: str 
     """List the questions, optionally by phase and tag."""
     from growtui.library import load_library
     from growtui.model.common import Phase
+    from growtui.safetext import clean, json_text
 
     language = opts.language(lang)
     lib = load_library(opts.questions_dirs)
     selected = lib.select(Phase(phase) if phase else None, tag)
     if as_json:
-        click.echo(json.dumps([
+        click.echo(json_text(json.dumps([
             {
                 "id": q.id,
                 "phase": q.phase.value,
@@ -73,11 +74,11 @@ def list_questions(opts: Options, phase: str | None, lang: str | None, tag: str 
                 ],
             }
             for q in selected
-        ], ensure_ascii=False, indent=2))
+        ], ensure_ascii=False, indent=2)))
         return
     width = max((len(q.id) for q in selected), default=0)
     for q in selected:
         scale = " (1-10)" if q.kind.value == "scale" else ""
-        click.echo(f"{q.id:<{width}}  {q.text.in_(language)}{scale}")
+        click.echo(f"{q.id:<{width}}  {' '.join(clean(q.text.in_(language)).split())}{scale}")
     if not selected:
         click.echo("No questions match.", err=True)

@@ -47,3 +47,33 @@ def new(opts: Options, coachee: str, topic: str, minutes: int | None, language: 
 def history(opts: Options, coachee: str | None) -> None:
     """Open the history: every session, with search, filters and each coachee's arc."""
     run_app(opts, {"history": True, "history_coachee": coachee})
+
+
+@click.command()
+@click.argument("session", required=False)
+@click.pass_obj
+def resume(opts: Options, session: str | None) -> None:
+    """Go on with an unfinished conversation: SESSION is an id, the start of one, or a file.
+
+    Without SESSION, the most recent unfinished conversation.
+    """
+    from growtui.cli.history import SessionNotFound, open_index, session_path
+    from growtui.errors import FileProblemError, SessionFileError
+    from growtui.store import Store
+
+    if session is None:
+        unfinished = open_index(opts).entries(status="in_progress")
+        if not unfinished:
+            raise SessionNotFound("there is no unfinished conversation to go on with "
+                                  "(growtui new --coachee NAME starts one)")
+        path = unfinished[0].path
+    else:
+        root, path = session_path(opts, session)
+        try:
+            stored = Store(root).read(path)
+        except SessionFileError as exc:
+            raise FileProblemError(exc.problems) from None
+        if stored.session.status != "in_progress":
+            raise SessionNotFound(f"session {stored.session.id} is finished; growtui show "
+                                  f"{stored.session.id} shows it")
+    run_app(opts, {"resume": path})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual import on
@@ -59,6 +60,19 @@ class ItemEditor(Localized, ModalScreen[dict | None]):
         self.lang = lang
         self._warned = False
         self._initial: tuple[Any, ...] = ()
+        self.on_quit: Callable[[dict], None] | None = None  # keeps the changes when growtui must stop now
+
+    def keep_draft(self) -> None:
+        """growtui is stopping (quit, closed terminal, a signal, an error) with this editor open.
+
+        What was typed here is kept, as if Ctrl+S had been pressed: words typed
+        are never lost because a window was still open.
+        """
+        if self.on_quit is None or not self.is_mounted or self._raw() == self._initial:
+            return
+        fields = self.fields()
+        if fields is not None:
+            self.on_quit(fields)
 
     def _raw(self) -> tuple[Any, ...]:
         raise NotImplementedError

@@ -16,6 +16,7 @@ from growtui.commands import SessionCommands
 from growtui.i18n import phase_name, t
 from growtui.live import LiveSession
 from growtui.model.common import Phase
+from growtui.screens.item_editor import ItemEditor
 from growtui.widgets.base import PhasePanel, SessionEdited
 from growtui.widgets.localized import Localized
 from growtui.widgets.clock import SaveIndicator, SessionClock
@@ -229,9 +230,16 @@ class SessionScreen(Localized, Screen):
         if self._save_timer is None:
             self._save_timer = self.set_timer(SAVE_DELAY, self.save_now)
 
-    def _pull_notes(self) -> None:
-        for phase in self._dirty_notes:
-            self.live.set_notes(phase, self.notes_area(phase).text)
+    def _pull_notes(self, every: bool = False) -> None:
+        """Copy typed notes into the session; ``every`` reads all areas, not just those reported changed.
+
+        A key typed just before a signal is already in its text area while
+        its Changed message still waits in the queue: a flush must not trust
+        the queue.
+        """
+        areas = self.query(".notes").results(TextArea) if every else map(self.notes_area, self._dirty_notes)
+        for area in list(areas):
+            self.live.set_notes(Phase(area.id.removeprefix("notes-")), area.text)
         self._dirty_notes.clear()
 
     def save_now(self) -> None:
@@ -247,7 +255,10 @@ class SessionScreen(Localized, Screen):
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        self._pull_notes()
+        for screen in self.app.screen_stack:
+            if isinstance(screen, ItemEditor):
+                screen.keep_draft()
+        self._pull_notes(every=True)
         return self.saver.flush(self.live.version, self.live.snapshot())
 
     def action_save(self) -> None:

@@ -235,13 +235,19 @@ class OptionsPanel(PhasePanel):
     def _edit_requested(self, event: ItemTable.EditRequested) -> None:
         option_id = event.item_id
         editor = localized(OptionEditor, self.live.lang)(self.live.option(option_id), self.live.lang)
+        editor.on_quit = functools.partial(self._apply_option, option_id)
         self.app.push_screen(editor, callback=functools.partial(self._option_edited, option_id))
 
-    def _option_edited(self, option_id: str, fields: dict | None) -> None:
-        if fields is None or not any(o.id == option_id for o in self.live.session.options.items):
-            return
+    def _apply_option(self, option_id: str, fields: dict) -> bool:
+        if not any(o.id == option_id for o in self.live.session.options.items):
+            return False
+        fields = dict(fields)
         chosen = fields.pop("chosen", None)
         self.live.update_option(option_id, **fields)
         if chosen is not None and chosen != self.live.option(option_id).chosen:
             self.live.toggle_chosen(option_id)  # choosing creates the action in Will
-        self._changed(option_id)
+        return True
+
+    def _option_edited(self, option_id: str, fields: dict | None) -> None:
+        if fields is not None and self._apply_option(option_id, fields):
+            self._changed(option_id)

@@ -163,13 +163,18 @@ class WillPanel(PhasePanel):
     def _edit_requested(self, event: ItemTable.EditRequested) -> None:
         action_id = event.item_id
         editor = localized(ActionEditor, self.live.lang)(self.live.action(action_id), self.live.lang)
+        editor.on_quit = functools.partial(self._apply_action, action_id)
         self.app.push_screen(editor, callback=functools.partial(self._action_edited, action_id))
 
-    def _action_edited(self, action_id: str, fields: dict | None) -> None:
-        if fields is None or not any(a.id == action_id for a in self.live.session.will.actions):
-            return
+    def _apply_action(self, action_id: str, fields: dict) -> bool:
+        if not any(a.id == action_id for a in self.live.session.will.actions):
+            return False
         self.live.update_action(action_id, **fields)
-        self._changed(action_id)
+        return True
+
+    def _action_edited(self, action_id: str, fields: dict | None) -> None:
+        if fields is not None and self._apply_action(action_id, fields):
+            self._changed(action_id)
 
     @on(Input.Changed, "#motivation")
     def _motivation_typed(self, event: Input.Changed) -> None:

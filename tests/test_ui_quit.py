@@ -1,0 +1,77 @@
+"""Stopping with a window still open: what was typed there is kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from growtui.screens.action_editor import ActionEditor
+from growtui.screens.option_editor import OptionEditor
+from growtui.screens.session import SessionScreen
+from growtui.store import Store
+from ui_helpers import make_app
+
+
+async def session_screen(pilot, app) -> SessionScreen:
+    for _ in range(100):
+        if isinstance(app.screen, SessionScreen):
+            return app.screen
+        await pilot.pause(0.02)
+    raise AssertionError("the session screen never came")
+
+
+async def open_editor(pilot, app, phase: str, table: str):
+    screen = await session_screen(pilot, app)
+    screen.action_go(phase)
+    await pilot.pause()
+    screen.query_one(table).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    return app.screen
+
+
+@pytest.mark.parametrize("how", ["ctrl+q", "sigterm", "internal-error"])
+async def test_an_open_option_editor_is_kept_when_growtui_stops(sessions_dir, how):
+    app = make_app(sessions_dir, coachee="Editor")
+    async with app.run_test(size=(80, 24)) as pilot:
+        live = (await session_screen(pilot, app)).live
+        live.add_option("Taak X")
+        editor = await open_editor(pilot, app, "options", "#options")
+        assert isinstance(editor, OptionEditor)
+        await pilot.press("tab", "8", "tab", "tab", *"rust")  # score and a pro, no Ctrl+S
+        if how == "ctrl+q":
+            await pilot.press("ctrl+q")
+        elif how == "sigterm":
+            app.action_save_and_quit()  # what the SIGTERM handler calls
+        else:
+            app._handle_exception(RuntimeError("boom"))
+        await pilot.pause()
+    [stored] = Store(sessions_dir).scan().sessions
+    [option] = stored.session.options.items
+    assert (option.attractiveness, option.pros) == (8, ["rust"])
+
+
+async def test_an_open_action_editor_is_kept_when_growtui_stops(sessions_dir):
+    app = make_app(sessions_dir, coachee="Editor")
+    async with app.run_test(size=(80, 24)) as pilot:
+        (await session_screen(pilot, app)).live.add_action("Bel Tom")
+        editor = await open_editor(pilot, app, "will", "#actions")
+        assert isinstance(editor, ActionEditor)
+        await pilot.press(*"Bel Tom vrijdag")  # the text is selected on focus: typing replaces it
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    [stored] = Store(sessions_dir).scan().sessions
+    assert [a.what for a in stored.session.will.actions] == ["Bel Tom vrijdag"]
+
+
+async def test_an_editor_closed_with_escape_keeps_nothing(sessions_dir):
+    app = make_app(sessions_dir, coachee="Editor")
+    async with app.run_test(size=(80, 24)) as pilot:
+        (await session_screen(pilot, app)).live.add_option("Taak X")
+        await open_editor(pilot, app, "options", "#options")
+        await pilot.press("tab", "8", "escape", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, OptionEditor)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    [stored] = Store(sessions_dir).scan().sessions
+    assert stored.session.options.items[0].attractiveness is None
