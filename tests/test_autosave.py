@@ -107,6 +107,6 @@ def test_when_every_folder_fails_the_status_still_says_so(setup, monkeypatch):
     def refuse(*args, **kwargs):
         raise OSError(errno.EROFS, "read-only")
 
-    monkeypatch.setattr("growtui.store.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("growtui.atomic.tempfile.mkstemp", refuse)
     assert not saver.flush(1, edited(stored, "x"))
     assert statuses.items[-1].ok is False and statuses.items[-1].recovery is None

@@ -15,21 +15,16 @@ from growtui.live import LiveSession
 from growtui.model import Phase, Session
 from growtui.model.session import FollowUpItem
 from growtui.store import Store, Stored, to_toml
+from ui_helpers import FrozenClock
 
 UTC = timezone.utc
 
 
-class JumpyClock:
-    def __init__(self) -> None:
-        self.now = 5000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 def clock():
-    return JumpyClock()
+    clock = FrozenClock()
+    clock.now = 5000.0
+    return clock
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import types
 
 import pytest
 
-from growtui import autosave, store as store_module
+from growtui import atomic, autosave
 from growtui.autosave import find_recovery
 from growtui.store import Store
 from growtui.widgets.clock import SaveIndicator
@@ -80,10 +80,10 @@ async def test_a_failing_disk_warns_keeps_the_text_and_resumes(sessions_dir, mon
         [path] = Store(sessions_dir).files()
         before = path.read_bytes()
         disk = BrokenDisk(sessions_dir, code)
-        monkeypatch.setattr(store_module, "tempfile", types.SimpleNamespace(mkstemp=disk.mkstemp))
+        monkeypatch.setattr(atomic, "tempfile", types.SimpleNamespace(mkstemp=disk.mkstemp))
         fake_os = types.SimpleNamespace(**{name: getattr(os, name) for name in dir(os) if not name.startswith("__")})
         fake_os.fdopen = disk.fdopen
-        monkeypatch.setattr(store_module, "os", fake_os)
+        monkeypatch.setattr(atomic, "os", fake_os)
 
         await pilot.press(*"precious")
         indicator = screen.query_one(SaveIndicator)

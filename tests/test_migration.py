@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from factories import full_session
 from growtui import migrate, paths
-from growtui import store as store_module
+from growtui import atomic, store as store_module
 from growtui.autosave import Autosaver
 from growtui.cli import main
 from growtui.errors import SessionFileError, StoreWriteError
@@ -172,7 +172,7 @@ def test_saving_writes_format_2_and_keeps_a_private_copy_only_while_writing(sess
                          stat.S_IMODE(backup.parent.stat().st_mode), path.read_bytes()))
         return real_replace(src, dst)
 
-    monkeypatch.setattr(store_module.os, "replace", replace)
+    monkeypatch.setattr(atomic.os, "replace", replace)
     store.save(stored)
 
     assert seen == [(original, 0o600, 0o700, original)], "the copy was there, private, before the swap"
@@ -207,7 +207,7 @@ def test_a_failing_replace_leaves_the_v1_original_and_its_copy(sessions_dir, mon
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr(store_module.os, "replace", boom)
+        patch.setattr(atomic.os, "replace", boom)
         with pytest.raises(StoreWriteError, match="the disk is full"):
             store.save(stored)
 

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factories import full_session
-from growtui import store as store_module
+from growtui import atomic
 from growtui.errors import SessionFileError, SessionLockedError, StoreWriteError
 from growtui.model import Session
 from growtui.store import SessionChangedOnDisk, SessionLock, Store, file_name, slugify, to_toml
@@ -142,11 +142,11 @@ def test_an_error_mid_write_leaves_the_old_file_whole(sessions_dir, monkeypatch,
             def write(self, data):
                 self.fh.write(data[: len(data) // 2])
                 boom()
-        monkeypatch.setattr(store_module.os, "fdopen", lambda fd, mode: Failing(real_fdopen(fd, mode)))
+        monkeypatch.setattr(atomic.os, "fdopen", lambda fd, mode: Failing(real_fdopen(fd, mode)))
     elif fail_at == "fsync":
-        monkeypatch.setattr(store_module.os, "fsync", boom)
+        monkeypatch.setattr(atomic.os, "fsync", boom)
     else:
-        monkeypatch.setattr(store_module.os, "replace", boom)
+        monkeypatch.setattr(atomic.os, "replace", boom)
 
     with pytest.raises(StoreWriteError) as info:
         store.save(stored)
@@ -167,7 +167,7 @@ def test_a_read_only_folder_is_explained(sessions_dir, monkeypatch, code, reason
     def refuse(*args, **kwargs):
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(store_module.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
     with pytest.raises(StoreWriteError) as info:
         store.save(stored)
     assert str(info.value) == f"{stored.path}: could not save: {reason}"
@@ -407,7 +407,7 @@ def test_a_file_without_an_id_is_refused_not_given_a_new_one(sessions_dir):
 
 
 def test_leftovers_of_a_killed_writer_are_removed_when_the_session_is_opened_again(sessions_dir):
-    from growtui.store import remove_leftovers
+    from growtui.atomic import remove_leftovers
 
     store = Store(sessions_dir)
     stored = store.create(Session(coachee="Kim"))

@@ -25,7 +25,8 @@ from growtui.library import Library
 from growtui.live import LiveSession
 from growtui.screens.home import HomeScreen
 from growtui.screens.session import SessionScreen
-from growtui.store import SessionLock, Store, Stored, remove_leftovers
+from growtui.atomic import remove_leftovers
+from growtui.store import SessionLock, Store, Stored
 
 
 def _terminal_gone() -> bool:
@@ -209,25 +210,30 @@ class GrowApp(App):
             except Exception:  # noqa: BLE001 - nothing left to tell; the recovery file has the text
                 pass
 
+    def _save_before_stopping(self) -> list[str]:
+        """Save what is open, whatever else is failing; what to tell the user about their notes."""
+        path = self.active.live.stored.path if self.active else None
+        try:
+            saved = self.close_session()
+        except Exception:  # noqa: BLE001 - we are already failing; keep going
+            saved = False
+        if path is None:
+            return []
+        return [f"Your notes are saved in {path}; growtui resume goes on with them." if saved
+                else "Saving failed; your notes are in the recovery folder (see growtui paths)."]
+
     def panic(self, *renderables) -> None:
         """Textual's way out when its own machinery fails, e.g. its input thread when the terminal is closed.
 
         Its renderables are tracebacks, which growtui never shows: save first,
         then leave quietly if the terminal is gone, or with a short message.
         """
-        path = self.active.live.stored.path if self.active else None
-        try:
-            saved = self.close_session()
-        except Exception:  # noqa: BLE001 - we are already failing; keep going
-            saved = False
+        notes = self._save_before_stopping()
         if _terminal_gone():
             super().panic()
             return
         self._return_code = 1
-        lines = ["growtui stopped because its terminal stopped working."]
-        if path is not None:
-            lines.append(f"Your notes are saved in {path}." if saved
-                         else "Saving failed; your notes are in the recovery folder (see growtui paths).")
+        lines = ["growtui stopped because its terminal stopped working.", *notes]
         super().panic(Text("\n".join(lines)))
 
     def _handle_exception(self, error: Exception) -> None:
@@ -237,17 +243,9 @@ class GrowApp(App):
         here would put confidential notes on the screen. This is the one place
         growtui overrides a private Textual method: there is no public hook.
         """
-        saved = False
-        path = self.active.live.stored.path if self.active else None
-        try:
-            saved = self.close_session()
-        except Exception:  # noqa: BLE001 - we are already failing; keep going
-            saved = False
+        notes = self._save_before_stopping()
         report = crash.write_report(error)
-        lines = [f"growtui stopped because of an internal error ({type(error).__name__})."]
-        if path is not None:
-            lines.append(f"Your notes are saved in {path}; growtui resume goes on with them." if saved
-                         else "Saving failed; your notes are in the recovery folder (see growtui paths).")
+        lines = [f"growtui stopped because of an internal error ({type(error).__name__}).", *notes]
         if report is not None:
             lines.append(f"A report without your notes: {report}")
         self.exit(return_code=1, message=Text("\n".join(lines)))

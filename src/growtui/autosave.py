@@ -22,7 +22,8 @@ from pathlib import Path
 from growtui import paths
 from growtui.errors import StoreWriteError
 from growtui.model.session import Session
-from growtui.store import Store, Stored, to_toml, write_atomic
+from growtui.atomic import write_atomic
+from growtui.store import Store, Stored, to_toml
 
 RETRY_SECONDS = 2.0
 

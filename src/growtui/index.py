@@ -24,15 +24,15 @@ import hashlib
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from growtui import paths
 from growtui.errors import Problem
 from growtui.listing import stat_files
+from growtui.indexrows import Rows, read_all, rows_for  # noqa: F401 - rows_for is part of the index's interface
 from growtui.textmatch import (  # noqa: F401 - part of the index's interface
     SNIPPET_WIDTH,
     WINDOW,
@@ -43,9 +43,6 @@ from growtui.textmatch import (  # noqa: F401 - part of the index's interface
     snippet,
     typed_text,
 )
-
-if TYPE_CHECKING:
-    from growtui.model.session import Session
 
 INDEX_FORMAT = 3  # bump when the tables change: an older index is rebuilt
 BATCH = 500
@@ -283,7 +280,7 @@ class Index:
     def _read_changed(self, work: list[tuple[str, Path, tuple[int, int]]], progress: Progress | None) -> None:
         total = len(work)
         done = 0
-        for rows in _read_all(self.root, work):
+        for rows in read_all(self.root, work, batch=BATCH, parallel_from=PARALLEL_FROM):
             with self.db:
                 for rel, size, mtime, found in rows:
                     self._forget(rel)
@@ -439,63 +436,3 @@ def _utf8(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-# --- reading files into rows (also in worker processes) -----------------------------
-
-Rows = tuple[tuple, list[tuple], list[tuple]]
-
-
-def rows_for(rel: str, s: Session) -> Rows:
-    """The index rows of one session: the session, its actions, its reviews of earlier actions."""
-    from growtui.model.session import ActionStatus, review_status
-    from growtui.render import duration_minutes
-
-    body = "\n".join(typed_text(s))
-    person = person_key(s.coachee)
-    started = s.started_at.isoformat()
-    session_row = (
-        rel, s.id, s.coachee, person, s.topic, started, s.started_at.date().isoformat(),
-        s.ended_at.isoformat() if s.ended_at else None, s.status.value, s.current_phase.value,
-        s.language.value, "\n".join(s.tags), len(s.options.items), len(s.will.actions),
-        sum(a.status is ActionStatus.done for a in s.will.actions), s.will.motivation,
-        duration_minutes(s) or 0, body, fold(body))
-    action_rows = [
-        (rel, s.id, a.id, person, started, a.what, a.success_criterion, a.when.isoformat() if a.when else None,
-         (a.agreed_on or s.started_at.date()).isoformat(), a.status.value, a.carry_count, s.will.motivation)
-        for a in s.will.actions]
-    review_rows = [(rel, item.key, review_status(item.outcome, item.decision).value) for item in s.follow_up.items]
-    return session_row, action_rows, review_rows
-
-
-Read = tuple[str, int, int, "Rows | Problem"]
-
-
-def _read_some(root: Path, work: list[tuple[str, Path, tuple[int, int]]]) -> list[Read]:
-    from growtui.errors import SessionFileError
-    from growtui.store import Store
-
-    store = Store(root)
-    out: list[Read] = []
-    for rel, path, (size, mtime) in work:
-        try:
-            out.append((rel, size, mtime, rows_for(rel, store.read(path).session)))
-        except SessionFileError as exc:
-            out.append((rel, size, mtime, exc.problems[0]))
-    return out
-
-
-def _read_all(root: Path, work: list[tuple[str, Path, tuple[int, int]]]) -> Iterator[list[Read]]:
-    """Read files in batches; a big first build is spread over the processor's cores."""
-    batches = [work[i:i + BATCH] for i in range(0, len(work), BATCH)]
-    workers = min(len(batches), os.cpu_count() or 1, 8)
-    if len(work) < PARALLEL_FROM or workers < 2:
-        for batch in batches:
-            yield _read_some(root, batch)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # spawn, not fork: the app calls this from a thread, and forking a threaded process can hang.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield from pool.map(_read_some, [root] * len(batches), batches)

@@ -22,12 +22,8 @@ Promises, each tested:
 
 from __future__ import annotations
 
-import errno
-import glob
 import hashlib
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,6 +34,7 @@ import filelock
 from pydantic import ValidationError
 
 from growtui import migrate, paths, tomlfile
+from growtui.atomic import describe_os_error, write_atomic
 from growtui.errors import (
     Problem,
     SessionFileError,
@@ -137,66 +134,6 @@ def from_toml(path: Path, text: str, data: dict[str, Any]) -> Session:
         raise SessionFileError(tomlfile.validation_problems(path, text, Session, exc)) from None
 
 
-# --- atomic writing --------------------------------------------------------
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return  # some platforms cannot open folders; the rename is still atomic
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _reason(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    if exc.errno in (errno.EROFS,):
-        return "the folder is on a read-only disk"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied (is the folder read-only?)"
-    return exc.strerror or type(exc).__name__
-
-
-def write_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves the old or the new file.
-
-    With ``replace=False`` an existing file is never touched (creation).
-    Raises StoreWriteError with a reason a person understands.
-    """
-    folder = path.parent
-    tmp_name: str | None = None
-    try:
-        paths.ensure_private_dir(folder)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as fh:  # mkstemp creates the file 0600
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if replace:
-            os.replace(tmp_name, path)
-        else:
-            os.link(tmp_name, path)  # fails if the target exists: no clobbering
-            os.unlink(tmp_name)
-        tmp_name = None
-        _fsync_dir(folder)
-    except FileExistsError:
-        raise StoreWriteError(path, "a file with this name already exists") from None
-    except OSError as exc:
-        raise StoreWriteError(path, _reason(exc)) from None
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
-
-
 def _encode(session: Session, path: Path) -> bytes:
     try:
         return to_toml(session).encode("utf-8")
@@ -228,7 +165,8 @@ def _keep_original(path: Path, original: bytes, version: int) -> Path:
         except IsADirectoryError:
             continue
         except OSError as exc:
-            raise StoreWriteError(path, f"could not {keep} ({_reason(exc)}); the file is left as it is") from None
+            raise StoreWriteError(
+                path, f"could not {keep} ({describe_os_error(exc)}); the file is left as it is") from None
         try:
             write_atomic(backup, original, replace=False)
         except StoreWriteError as exc:
@@ -243,7 +181,7 @@ def _replace_older_format(path: Path, data: bytes, version: int) -> None:
         original = path.read_bytes()
     except OSError as exc:
         raise StoreWriteError(path, f"could not read the original (format {version}) to keep a copy "
-                              f"({_reason(exc)}); the file is left as it is") from None
+                              f"({describe_os_error(exc)}); the file is left as it is") from None
     backup = _keep_original(path, original, version)
     write_atomic(path, data)  # on failure the original is still in place (and the copy stays)
     try:
@@ -396,23 +334,6 @@ class Store:
 
     def lock(self, path: Path) -> SessionLock:
         return SessionLock(path)
-
-
-def remove_leftovers(path: Path) -> int:
-    """Remove the temporary files a writer killed mid-save left next to ``path``; return how many.
-
-    They are hidden and never read as sessions, but they hold notes and
-    would travel with a synced folder. Call only while holding the
-    session's lock: then nobody else can be writing one of them.
-    """
-    removed = 0
-    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
-        try:
-            leftover.unlink()
-            removed += 1
-        except OSError:
-            pass
-    return removed
 
 
 class SessionLock:

@@ -286,7 +286,7 @@ def export(opts: Options, session: str | None, coachee: str | None, fmt: str, ou
         return
     if output.suffix == ".toml":
         raise click.BadParameter("an export is not a session file; use .md or .txt", param_hint="--output")
-    from growtui.store import write_atomic
+    from growtui.atomic import write_atomic
 
     write_atomic(output.expanduser().absolute(), text.encode("utf-8"))
     click.echo(f"Written to {output}", err=True)

@@ -1,0 +1,72 @@
+"""Turning session files into the index's rows; runs in worker processes too, so it imports little."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from growtui.errors import Problem
+from growtui.textmatch import fold, person_key, typed_text
+
+if TYPE_CHECKING:
+    from growtui.model.session import Session
+
+Rows = tuple[tuple, list[tuple], list[tuple]]
+
+
+def rows_for(rel: str, s: Session) -> Rows:
+    """The index rows of one session: the session, its actions, its reviews of earlier actions."""
+    from growtui.model.session import ActionStatus, review_status
+    from growtui.render import duration_minutes
+
+    body = "\n".join(typed_text(s))
+    person = person_key(s.coachee)
+    started = s.started_at.isoformat()
+    session_row = (
+        rel, s.id, s.coachee, person, s.topic, started, s.started_at.date().isoformat(),
+        s.ended_at.isoformat() if s.ended_at else None, s.status.value, s.current_phase.value,
+        s.language.value, "\n".join(s.tags), len(s.options.items), len(s.will.actions),
+        sum(a.status is ActionStatus.done for a in s.will.actions), s.will.motivation,
+        duration_minutes(s) or 0, body, fold(body))
+    action_rows = [
+        (rel, s.id, a.id, person, started, a.what, a.success_criterion, a.when.isoformat() if a.when else None,
+         (a.agreed_on or s.started_at.date()).isoformat(), a.status.value, a.carry_count, s.will.motivation)
+        for a in s.will.actions]
+    review_rows = [(rel, item.key, review_status(item.outcome, item.decision).value) for item in s.follow_up.items]
+    return session_row, action_rows, review_rows
+
+
+Read = tuple[str, int, int, "Rows | Problem"]
+
+
+def _read_some(root: Path, work: list[tuple[str, Path, tuple[int, int]]]) -> list[Read]:
+    from growtui.errors import SessionFileError
+    from growtui.store import Store
+
+    store = Store(root)
+    out: list[Read] = []
+    for rel, path, (size, mtime) in work:
+        try:
+            out.append((rel, size, mtime, rows_for(rel, store.read(path).session)))
+        except SessionFileError as exc:
+            out.append((rel, size, mtime, exc.problems[0]))
+    return out
+
+
+def read_all(root: Path, work: list[tuple[str, Path, tuple[int, int]]], *, batch: int,
+             parallel_from: int) -> Iterator[list[Read]]:
+    """Read files in batches; from ``parallel_from`` files on, spread over the processor's cores."""
+    batches = [work[i:i + batch] for i in range(0, len(work), batch)]
+    workers = min(len(batches), os.cpu_count() or 1, 8)
+    if len(work) < parallel_from or workers < 2:
+        for some in batches:
+            yield _read_some(root, some)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: the app calls this from a thread, and forking a threaded process can hang.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from pool.map(_read_some, [root] * len(batches), batches)
