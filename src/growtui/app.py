@@ -87,6 +87,15 @@ class GrowApp(App):
 
     # --- start-up ---------------------------------------------------------------
 
+    def get_driver_class(self):
+        """Textual's own driver, except on Linux and macOS: one whose output cannot hang on a closed terminal."""
+        driver = super().get_driver_class()
+        if driver.__module__ == "textual.drivers.linux_driver" and driver.__name__ == "LinuxDriver":
+            from growtui.driver import GuardedLinuxDriver
+
+            return GuardedLinuxDriver
+        return driver
+
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme

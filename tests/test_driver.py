@@ -1,0 +1,64 @@
+"""The terminal output that cannot hang growtui when the terminal goes away."""
+
+from __future__ import annotations
+
+import errno
+import sys
+import threading
+
+import pytest
+from textual.drivers._writer_thread import MAX_QUEUED_WRITES, WriterThread
+
+from growtui.app import GrowApp
+from growtui.driver import GuardedLinuxDriver, _TerminalOutput
+
+
+class ClosedTerminal:
+    """A terminal after its window was closed: every write fails with EIO."""
+
+    def __init__(self) -> None:
+        self.writes = 0
+
+    def write(self, text: str) -> None:
+        self.writes += 1
+        raise OSError(errno.EIO, "Input/output error")
+
+    def flush(self) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    def fileno(self) -> int:
+        return 2
+
+
+def _write_then_stop(writer: WriterThread, count: int) -> threading.Thread:
+    def work() -> None:
+        for n in range(count):
+            writer.write(f"frame {n}")
+        writer.stop()
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(5)
+    return worker
+
+
+def test_textual_alone_hangs_on_a_closed_terminal():
+    """The fault itself, so the test below proves something: the writer dies, the queue fills, stop() blocks."""
+    writer = WriterThread(ClosedTerminal())
+    writer.start()
+    assert _write_then_stop(writer, MAX_QUEUED_WRITES + 5).is_alive()
+
+
+def test_guarded_output_lets_the_app_finish_on_a_closed_terminal():
+    terminal = ClosedTerminal()
+    output = _TerminalOutput(terminal)
+    writer = WriterThread(output)
+    writer.start()
+    assert not _write_then_stop(writer, MAX_QUEUED_WRITES * 4).is_alive()
+    assert output.gone
+    assert terminal.writes == 1, "after the first failure nothing more is tried"
+
+
+@pytest.mark.skipif(sys.platform.startswith("win"), reason="Textual's Windows driver writes differently")
+def test_growtui_uses_the_guarded_driver_on_posix():
+    assert GrowApp.get_driver_class(object.__new__(GrowApp)) is GuardedLinuxDriver
