@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from factories import full_session
 from textual.widgets import Input, Markdown, Select, Static
-from ui_helpers import FrozenClock, make_app
+from ui_helpers import FrozenClock, make_app, wait_until
 
 from growtui.model import Action, Decision, Outcome, Phase
 from growtui.screens.confirm_carry import ConfirmCarryScreen
@@ -273,9 +273,12 @@ async def test_dropping_from_the_question(sessions_dir):
         panel = app.screen.query_one("#panel-follow_up")
         panel.query_one("#follow-up-0-outcome", Select).value = Outcome.not_done
         panel.query_one("#follow-up-0-decision", Select).value = Decision.carry_over
-        await pilot.pause(0.2)
+        # Laid out, not just mounted: a click before that lands nowhere.
+        await wait_until(pilot, lambda: any(b.region.area for b in app.screen.query("#carry-drop")))
+        await pilot.pause(0.05)
         await pilot.click("#carry-drop")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: not app.screen.query("#carry-drop"))
+        await pilot.pause(0.05)
         item = live.session.follow_up.items[0]
         assert (item.outcome, item.decision) == (Outcome.not_done, Decision.drop)
         assert panel.query_one("#follow-up-0-decision", Select).value == Decision.drop

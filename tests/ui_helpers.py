@@ -55,3 +55,12 @@ async def wait_for_file(path: Path, predicate, timeout: float = 5.0) -> str:
             return text
         await asyncio.sleep(0.05)
     raise AssertionError(f"file never matched; last content:\n{text[:2000]}")
+
+
+async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
+    """Let the app run until ``condition()`` holds: screens and workers take longer on a busy machine."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("the app never got there")
+        await pilot.pause(0.02)
