@@ -9,6 +9,7 @@ from typing import Any
 import tomli_w
 
 _NOT_IN_LITERAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]|'''")
+_TOKEN = re.compile('"\ue000growtui-[0-9]+\ue001"')
 
 
 def _literal_block(text: str) -> str | None:
@@ -60,15 +61,18 @@ def friendly_dumps(data: dict[str, Any]) -> str:
         replacements[f'"{token}"'] = rendered
         return token
 
-    candidates = []
-    swapped = swap(data)
-    if replacements:
+    def friendly() -> str:
         text = tomli_w.dumps(swapped, multiline_strings=True)
-        for token, rendered in replacements.items():
-            text = text.replace(token, rendered, 1)
-        candidates.append(text)
-    candidates.append(tomli_w.dumps(data, multiline_strings=True))
-    for text in candidates:
+        # One pass for all placeholders: replacing them one by one rescanned the whole text each time.
+        return _TOKEN.sub(lambda m: replacements.get(m.group(), m.group()), text)  # a note may hold the pattern
+
+    swapped = swap(data)
+    # Each candidate is only made if the one before it fails: tomli-w writes long strings a character
+    # at a time, and writing the plain one too made every autosave of a long session ten times slower.
+    candidates = [friendly] if replacements else []
+    candidates.append(lambda: tomli_w.dumps(data, multiline_strings=True))
+    for make in candidates:
+        text = make()
         try:
             if tomllib.loads(text) == data:
                 return text
