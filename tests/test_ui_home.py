@@ -264,7 +264,7 @@ async def test_scan_runs_off_the_ui_thread(store, monkeypatch):
 
     threads = []
     real_sync = Index.sync
-    monkeypatch.setattr(Index, "sync", lambda self, *a: threads.append(threading.current_thread()) or real_sync(self, *a))
+    monkeypatch.setattr(Index, "sync", lambda self, *a, **k: threads.append(threading.current_thread()) or real_sync(self, *a, **k))
     app = HomeApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await scanned(app, pilot)

@@ -21,9 +21,13 @@ def is_conflict_copy(path: Path) -> bool:
     return bool(_CONFLICT.search(path.name))
 
 
+_IGNORED_START = (".", "#", "~")
+_IGNORED_END = ("~", ".tmp", ".swp")
+
+
 def is_ignored(name: str) -> bool:
     """Hidden files and folders, and editors' temporary and backup files."""
-    return name.startswith((".", "#", "~")) or name.endswith(("~", ".tmp", ".swp"))
+    return name.startswith(_IGNORED_START) or name.endswith(_IGNORED_END)
 
 
 def session_files(root: Path) -> Iterator[Path]:
@@ -68,7 +72,7 @@ def stat_files(root: Path) -> tuple[dict[str, tuple[int, int]], list[Path]]:
             continue
         for entry in entries:
             name = entry.name
-            if is_ignored(name):
+            if name.startswith(_IGNORED_START) or name.endswith(_IGNORED_END):  # is_ignored, inlined: 10,000 calls
                 continue
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
@@ -86,7 +90,8 @@ def stat_files(root: Path) -> tuple[dict[str, tuple[int, int]], list[Path]]:
                 continue
             try:
                 st = entry.stat()
-                found[rel] = (st.st_size, max(st.st_mtime_ns, st.st_ctime_ns))
+                mtime, ctime = st.st_mtime_ns, st.st_ctime_ns
+                found[rel] = (st.st_size, mtime if mtime > ctime else ctime)
             except OSError:
                 found[rel] = (-1, -1)
     return found, conflicts

@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from growtui.model.session import Session
@@ -62,9 +61,11 @@ def query_terms(query: str) -> list[str]:
 
 
 
-@dataclass(frozen=True)
-class Snippet:
-    """A piece of one line around the first match: ``before`` + ``match`` + ``after``."""
+class Snippet(NamedTuple):
+    """A piece of one line around the first match: ``before`` + ``match`` + ``after``.
+
+    A named tuple: a common word makes thousands of them.
+    """
 
     before: str
     match: str
@@ -85,10 +86,15 @@ def snippet(body: str, folded: str, terms: Iterable[str], width: int = SNIPPET_W
     if not positions:
         return Snippet(_one_line(body)[:width], "", "")
     position, term = min(positions)
-    line_no = folded.count("\n", 0, position)
     line_start = folded.rfind("\n", 0, position) + 1
-    line = body.split("\n")[line_no] if line_no < body.count("\n") + 1 else ""
-    start, end = _locate(line, position - line_start, len(term))
+    if body.isascii():  # folding kept every position: cut the line straight out (search prints thousands)
+        line_end = body.find("\n", position)
+        line = body[line_start:line_end] if line_end >= 0 else body[line_start:]
+        start, end = position - line_start, position - line_start + len(term)
+    else:
+        line_no = folded.count("\n", 0, position)
+        line = body.split("\n")[line_no] if line_no < body.count("\n") + 1 else ""
+        start, end = _locate(line, position - line_start, len(term))
     room = max(0, width - (end - start))
     left = max(0, start - room // 3)
     right = min(len(line), end + room - (start - left))

@@ -38,8 +38,12 @@ def _progress(done: int, total: int) -> None:
                err=True, nl=done >= total)
 
 
-def open_index(opts: Options):
-    """The index of the sessions folder, in step with the files; problems reported on stderr."""
+def open_index(opts: Options, ask=None):
+    """The index of the sessions folder, in step with the files; problems reported on stderr.
+
+    With ``ask`` (a function of the index), returns ``(index, ask(index))``,
+    the answer taken while the folder is checked (see ``Index.answer_in_step``).
+    """
     from growtui.index import PARALLEL_FROM, Index
 
     root = opts.resolved_sessions_dir()
@@ -52,7 +56,10 @@ def open_index(opts: Options):
             shown = True
             _progress(done, total)
 
-    sync = index.sync(progress)
+    if ask is None:
+        sync = index.sync(progress)
+    else:
+        answer, sync = index.answer_in_step(lambda: ask(index), progress)
     for problem in sync.problems:
         click.echo(f"{problem} (skipped)", err=True)
     for path in sync.conflicts:
@@ -60,7 +67,7 @@ def open_index(opts: Options):
                    "and delete the copy", err=True)
     if sync.problems and sync.total == len(sync.problems):
         raise click.exceptions.Exit(EXIT_NOTHING_READ)
-    return index
+    return index if ask is None else (index, answer)
 
 
 def _clean(text: str) -> str:
@@ -95,13 +102,12 @@ def _one_line(text: str) -> str:
     return " ".join(_clean(text).split())
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _flat(text: str) -> str:
     """On one line, spaces at the edges kept (for the parts of a snippet)."""
-    return re.sub(r"\s+", " ", _clean(text))
-
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+    return _SPACES.sub(" ", text)
 
 
 def _date(value: str | None) -> date | None:
@@ -125,32 +131,39 @@ def _filters(f):
 _BREAKS = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 
 
-def _table(entries, *, snippets: dict | None = None) -> None:
+def _table(rows, *, snippets: list | None = None) -> None:
     """Aligned columns for people: date, coachee, topic, status, actions done/total, id.
 
-    Built as one text and made safe (escape sequences and the like) in one pass.
+    ``rows`` are :meth:`Index.listing` rows; ``snippets`` (for search) one per row.
+    Built as one text and made safe (escape sequences and the like) in one
+    pass; the loop is plain on purpose, as it runs once per session.
     """
     width = shutil.get_terminal_size((100, 24)).columns
     styled = sys.stdout.isatty()
-    names = [e.coachee.translate(_BREAKS) for e in entries]
+    breaks = _BREAKS
+    names = [row[1].translate(breaks) for row in rows]
     name_width = min(24, max(map(len, names), default=0))
+    cut = name_width - 1
+    left = 16 + 2 + name_width + 2 + 1  # the date, the name, the spaces, and a column free at the edge
     lines = []
-    for entry, name in zip(entries, names):
-        status = "open" if entry.status == "in_progress" else "done"
-        actions = f"{entry.done}/{entry.actions}" if entry.actions else "-"
-        left = f"{entry.when}  {_fit(name, name_width):<{name_width}}  "
-        right = f"  {status:<4}  {actions:>5}  {entry.id}"
-        room = max(10, width - len(left) - len(right) - 1)
-        line = f"{left}{_fit(entry.topic.translate(_BREAKS), room):<{room}}{right}"
+    for n, (when, _, topic, status, done, actions, sid) in enumerate(rows):
+        name = names[n]
+        if len(name) > name_width:
+            name = name[:cut] + "…"
+        right = f"  {'open' if status == 'in_progress' else 'done'}  {f'{done}/{actions}' if actions else '-':>5}  {sid}"
+        room = max(10, width - left - len(right))
+        topic = topic.translate(breaks)
+        if len(topic) > room:
+            topic = topic[:room - 1] + "…"
+        line = f"{when}  {name:<{name_width}}  {topic:<{room}}{right}"
         if styled:  # clean before styling: the styles are the only escape sequences that may pass
             line = click.style(_clean(line), bold=snippets is not None)
         lines.append(line)
         if snippets is not None:
-            snip = snippets[entry.rel]
-            before, match, after = _flat(snip.before), _flat(snip.match), _flat(snip.after)
-            if styled:
-                match = click.style(match, fg="yellow", bold=True)
-            lines.append(f"    {before}{match}{after}")
+            before, match, after = snippets[n]
+            if styled:  # as above: each part made safe before it is styled; otherwise the whole text below
+                before, match, after = _clean(before), click.style(_clean(match), fg="yellow", bold=True), _clean(after)
+            lines.append(f"    {_flat(before)}{_flat(match)}{_flat(after)}")
     click.echo(_clean("\n".join(lines)) if not styled else "\n".join(lines))
 
 
@@ -215,12 +228,12 @@ def _sessions_of(opts: Options, coachee: str):
 @click.pass_obj
 def list_command(opts: Options, coachee, status, since, until, tag, as_json: bool) -> None:
     """List sessions, newest first."""
-    index = open_index(opts)
-    entries = index.entries(coachee=coachee, status=status, since=_date(since), until=_date(until), tag=tag)
+    filters = {"coachee": coachee, "status": status, "since": _date(since), "until": _date(until), "tag": tag}
     if as_json:
+        _, entries = open_index(opts, lambda index: index.entries(**filters))
         click.echo(_json([e.as_json() for e in entries]))
-    elif entries:
-        _table(entries)
+    elif rows := open_index(opts, lambda index: index.listing(**filters))[1]:
+        _table(rows)
     elif sys.stderr.isatty():
         click.echo("No sessions found.", err=True)
 
@@ -246,12 +259,12 @@ def search(opts: Options, query: str, coachee, status, since, until, tag, as_jso
     Case and accents do not matter, parts of words match ("gesprek" finds
     "functioneringsgesprek"), and "two words" in quotes must appear together.
     """
-    index = open_index(opts)
-    hits = index.search(query, coachee=coachee, status=status, since=_date(since), until=_date(until), tag=tag)
+    filters = {"coachee": coachee, "status": status, "since": _date(since), "until": _date(until), "tag": tag}
+    _, hits = open_index(opts, lambda index: index.search(query, **filters))
     if as_json:
         click.echo(_json([{**h.entry.as_json(), "snippet": _one_line(str(h.snippet))} for h in hits]))
     elif hits:
-        _table([h.entry for h in hits], snippets={h.entry.rel: h.snippet for h in hits})
+        _table([h.entry.listed() for h in hits], snippets=[h.snippet for h in hits])
     elif sys.stderr.isatty():
         click.echo("No sessions match.", err=True)
 

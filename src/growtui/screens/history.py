@@ -132,8 +132,10 @@ class HistoryScreen(Localized, Screen):
     @work(thread=True, exclusive=True, group="history-load")
     def load(self) -> None:
         def job(index: Index) -> HistoryScreen.Synced:
-            sync = index.sync(lambda done, total: self.post_message(self.Progress(done, total)))
-            return self.Synced(sync, index.entries(), index.coachees(), index.tags())
+            (entries, coachees, tags), sync = index.answer_in_step(
+                lambda: (index.entries(), index.coachees(), index.tags()),
+                lambda done, total: self.post_message(self.Progress(done, total)))
+            return self.Synced(sync, entries, coachees, tags)
 
         try:
             message = self._with_index(job)
@@ -272,7 +274,7 @@ class HistoryScreen(Localized, Screen):
         if not isinstance(self.focused, SessionTable):
             self.query_one(SessionTable).focus()
         else:
-            self.app.pop_screen()
+            self.app.go_back()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "arc":
