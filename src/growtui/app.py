@@ -100,7 +100,6 @@ class GrowApp(App):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         self._install_signal_handlers()
-        self.push_screen(HomeScreen(self.store, self.config, self.lang))
         if self.start.history:
             self.open_history(self.start.history_coachee)
         elif self.start.resume is not None:
@@ -109,6 +108,16 @@ class GrowApp(App):
             self.start_session(self.start.coachee, self.start.topic,
                                self.start.minutes or self.config.time_box_minutes,
                                self.start.language or self.lang)
+        if len(self.screen_stack) < 2:  # nothing asked for, or it could not open (the message is showing)
+            self.push_screen(HomeScreen(self.store, self.config, self.lang))
+
+    def go_back(self) -> None:
+        """Leave the screen on top. The home screen is made when first needed, not at start-up:
+        ``growtui new`` shows its session sooner when it does not build a screen nobody sees yet."""
+        if len(self.screen_stack) > 2:
+            self.pop_screen()
+        else:
+            self.switch_screen(HomeScreen(self.store, self.config, self.lang))
 
     def _install_signal_handlers(self) -> None:
         """Closing the terminal (SIGHUP) or SIGTERM: save, then leave cleanly."""
@@ -187,7 +196,7 @@ class GrowApp(App):
     def session_finished(self, screen: SessionScreen) -> None:
         self.notify(t("finish.done", screen.live.lang), timeout=5)
         self.close_session()
-        self.pop_screen()
+        self.go_back()
 
     @on(HomeScreen.StartRequested)
     def _start_requested(self, event: HomeScreen.StartRequested) -> None:

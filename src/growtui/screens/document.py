@@ -98,7 +98,7 @@ class _Reader(Localized, Screen):
         raise NotImplementedError
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.app.go_back()
 
 
 class SessionDocumentScreen(_Reader):
