@@ -1,18 +1,37 @@
-"""Benchmarks of the growtui command line, each against a baseline timed in the same run.
+"""Benchmarks of growtui, each against a baseline timed in the same run.
 
 The machine is noisy, so a figure is the median of several runs, and each
 command runs alternately with its baselines: the ratio is the number to
 compare between machines and commits, the milliseconds are for context.
-Times are wall clock of a subprocess, Python start-up included.
 
     ./bench/run [--sizes 1000,10000] [--runs 5] [--seed 7] [--only list,search]
+
+What is measured (``--only`` takes the names before the colons):
+- startup: ``growtui new`` until the session screen is drawn in a real
+  pseudo-terminal, against a bare Textual app (app_sections.py).
+- typing: a burst of 2,000 keys into 5,000 lines of notes, autosave
+  running, against the same burst into a bare TextArea (typing_screen.py).
+- autosave: the cost of one save of a large session (median and p99)
+  against a plain atomic write of the same bytes; how long a save holds up
+  the UI thread; and on which thread the saves ran.
+- list, search: the command line, wall clock of a subprocess with Python
+  start-up included, against ``python -c pass`` and grep.
+- history: the history screen headless (history_screen.py).
+- memory: peak RSS of the history screen, ``growtui list`` and ``growtui
+  search``, each process reporting its own (peak.py), against a bare
+  Textual app and Python doing nothing.
+- footprint: bytes on disk of the sessions and the index.
+
+startup, typing and autosave do not depend on the folder: they run once,
+for the first size, and their rows show "-" for the number of sessions.
 
 Generated session folders are cached in /tmp/growtui-bench-<n>-<seed>.
 The table is printed as markdown and written to bench/results/latest.json.
 
-A section is a function ``(Bench) -> list[Row]``; add it to SECTIONS.
-In-process sections time with ``bench.median_ms(fn)`` inside
-``with bench.isolated():``, so they never touch the real home folder.
+A section is a function ``(Bench) -> list[Row]``; add it to SECTIONS
+(harness.py has Bench and Row). In-process sections time with
+``bench.median_ms(fn)`` inside ``with bench.isolated():``, so they never
+touch the real home folder.
 """
 
 from __future__ import annotations
@@ -24,170 +43,20 @@ import os
 import platform
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import tomllib
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict
 from datetime import datetime
-from functools import cached_property
 from pathlib import Path
 
 import generate
+from app_sections import autosave_section, memory_section, startup_section, typing_section
+from harness import BENCH, GROWTUI, PYTHON, ROOT, Bench, Command, Failed, Row, run_once
 
-BENCH = Path(__file__).resolve().parent
-ROOT = BENCH.parent
-VENV = Path(os.environ.get("GROWTUI_VENV", ROOT / ".venv"))
-GROWTUI = VENV / "bin" / "growtui"
-PYTHON = VENV / "bin" / "python"
 RESULTS = BENCH / "results" / "latest.json"
-
-
-# --- rows and commands -----------------------------------------------------
-
-
-@dataclass
-class Row:
-    """One figure: the median of a benchmark and of its baseline (ms, or bytes for sizes)."""
-
-    name: str
-    size: int
-    value: float | None
-    baseline_name: str = ""
-    baseline_value: float | None = None
-    unit: str = "ms"
-    error: str = ""
-
-    @property
-    def ratio(self) -> float | None:
-        if self.value is None or not self.baseline_value:
-            return None
-        return self.value / self.baseline_value
-
-
-@dataclass(frozen=True)
-class Command:
-    """A command line to time; ``ok`` are the exit codes that mean success."""
-
-    label: str
-    argv: tuple[str, ...]
-    ok: tuple[int, ...] = (0,)
-
-
-class Failed(Exception):
-    """A command exited with a code outside its ``ok``; carries its stderr."""
-
-    @property
-    def summary(self) -> str:
-        """The last line, where the reason usually is."""
-        return str(self).strip().splitlines()[-1]
-
-
-def run_once(command: Command, env: dict[str, str]) -> float:
-    """Wall-clock milliseconds of one run, output discarded."""
-    start = time.perf_counter_ns()
-    result = subprocess.run(command.argv, check=False, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
-    elapsed = (time.perf_counter_ns() - start) / 1e6
-    if result.returncode not in command.ok:
-        stderr = result.stderr.decode("utf-8", "replace").strip()
-        raise Failed(f"exit {result.returncode}: {stderr[-2000:]}")
-    return elapsed
-
-
-# --- the bench: one folder, its homes, the settings --------------------------
-
-
-@dataclass
-class Bench:
-    """What a section gets: one generated folder of ``size`` sessions and this run's settings."""
-
-    size: int
-    folder: Path
-    runs: int
-    scratch: Path
-    _homes: int = field(default=0, repr=False)
-
-    def home(self, name: str | None = None) -> dict[str, str]:
-        """An environment whose HOME and XDG folders are empty temp folders (a new one unless named)."""
-        if name is None:
-            self._homes += 1
-            name = f"fresh-{self._homes}"
-        home = self.scratch / f"{self.size}-{name}"
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("GROWTUI_", "XDG_"))}
-        env["HOME"] = str(home)
-        for var, sub in (("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".local/share"),
-                         ("XDG_STATE_HOME", ".local/state"), ("XDG_CACHE_HOME", ".cache")):
-            env[var] = str(home / sub)
-            (home / sub).mkdir(parents=True, exist_ok=True)
-        return env
-
-    @cached_property
-    def warm(self) -> dict[str, str]:
-        """The one environment whose cache the warm figures share."""
-        return self.home("warm")
-
-    @cached_property
-    def coachee(self) -> str:
-        """A real coachee of this folder: the one in its oldest file."""
-        first = min(self.folder.glob("*.toml"))
-        return tomllib.loads(first.read_text(encoding="utf-8"))["coachee"]
-
-    def growtui(self, *args: str) -> Command:
-        return Command("growtui " + " ".join(args), (str(GROWTUI), "--sessions-dir", str(self.folder), *args))
-
-    def grep(self, flags: str, word: str) -> Command:
-        return Command(f"grep {flags} {word}", ("grep", flags, word, str(self.folder)), ok=(0, 1))
-
-    def compare(self, name: str, command: Command, baselines: list[Command], *, cold: bool = False) -> list[Row]:
-        """Time ``command`` and each baseline alternately; one row per baseline.
-
-        Warm: all runs share one cache, and every command first runs once
-        untimed (filling the OS file cache and growtui's index). Cold: each
-        run gets a fresh, empty home and cache, and nothing runs untimed.
-        """
-        commands = [command, *baselines]
-        times: dict[Command, list[float]] = {c: [] for c in commands}
-        try:
-            for round_ in range(self.runs if cold else self.runs + 1):
-                for c in commands:
-                    env = self.home() if cold else self.warm
-                    elapsed = run_once(c, env)
-                    if cold:
-                        shutil.rmtree(env["HOME"])  # a 10,000-session index is >100 MB
-                    if cold or round_:
-                        times[c].append(elapsed)
-        except Failed as exc:
-            print(f"\n{name} ({self.size}) failed, {exc}", file=sys.stderr)
-            return [Row(name, self.size, None, b.label, error=exc.summary) for b in baselines]
-        median = statistics.median(times[command])
-        return [Row(name, self.size, median, b.label, statistics.median(times[b])) for b in baselines]
-
-    @contextmanager
-    def isolated(self, env: dict[str, str] | None = None) -> Iterator[None]:
-        """In-process code runs with this bench's HOME and XDG folders (default: the warm ones)."""
-        saved = dict(os.environ)
-        os.environ.clear()
-        os.environ.update(env or self.warm)
-        try:
-            yield
-        finally:
-            os.environ.clear()
-            os.environ.update(saved)
-
-    def median_ms(self, fn: Callable[[], object]) -> float:
-        """Median wall time of an in-process call: once untimed, then ``runs`` times."""
-        fn()
-        times = []
-        for _ in range(self.runs):
-            start = time.perf_counter_ns()
-            fn()
-            times.append((time.perf_counter_ns() - start) / 1e6)
-        return statistics.median(times)
 
 
 # --- sections ----------------------------------------------------------------
@@ -237,16 +106,23 @@ def history_section(b: Bench) -> list[Row]:
     ours, bare = figures["history"], figures["bare"]
     return [
         Row("history: open (warm)", b.size, ours["open"], "bare app, OptionList of 100", bare["open"]),
-        Row("history: Down key", b.size, ours["key"], "Down in that OptionList", bare["key"]),
+        Row("history: Down key (Pilot press, waits for idle)", b.size, ours["key"], "Down in that OptionList",
+            bare["key"]),
+        Row("history: Down key handled (queue to cursor moved)", b.size, ours["handled"], "the same in that OptionList",
+            bare["handled"]),
         Row("history: filter by coachee", b.size, ours["filter"], "Down in that OptionList", bare["key"]),
         Row("history: search rare word", b.size, ours["search"], "Down in that OptionList", bare["key"]),
     ]
 
 
 SECTIONS: list[Callable[[Bench], list[Row]]] = [
+    startup_section,
+    typing_section,
+    autosave_section,
     list_section,
     search_section,
     history_section,
+    memory_section,
     footprint_section,
 ]
 
@@ -318,7 +194,9 @@ def human(value: float | None, unit: str) -> str:
         return ""
     if unit == "bytes":
         return f"{value / 2**20:.1f} MiB" if value >= 2**20 else f"{value / 2**10:.0f} KiB"
-    return f"{value:.1f} ms"
+    if unit == "count":
+        return f"{value:,.0f}"
+    return f"{value:.2f} ms" if value < 10 else f"{value:.1f} ms"
 
 
 def table(rows: list[Row]) -> str:
@@ -327,7 +205,7 @@ def table(rows: list[Row]) -> str:
     for r in rows:
         median = f"FAILED ({r.error})" if r.error else human(r.value, r.unit)
         ratio = f"{r.ratio:.2f}" if r.ratio is not None else ""
-        lines.append(f"| {r.name} | {r.size:,} | {median} | {r.baseline_name} | "
+        lines.append(f"| {r.name} | {f'{r.size:,}' if r.size else '-'} | {median} | {r.baseline_name} | "
                      f"{human(r.baseline_value, r.unit)} | {ratio} |")
     return "\n".join(lines)
 
@@ -337,7 +215,8 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000", help="session counts, comma-separated")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per figure (median)")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--only", default="", help="sections to run, e.g. list,search")
+    parser.add_argument("--only", default="", help="sections to run, e.g. list,search; names: " + ", ".join(
+        s.__name__.removesuffix("_section") for s in SECTIONS))
     parser.add_argument("--regenerate", action="store_true", help="regenerate cached session folders")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where the JSON goes")
     args = parser.parse_args()
@@ -349,10 +228,15 @@ def main() -> int:
     print("\n".join(f"- {key}: {value}" for key, value in about.items()) + "\n", flush=True)
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="growtui-bench-homes-") as scratch:
-        for size in sizes:
+        for i, size in enumerate(sizes):
             bench = Bench(size, sessions_folder(size, args.seed, args.regenerate), args.runs, Path(scratch))
             for section in sections:
-                print(f"{section.__name__} ({size:,} sessions)...", file=sys.stderr, flush=True)
+                if getattr(section, "once", False):
+                    if i:
+                        continue  # the same figures again
+                    print(f"{section.__name__}...", file=sys.stderr, flush=True)
+                else:
+                    print(f"{section.__name__} ({size:,} sessions)...", file=sys.stderr, flush=True)
                 rows += section(bench)
     print(table(rows))
     report = {"when": datetime.now().astimezone().isoformat(timespec="seconds"), "machine": about,

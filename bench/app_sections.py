@@ -1,0 +1,247 @@
+"""Sections that run the app itself: startup, typing, autosave and memory.
+
+startup times real processes in a pseudo-terminal; typing and the UI side
+of autosave run the app headless in typing_screen.py; the cost of a save is
+timed in this process; memory is the peak RSS of whole processes. Each runs
+alternately with its baseline, as the sections in run.py do.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import select
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import generate
+from big_session import NOTE_LINES, big_session
+from harness import (
+    BENCH, GROWTUI, PYTHON, Bench, Command, Failed, Row, once, percentile, run_once, run_script,
+)
+
+from growtui.store import Store, to_toml
+
+COLS, ROWS = 100, 30
+MARKER = "Next question"  # in the key bar of growtui's session screen (--lang en), and in startup_bare.py's
+KEYS = 2000  # typed per run of the typing section
+SAVES = 100  # saves timed per figure of the autosave section
+
+
+# --- startup ---------------------------------------------------------------------
+
+_ESCAPES = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
+
+
+def _take_terminal() -> None:
+    """In the child, before it runs: the pty becomes its controlling terminal, as in a terminal window."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+def ms_to_screen(argv: list[str], env: dict[str, str], marker: str, timeout: float = 60.0) -> float:
+    """Milliseconds from starting ``argv`` in a new pseudo-terminal until ``marker`` is drawn; then it is killed."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+    env = {**env, "TERM": "xterm-256color", "COLUMNS": str(COLS), "LINES": str(ROWS)}
+    output, wanted = bytearray(), marker.encode()
+    start = time.perf_counter_ns()
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+                            preexec_fn=_take_terminal)  # noqa: PLW1509 - no other thread runs in the bench
+    os.close(slave)
+    try:
+        deadline = time.monotonic() + timeout
+        while wanted not in _ESCAPES.sub(b"", output):
+            if time.monotonic() > deadline:
+                raise Failed(f"{marker!r} not on the screen after {timeout:.0f} s")
+            if not select.select([master], [], [], 0.05)[0]:
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                chunk = b""
+            if not chunk:
+                shown = _ESCAPES.sub(b"", output).decode("utf-8", "replace").strip()
+                raise Failed(f"exit {proc.wait()} before {marker!r} was drawn: {shown[-2000:]}")
+            output += chunk
+        return (time.perf_counter_ns() - start) / 1e6
+    finally:
+        proc.kill()
+        proc.wait()
+        os.close(master)
+
+
+def _failed(name: str, exc: Failed) -> str:
+    print(f"\n{name} failed, {exc}", file=sys.stderr, flush=True)
+    return exc.summary
+
+
+@once
+def startup_section(b: Bench) -> list[Row]:
+    """``growtui new`` until the session screen is drawn in a pseudo-terminal, against a bare Textual app.
+
+    Both are whole Python processes started the same way, the first round
+    untimed; each run gets an empty home (growtui: and sessions folder).
+    """
+    name, baseline = "startup: growtui new until its screen is drawn", "bare app: header, label, text area, footer"
+    bare = [str(PYTHON), str(BENCH / "startup_bare.py"), MARKER]
+    times: dict[str, list[float]] = {"growtui": [], "bare": []}
+    try:
+        for round_ in range(b.runs + 1):
+            for which, samples in times.items():
+                env = b.home()
+                sessions = Path(env["HOME"]) / "sessions"
+                ours = [str(GROWTUI), "--sessions-dir", str(sessions), "--lang", "en", "new", "--coachee", "Bench"]
+                elapsed = ms_to_screen(ours if which == "growtui" else bare, env, MARKER)
+                shutil.rmtree(env["HOME"])
+                if round_:
+                    samples.append(elapsed)
+    except Failed as exc:
+        return [Row(name, 0, None, baseline, error=_failed("startup", exc))]
+    return [Row(name, 0, statistics.median(times["growtui"]), baseline, statistics.median(times["bare"]))]
+
+
+# --- typing and the UI side of autosave ------------------------------------------------
+
+
+def _typing_screen(b: Bench, mode: str, *args: str) -> dict:
+    """typing_screen.py's figures in ``mode``, run with an empty home."""
+    env = b.home(f"typing-{mode}")
+    sessions = Path(env["HOME"]) / "sessions"
+    try:
+        return run_script([str(PYTHON), str(BENCH / "typing_screen.py"), mode, str(sessions), str(b.runs), *args],
+                          env)
+    finally:
+        shutil.rmtree(env["HOME"], ignore_errors=True)
+
+
+@once
+def typing_section(b: Bench) -> list[Row]:
+    """A burst of keys into 5,000 lines of notes, autosave running, against the same keys into a bare TextArea."""
+    name = f"typing: {KEYS:,} keys into {NOTE_LINES:,} lines of notes"
+    try:
+        figures = _typing_screen(b, "burst", str(KEYS))
+    except Failed as exc:
+        return [Row(name, 0, None, error=_failed("typing", exc))]
+    ours, bare = statistics.median(figures["ours"]), statistics.median(figures["bare"])
+    return [
+        Row(name, 0, ours, "same keys into a bare TextArea of that text", bare),
+        Row("typing: per key", 0, ours / KEYS, "per key in that TextArea", bare / KEYS),
+        Row("typing: saves while those keys came in", 0, statistics.median(figures["saves"]), unit="count"),
+    ]
+
+
+# --- autosave ---------------------------------------------------------------------------
+
+
+def write_plain(path: Path, data: bytes) -> None:
+    """The baseline of a save: write, flush, fsync, rename; no serialising, no checks."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def save_times(b: Bench) -> tuple[list[float], list[float], int]:
+    """``SAVES`` timings (ms) of Store.save of the large session and of write_plain of its bytes, alternately."""
+    env = b.home("autosave")
+    folder = Path(env["HOME"]) / "sessions"
+    try:
+        with b.isolated(env):
+            store = Store(folder)
+            stored = store.create(big_session())
+            data = to_toml(stored.session).encode("utf-8")
+            plain = folder / "plain.toml"
+            ours, bare = [], []
+            for i in range(SAVES + 1):  # the first round untimed
+                start = time.perf_counter_ns()
+                store.save(stored)
+                middle = time.perf_counter_ns()
+                write_plain(plain, data)
+                end = time.perf_counter_ns()
+                if i:
+                    ours.append((middle - start) / 1e6)
+                    bare.append((end - middle) / 1e6)
+    finally:
+        shutil.rmtree(env["HOME"], ignore_errors=True)
+    return ours, bare, len(data)
+
+
+@once
+def autosave_section(b: Bench) -> list[Row]:
+    """One save of a large session (median, p99) against a plain write; the UI thread's share; which thread."""
+    ours, bare, size = save_times(b)
+    plain = f"open, write, fsync, rename of its {size / 2**10:,.0f} KiB"
+    rows = [Row("autosave: one save of a large session", 0, statistics.median(ours), plain, statistics.median(bare)),
+            Row("autosave: one save, p99", 0, percentile(ours, 99), f"{plain}, p99", percentile(bare, 99))]
+    name = "autosave: UI thread held up per save"
+    try:
+        figures = _typing_screen(b, "saves")
+    except Failed as exc:
+        return rows + [Row(name, 0, None, error=_failed("autosave", exc))]
+    blocks, copies = figures["blocks"], figures["copies"]
+    copy = "copying the text out of a bare TextArea"
+    print(f"autosave: {len(blocks)} saves handed over, written on threads {figures['threads']}", file=sys.stderr)
+    return rows + [
+        Row(name, 0, statistics.median(blocks), copy, statistics.median(copies)),
+        Row(f"{name}, p99", 0, percentile(blocks, 99), f"{copy}, p99", percentile(copies, 99)),
+        Row("autosave: saves on the UI thread while typing", 0, figures["on_ui"], "saves while typing",
+            figures["saves"], unit="count"),
+    ]
+
+
+# --- memory -------------------------------------------------------------------------------
+
+
+def peak_rss(command: Command, env: dict[str, str]) -> int:
+    """Peak RSS (bytes) of one run of a peak.py command, as it reports it last on stderr."""
+    result = subprocess.run(command.argv, check=False, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    lines = result.stderr.decode("utf-8", "replace").strip().splitlines()
+    if result.returncode not in command.ok or not lines or not lines[-1].startswith("peak rss "):
+        raise Failed(f"exit {result.returncode}: {chr(10).join(lines)[-2000:] or 'no output'}")
+    return int(lines[-1].split()[-1])
+
+
+def _peak(label: str, *what: str) -> Command:
+    return Command(label, (str(PYTHON), str(BENCH / "peak.py"), *what))
+
+
+def _peaks(b: Bench, name: str, command: Command, baseline: Command) -> Row:
+    """Median peak RSS of ``command`` and ``baseline``, run alternately."""
+    peaks: dict[Command, list[int]] = {command: [], baseline: []}
+    try:
+        for _ in range(b.runs):
+            for c, samples in peaks.items():
+                samples.append(peak_rss(c, b.warm))
+    except Failed as exc:
+        return Row(name, b.size, None, baseline.label, unit="bytes", error=_failed(f"{name} ({b.size})", exc))
+    return Row(name, b.size, statistics.median(peaks[command]), baseline.label, statistics.median(peaks[baseline]),
+               "bytes")
+
+
+def memory_section(b: Bench) -> list[Row]:
+    """Peak RSS (warm index) of the history screen headless, ``growtui list`` and ``growtui search``.
+
+    Each process reports its own peak (peak.py), against a bare Textual app
+    doing the same on its screen, or Python doing nothing.
+    """
+    run_once(b.growtui("list"), b.warm)  # the index is built and warm
+    screen = ("script", str(BENCH / "history_screen.py"), str(b.folder), "1", b.coachee, generate.RARE_WORD)
+    growtui = ("growtui", "--sessions-dir", str(b.folder))
+    python = _peak("python, nothing run", "pass")
+    return [
+        _peaks(b, "memory: history screen (warm), peak RSS", _peak("history", *screen, "history"),
+               _peak("bare app, OptionList of 100", *screen, "bare")),
+        _peaks(b, "memory: list (warm), peak RSS", _peak("list", *growtui, "list"), python),
+        _peaks(b, "memory: search common word (warm), peak RSS",
+               _peak("search", *growtui, "search", generate.COMMON_WORD), python),
+    ]
