@@ -229,10 +229,10 @@ def _sessions_of(opts: Options, coachee: str):
 def list_command(opts: Options, coachee, status, since, until, tag, as_json: bool) -> None:
     """List sessions, newest first."""
     filters = {"coachee": coachee, "status": status, "since": _date(since), "until": _date(until), "tag": tag}
+    index = open_index(opts)  # not answer_in_step: building rows in Python fights the stat thread for the GIL
     if as_json:
-        _, entries = open_index(opts, lambda index: index.entries(**filters))
-        click.echo(_json([e.as_json() for e in entries]))
-    elif rows := open_index(opts, lambda index: index.listing(**filters))[1]:
+        click.echo(_json([e.as_json() for e in index.entries(**filters)]))
+    elif rows := index.listing(**filters):
         _table(rows)
     elif sys.stderr.isatty():
         click.echo("No sessions found.", err=True)

@@ -132,10 +132,8 @@ class HistoryScreen(Localized, Screen):
     @work(thread=True, exclusive=True, group="history-load")
     def load(self) -> None:
         def job(index: Index) -> HistoryScreen.Synced:
-            (entries, coachees, tags), sync = index.answer_in_step(
-                lambda: (index.entries(), index.coachees(), index.tags()),
-                lambda done, total: self.post_message(self.Progress(done, total)))
-            return self.Synced(sync, entries, coachees, tags)
+            sync = index.sync(lambda done, total: self.post_message(self.Progress(done, total)))
+            return self.Synced(sync, index.entries(), index.coachees(), index.tags())
 
         try:
             message = self._with_index(job)

@@ -153,7 +153,8 @@ class HomeScreen(Localized, Screen):
 
         try:
             with Index(self.store.root) as index:
-                (entries, names), sync = index.answer_in_step(lambda: (index.entries(), index.coachees()))
+                sync = index.sync()
+                entries, names = index.entries(), index.coachees()
         except OSError as exc:
             sync, entries, names = Sync(problems=[Problem(self.store.root, exc.strerror or type(exc).__name__)]), [], []
         recovered = frozenset(e.id for e in entries if e.status == Status.in_progress and find_recovery(e.id))
