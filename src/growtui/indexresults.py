@@ -1,0 +1,105 @@
+"""What the index answers with: sessions as listed, search hits, open actions, and sync reports.
+
+Plain named tuples and dataclasses, apart from ``index.py`` so that module
+stays about the index itself; ``growtui.index`` re-exports every name here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import NamedTuple
+
+from growtui.errors import Problem
+from growtui.textmatch import Snippet
+
+
+class Entry(NamedTuple):
+    """One session as the history shows it.
+
+    A named tuple rather than a dataclass: ``list`` builds ten thousand of
+    them, and a frozen dataclass costs several times more to make.
+    """
+
+    root: Path
+    rel: str
+    id: str
+    coachee: str
+    topic: str
+    started: str  # ISO 8601, as in the file
+    ended: str | None
+    status: str
+    phase: str
+    language: str
+    tags: tuple[str, ...]
+    options: int
+    actions: int
+    done: int
+    motivation: int | None
+    minutes: int
+
+    @property
+    def path(self) -> Path:
+        return self.root / self.rel
+
+    @property
+    def started_at(self) -> datetime:
+        return datetime.fromisoformat(self.started)
+
+    @property
+    def ended_at(self) -> datetime | None:
+        return datetime.fromisoformat(self.ended) if self.ended else None
+
+    @property
+    def when(self) -> str:
+        """``2026-11-03 13:30``: the start as people read it, without parsing."""
+        return f"{self.started[:10]} {self.started[11:16]}"
+
+    def listed(self) -> tuple[str, str, str, str, int, int, str]:
+        """The row :meth:`Index.listing` gives for this session."""
+        return (self.when, self.coachee, self.topic, self.status, self.done, self.actions, self.id)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id, "path": str(self.path), "coachee": self.coachee, "topic": self.topic,
+            "started_at": self.started, "ended_at": self.ended,
+            "status": self.status, "current_phase": self.phase, "language": self.language,
+            "tags": list(self.tags), "options": self.options, "actions": self.actions,
+            "actions_done": self.done, "motivation": self.motivation, "minutes": self.minutes,
+        }
+
+
+class Hit(NamedTuple):
+    entry: Entry
+    snippet: Snippet
+
+
+@dataclass(frozen=True)
+class OpenAction:
+    """An action still open from an earlier session, for the follow-up step."""
+
+    session_id: str
+    action_id: str
+    what: str
+    criterion: str
+    due: date | None
+    agreed_on: date | None
+    carry_count: int
+    motivation: int | None
+
+
+@dataclass
+class Sync:
+    """What bringing the index in step found."""
+
+    total: int = 0
+    read: int = 0
+    removed: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    conflicts: list[Path] = field(default_factory=list)
+
+
+Progress = Callable[[int, int], None]
+Stats = tuple[dict[str, tuple[int, int]], list[Path]]  # what stat_files gives
