@@ -27,6 +27,7 @@ from growtui.screens.home import HomeScreen
 from growtui.screens.session import SessionScreen
 from growtui.atomic import remove_leftovers
 from growtui.store import SessionLock, Store, Stored
+from growtui.vault import Marker, Vault
 
 
 def _terminal_gone() -> bool:
@@ -74,7 +75,9 @@ class GrowApp(App):
     ]
 
     def __init__(self, *, store: Store, library: Library, config: Config, lang: str, start: Start | None = None,
-                 clock: Callable[[], float] = time.monotonic, today: Callable[[], date] = date.today):
+                 clock: Callable[[], float] = time.monotonic, today: Callable[[], date] = date.today,
+                 locked: Marker | None = None):
+        """``locked``: the folder is encrypted and the passphrase is still to be asked, before anything is read."""
         super().__init__()
         self.clock = clock
         self.today = today
@@ -84,6 +87,7 @@ class GrowApp(App):
         self.lang = lang
         self.start = start or Start()
         self.active: Active | None = None
+        self.locked = locked
 
     # --- start-up ---------------------------------------------------------------
 
@@ -100,6 +104,21 @@ class GrowApp(App):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         self._install_signal_handlers()
+        if self.locked is not None:
+            from growtui.screens.passphrase import PassphraseScreen
+
+            self.push_screen(PassphraseScreen(self.locked, self.lang), self._unlocked)
+            return
+        self._open_first()
+
+    def _unlocked(self, vault: Vault | None) -> None:
+        if vault is None:
+            self.exit(return_code=130, message=t("passphrase.left", self.lang))
+            return
+        self.store.vault, self.locked = vault, None
+        self._open_first()
+
+    def _open_first(self) -> None:
         if self.start.history:
             self.open_history(self.start.history_coachee)
         elif self.start.resume is not None:

@@ -24,6 +24,7 @@ from growtui.errors import StoreWriteError
 from growtui.model.session import Session
 from growtui.atomic import write_atomic
 from growtui.store import Store, Stored, to_toml
+from growtui.vault import Vault
 
 RETRY_SECONDS = 2.0
 
@@ -78,8 +79,11 @@ def _ours(folder: Path) -> bool:
     return stat.S_ISDIR(st.st_mode) and st.st_uid == owner
 
 
-def write_recovery(session: Session) -> Path | None:
+def write_recovery(session: Session, vault: Vault | None = None) -> Path | None:
+    """Put the session where it is safe when its own file cannot be written; sealed if its folder is encrypted."""
     data = to_toml(session).encode("utf-8")
+    if vault is not None:
+        data = vault.seal(data)
     for folder in recovery_dirs():
         if not _ours(folder):
             continue
@@ -145,7 +149,7 @@ class Autosaver:
             reason = exc.reason if isinstance(exc, StoreWriteError) else f"internal error ({type(exc).__name__})"
             self._retry = (version, session)
             try:
-                recovery = write_recovery(session)
+                recovery = write_recovery(session, self._store.vault)
             except Exception:  # noqa: BLE001
                 recovery = None
             self._failing = True

@@ -7,6 +7,13 @@ compared with what was indexed, and only new or changed files are read
 again. A missing, outdated or damaged index is rebuilt; if the cache folder
 cannot be written at all, the index lives in memory for this run.
 
+In an encrypted folder the index holds the same notes as the files, so it
+never touches the disk in the clear: it lives in memory (with SQLite's
+temporary storage in memory too), and between runs it is kept sealed with
+the folder's key (``*.sealed`` in the cache folder), so a run does not have
+to open every file again. A sealed index that does not open is rebuilt, and
+a plain index of the folder from before it was encrypted is removed.
+
 Search is full text over everything typed in a session (SQLite FTS5 with the
 trigram tokenizer), so it finds parts of words as ``grep`` does: "gesprek"
 finds "functioneringsgesprek". Matching ignores case and accents. The FTS
@@ -28,7 +35,7 @@ import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from growtui import paths
 from growtui.errors import Problem
@@ -83,6 +90,9 @@ CREATE VIRTUAL TABLE fts USING fts5 (
 
 T = TypeVar("T")
 
+if TYPE_CHECKING:
+    from growtui.vault import Vault
+
 
 # --- the index ------------------------------------------------------------------
 
@@ -93,17 +103,50 @@ def default_location(root: Path) -> Path:
     return paths.cache_dir() / "index" / f"{digest}.sqlite3"
 
 
-class Index:
-    """The index of one sessions folder. ``Index(root).sync()`` first, then ask."""
+def sealed_location(root: Path) -> Path:
+    return default_location(root).with_suffix(".sealed")
 
-    def __init__(self, root: Path, location: Path | None = None, *, in_memory: bool = False):
+
+def remove_plain_index(root: Path) -> None:
+    """Remove the plain index of a folder (and SQLite's side files): it holds the notes in the clear."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        try:
+            Path(f"{default_location(root)}{suffix}").unlink()
+        except OSError:
+            pass
+
+
+class Index:
+    """The index of one sessions folder. ``Index(root).sync()`` first, then ask.
+
+    With a ``vault`` (an encrypted folder) it is kept in memory and stored sealed.
+    """
+
+    def __init__(self, root: Path, location: Path | None = None, *, in_memory: bool = False,
+                 vault: Vault | None = None):
         self.root = root.absolute()
-        self.location = None if in_memory else (location or default_location(root))
+        self.vault = vault
+        self._changed = False  # the sealed copy is behind the index in memory
+        if vault is not None:
+            remove_plain_index(root)
+            self.location = None
+            self.sealed = None if in_memory or not hasattr(sqlite3.Connection, "serialize") else (
+                location or sealed_location(root))
+        else:
+            self.sealed = None
+            self.location = None if in_memory else (location or default_location(root))
         self.db = self._open()
+
+    @classmethod
+    def of(cls, store) -> Index:
+        """The index of a :class:`~growtui.store.Store`'s folder, sealed if the folder is encrypted."""
+        return cls(store.root, vault=store.vault)
 
     # opening -------------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
+        if self.vault is not None:
+            return self._open_sealed()
         if self.location is not None:
             try:
                 return self._connect(self.location)
@@ -116,6 +159,47 @@ class Index:
         db = sqlite3.connect(":memory:", check_same_thread=False)
         db.executescript(_SCHEMA)
         return db
+
+    def _memory(self) -> sqlite3.Connection:
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        db.execute("PRAGMA temp_store = MEMORY")  # no sorting spilled into a temporary file
+        return db
+
+    def _open_sealed(self) -> sqlite3.Connection:
+        if self.sealed is not None:
+            try:
+                plain = self.vault.open_blob(self.sealed.read_bytes())
+            except OSError:
+                plain = None
+            if plain is not None:
+                db = self._memory()
+                try:
+                    db.deserialize(plain)
+                    db.execute("PRAGMA temp_store = MEMORY")
+                    if db.execute("PRAGMA user_version").fetchone()[0] == INDEX_FORMAT:
+                        db.execute("SELECT count(*) FROM files").fetchone()
+                        return db
+                except sqlite3.Error:
+                    pass
+                db.close()
+        db = self._memory()
+        db.executescript(_SCHEMA)
+        db.execute(f"PRAGMA user_version = {INDEX_FORMAT}")
+        self._changed = True
+        return db
+
+    def _store_sealed(self) -> None:
+        """Keep the index sealed for the next run; if that fails, the next run reads the files again."""
+        from growtui.atomic import write_atomic
+        from growtui.errors import StoreWriteError
+
+        if self.sealed is None:
+            return
+        try:
+            write_atomic(self.sealed, self.vault.seal_blob(self.db.serialize()))
+        except (StoreWriteError, sqlite3.Error):
+            pass
+        self._changed = False
 
     def _connect(self, location: Path) -> sqlite3.Connection:
         paths.ensure_private_dir(location.parent)
@@ -143,6 +227,11 @@ class Index:
         return db
 
     def _remove_files(self) -> None:
+        if self.sealed is not None:
+            try:
+                self.sealed.unlink()
+            except OSError:
+                pass
         if self.location is None:
             return
         for suffix in ("", "-journal", "-wal", "-shm"):
@@ -171,13 +260,16 @@ class Index:
         ``stats`` is :func:`stat_files` of the root, if it was already taken.
         """
         try:
-            return self._sync(progress, stats)
+            result = self._sync(progress, stats)
         except sqlite3.DatabaseError:
             # A damaged index file: start again from the files, which are the truth.
             self.db.close()
             self._remove_files()
             self.db = self._open()
-            return self._sync(progress, stats)
+            result = self._sync(progress, stats)
+        if self.vault is not None and (result.read or result.removed or self._changed):
+            self._store_sealed()
+        return result
 
     def answer_in_step(self, ask: Callable[[], T], progress: Progress | None = None) -> tuple[T, Sync]:
         """``ask()`` answered as if after :meth:`sync`, in less time than sync and ask one after the other.
@@ -233,7 +325,7 @@ class Index:
     def _read_changed(self, work: list[tuple[str, Path, tuple[int, int]]], progress: Progress | None) -> None:
         total = len(work)
         done = 0
-        for rows in read_all(self.root, work, batch=BATCH, parallel_from=PARALLEL_FROM):
+        for rows in read_all(self.root, work, batch=BATCH, parallel_from=PARALLEL_FROM, vault=self.vault):
             with self.db:
                 for rel, size, mtime, found in rows:
                     self._forget(rel)

@@ -12,6 +12,7 @@ from growtui.textmatch import fold, person_key, typed_text
 
 if TYPE_CHECKING:
     from growtui.model.session import Session
+    from growtui.vault import Vault
 
 Rows = tuple[tuple, list[tuple], list[tuple]]
 
@@ -41,11 +42,11 @@ def rows_for(rel: str, s: Session) -> Rows:
 Read = tuple[str, int, int, "Rows | Problem"]
 
 
-def _read_some(root: Path, work: list[tuple[str, Path, tuple[int, int]]]) -> list[Read]:
+def _read_some(root: Path, work: list[tuple[str, Path, tuple[int, int]]], vault: Vault | None = None) -> list[Read]:
     from growtui.errors import SessionFileError
     from growtui.store import Store
 
-    store = Store(root)
+    store = Store(root, vault)
     out: list[Read] = []
     for rel, path, (size, mtime) in work:
         try:
@@ -56,17 +57,20 @@ def _read_some(root: Path, work: list[tuple[str, Path, tuple[int, int]]]) -> lis
 
 
 def read_all(root: Path, work: list[tuple[str, Path, tuple[int, int]]], *, batch: int,
-             parallel_from: int) -> Iterator[list[Read]]:
-    """Read files in batches; from ``parallel_from`` files on, spread over the processor's cores."""
+             parallel_from: int, vault: Vault | None = None) -> Iterator[list[Read]]:
+    """Read files in batches; from ``parallel_from`` files on, spread over the processor's cores.
+
+    The workers of an encrypted folder get its keys through their pipe, never through a file.
+    """
     batches = [work[i:i + batch] for i in range(0, len(work), batch)]
     workers = min(len(batches), os.cpu_count() or 1, 8)
     if len(work) < parallel_from or workers < 2:
         for some in batches:
-            yield _read_some(root, some)
+            yield _read_some(root, some, vault)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # spawn, not fork: the app calls this from a thread, and forking a threaded process can hang.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield from pool.map(_read_some, [root] * len(batches), batches)
+        yield from pool.map(_read_some, [root] * len(batches), batches, [vault] * len(batches))

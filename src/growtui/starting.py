@@ -35,7 +35,7 @@ def new_session(store: Store, *, coachee: str, topic: str = "", minutes: int = 4
                 language: Lang | str = Lang.nl, coach: str = "", index: Index | None = None) -> Stored:
     """Create the file of a new session; with open earlier actions it starts with the follow-up step."""
     own_index = index is None
-    index = index or Index(store.root)
+    index = index or Index.of(store)
     try:
         index.sync()
         earlier = index.entries(coachee=coachee)
@@ -137,7 +137,7 @@ def resume(store: Store, path: Path) -> Resumed:
             # A recovery file is only left behind by a save that failed after the file was last written.
             # If the file's time lies in the future the clock was set back since, and times say nothing.
             if recovery.stat().st_mtime >= saved or saved > time.time():
-                recovered = Store(recovery.parent).read(recovery)
+                recovered = Store(recovery.parent, store.vault).read(recovery)
                 stored.session = recovered.session
                 return Resumed(stored, recovery)
         except (OSError, SessionFileError):

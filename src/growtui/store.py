@@ -14,6 +14,9 @@ Promises, each tested:
 * Sync conflict copies (Syncthing, Dropbox, Nextcloud) are reported as
   conflicts, not shown as sessions.
 * One process at a time may hold a session open for writing.
+* In an encrypted folder (see :mod:`growtui.vault`) every file is written
+  sealed, under a name without the coachee's, and plain files left from an
+  interrupted ``growtui encrypt`` are still read.
 * A file in an older format is migrated in memory on reading (see
   :mod:`growtui.migrate`) and never written by reading. The first save over
   it keeps a private copy of the original until the file in the new format
@@ -33,7 +36,7 @@ from typing import Any
 import filelock
 from pydantic import ValidationError
 
-from growtui import migrate, paths, tomlfile
+from growtui import migrate, paths, tomlfile, vault as vaults
 from growtui.atomic import describe_os_error, write_atomic
 from growtui.errors import (
     Problem,
@@ -46,6 +49,7 @@ from growtui.model.session import SESSION_SCHEMA_VERSION, Session
 from growtui.tomlwrite import friendly_dumps
 
 MAX_SESSION_FILE = 16 * 1024 * 1024
+MAX_SEALED_FILE = MAX_SESSION_FILE * 3 // 2  # base64 and a header around the same text
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
 
@@ -62,6 +66,11 @@ def slugify(text: str, max_length: int = 40) -> str:
 
 def file_name(session: Session) -> str:
     return f"{session.started_at:%Y-%m-%d}_{slugify(session.coachee)}_{session.id}{SUFFIX}"
+
+
+def sealed_file_name(session: Session) -> str:
+    """In an encrypted folder the name leaves the coachee out: it would tell who is being coached."""
+    return f"{session.started_at:%Y-%m-%d}_{session.id}{SUFFIX}"
 
 
 # --- serialising -----------------------------------------------------------
@@ -145,6 +154,29 @@ def _encode(session: Session, path: Path) -> bytes:
 # --- rewriting a file of an older format ------------------------------------
 
 
+def load_file(path: Path, vault: vaults.Vault | None) -> tuple[dict[str, Any], str, bool]:
+    """A session file's parsed TOML and its text, opened first if it is sealed; and whether it was.
+
+    SessionFileError when it cannot be read, is damaged or tampered with, or
+    is sealed and there is no passphrase.
+    """
+    try:
+        data, text = tomlfile.load(path, max_bytes=MAX_SEALED_FILE)
+        if not vaults.is_sealed(data):
+            if len(text.encode("utf-8")) > MAX_SESSION_FILE:
+                raise tomlfile.TomlProblem(Problem(path, f"the file is larger than {MAX_SESSION_FILE // 2 ** 20} "
+                                                   "MB; that is not a file growtui wrote"))
+            return data, text, False
+        if vault is None:
+            raise SessionFileError([Problem(path, "an encrypted session, and this folder is not set up for "
+                                            "encryption; give the passphrase (GROWTUI_PASSPHRASE) or run "
+                                            "growtui encrypt on its folder to open it")])
+        text = tomlfile.decode(path, vault.open(path, data))
+        return tomlfile.parse(path, text), text, True
+    except tomlfile.TomlProblem as exc:
+        raise SessionFileError([exc.problem]) from None
+
+
 def _keep_original(path: Path, original: bytes, version: int) -> Path:
     """Copy the original to the private backup folder; StoreWriteError if that fails.
 
@@ -175,22 +207,30 @@ def _keep_original(path: Path, original: bytes, version: int) -> Path:
     raise StoreWriteError(path, f"could not {keep} (too many copies there already); the file is left as it is")
 
 
-def _replace_older_format(path: Path, data: bytes, version: int) -> None:
-    """Write ``data`` over a file of an older format, with the original kept until it is safe."""
+def _replace_older_format(path: Path, data: bytes, version: int, vault: vaults.Vault | None) -> None:
+    """Write ``data`` over a file of an older format, with the original kept until it is safe.
+
+    In an encrypted folder the kept copy is sealed too, even when the
+    original was a plain file left from an interrupted ``growtui encrypt``.
+    """
     try:
         original = path.read_bytes()
     except OSError as exc:
         raise StoreWriteError(path, f"could not read the original (format {version}) to keep a copy "
                               f"({describe_os_error(exc)}); the file is left as it is") from None
+    if vault is not None and not vaults.looks_sealed(path):
+        original = vault.seal(original)
     backup = _keep_original(path, original, version)
     write_atomic(path, data)  # on failure the original is still in place (and the copy stays)
     try:
-        loaded, text = tomlfile.load(path, max_bytes=MAX_SESSION_FILE)
-        if text.encode("utf-8") != data or loaded.get("schema_version") != SESSION_SCHEMA_VERSION:
+        if path.read_bytes() != data:
+            raise SessionFileError([Problem(path, "the file on disk is not what was written")])
+        loaded, text, _ = load_file(path, vault)
+        if loaded.get("schema_version") != SESSION_SCHEMA_VERSION:
             raise SessionFileError([Problem(path, "the file on disk is not what was written")])
         from_toml(path, text, loaded)
-    except (tomlfile.TomlProblem, SessionFileError) as exc:
-        reason = exc.problem.message if isinstance(exc, tomlfile.TomlProblem) else exc.problems[0].message
+    except (OSError, SessionFileError) as exc:
+        reason = describe_os_error(exc) if isinstance(exc, OSError) else exc.problems[0].message
         raise StoreWriteError(path, f"the file could not be read back after rewriting it in format "
                               f"{SESSION_SCHEMA_VERSION} ({reason}); the original is kept in {backup}") from None
     try:
@@ -253,8 +293,19 @@ class SessionChangedOnDisk(StoreWriteError):
 
 
 class Store:
-    def __init__(self, root: Path):
+    """The sessions folder. With a ``vault`` the folder is encrypted: everything is written sealed."""
+
+    def __init__(self, root: Path, vault: vaults.Vault | None = None):
         self.root = root
+        self.vault = vault
+
+    @property
+    def encrypted(self) -> bool:
+        return self.vault is not None
+
+    def _bytes(self, session: Session, path: Path) -> bytes:
+        data = _encode(session, path)
+        return self.vault.seal(data) if self.vault is not None else data
 
     # listing ---------------------------------------------------------------
 
@@ -288,17 +339,14 @@ class Store:
     def read(self, path: Path) -> Stored:
         """Read and validate one session file, or raise SessionFileError."""
         self._check_inside(path)
-        try:
-            data, text = tomlfile.load(path, max_bytes=MAX_SESSION_FILE)
-        except tomlfile.TomlProblem as exc:
-            raise SessionFileError([exc.problem]) from None
+        data, text, _ = load_file(path, self.vault)
         session = from_toml(path, text, data)
         return Stored(path, session, Stamp.of(path, data["schema_version"]))
 
     # writing ---------------------------------------------------------------
 
     def path_for(self, session: Session) -> Path:
-        path = self.root / file_name(session)
+        path = self.root / (sealed_file_name(session) if self.vault is not None else file_name(session))
         # file_name() cannot produce a separator or '..'; this is a second lock on the door.
         if path.parent != self.root or path.name in (".", ".."):
             raise StoreWriteError(path, "unsafe file name")
@@ -307,7 +355,7 @@ class Store:
     def create(self, session: Session) -> Stored:
         """Write a new session to a new file; never replaces an existing one."""
         path = self.path_for(session)
-        write_atomic(path, _encode(session, path), replace=False)
+        write_atomic(path, self._bytes(session, path), replace=False)
         return Stored(path, session, Stamp.of(path))
 
     def save(self, stored: Stored) -> Stored:
@@ -324,9 +372,9 @@ class Store:
         current = Stamp.of(stored.path)
         if stored.stamp is not None and current is not None and current != stored.stamp:
             raise SessionChangedOnDisk(stored.path)
-        data = _encode(stored.session, stored.path)
+        data = self._bytes(stored.session, stored.path)
         if current is not None and stored.from_version < SESSION_SCHEMA_VERSION:
-            _replace_older_format(stored.path, data, stored.from_version)
+            _replace_older_format(stored.path, data, stored.from_version, self.vault)
         else:
             write_atomic(stored.path, data)
         stored.stamp = Stamp.of(stored.path)

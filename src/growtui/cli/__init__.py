@@ -27,6 +27,7 @@ class Options:
     questions_dirs: list[Path] = field(default_factory=list)
     lang: str | None = None
     _config: object | None = None
+    _passphrase: str | None = field(default=None, repr=False)
 
     @property
     def config(self):
@@ -47,6 +48,54 @@ class Options:
             # The config can only matter when there is one; reading it costs the start-up of pydantic.
             return paths.sessions_dir(self.sessions_dir)
         return paths.sessions_dir(self.sessions_dir, self.config.sessions_dir)
+
+    # encrypted folders -------------------------------------------------------------------
+
+    def passphrase(self, *, new: bool = False) -> str:
+        """The passphrase of this run: ``GROWTUI_PASSPHRASE``, or asked once on the terminal, hidden."""
+        from growtui import vault
+
+        if self._passphrase is None:
+            self._passphrase = vault.passphrase_from_env()
+        if self._passphrase is None:
+            if not sys.stdin.isatty():
+                raise vault.PassphraseNeeded("the sessions folder is encrypted: give the passphrase in "
+                                             "GROWTUI_PASSPHRASE, or run growtui in a terminal to be asked")
+            if new:
+                click.echo("Choose a passphrase. Without it nobody, you included, can read these sessions: "
+                           "keep it in your password manager.", err=True)
+            self._passphrase = click.prompt("Passphrase", hide_input=True, confirmation_prompt=new, err=True,
+                                            show_default=False)
+        if new and len(self._passphrase) < vault.MIN_PASSPHRASE:
+            self._passphrase = None
+            raise vault.PassphraseNeeded(f"a passphrase needs at least {vault.MIN_PASSPHRASE} characters; "
+                                         "nothing was changed")
+        return self._passphrase
+
+    def has_passphrase(self) -> bool:
+        return self._passphrase is not None
+
+    def vault(self, root: Path, *, file: Path | None = None):
+        """The keys of an encrypted folder (None for a plain one); WrongPassphrase before anything is read.
+
+        ``file``: a session named on the command line, which may be sealed in a folder without a marker.
+        """
+        from growtui import vault
+
+        marker = vault.read_marker(root)
+        if marker is None and root != self.resolved_sessions_dir():
+            marker = vault.read_marker(self.resolved_sessions_dir())  # a file given by its path
+        if marker is not None:
+            return vault.Vault.unlock(self.passphrase(), marker)
+        if file is not None and vault.looks_sealed(file):
+            return vault.Vault(self.passphrase(), vault.KdfParams.new())
+        return None
+
+    def store(self, root: Path | None = None, *, file: Path | None = None):
+        from growtui.store import Store
+
+        root = root or self.resolved_sessions_dir()
+        return Store(root, self.vault(root, file=file))
 
 
 LANG = click.Choice(["nl", "en"])
@@ -83,7 +132,7 @@ def cli(ctx: click.Context, sessions_dir, questions_dirs, lang) -> None:
 
 
 def _register() -> None:
-    from growtui.cli import history, info, questions, tui
+    from growtui.cli import crypt, history, info, questions, tui
 
     cli.add_command(tui.new)
     cli.add_command(tui.history)
@@ -95,6 +144,8 @@ def _register() -> None:
     cli.add_command(questions.questions)
     cli.add_command(info.schema)
     cli.add_command(info.paths_command)
+    cli.add_command(crypt.encrypt)
+    cli.add_command(crypt.decrypt)
 
 
 _register()

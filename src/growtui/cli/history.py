@@ -47,7 +47,7 @@ def open_index(opts: Options, ask=None):
     from growtui.index import PARALLEL_FROM, Index
 
     root = opts.resolved_sessions_dir()
-    index = Index(root)
+    index = Index(root, vault=opts.vault(root))
     shown = False
 
     def progress(done: int, total: int) -> None:
@@ -192,11 +192,10 @@ def session_path(opts: Options, ref: str) -> tuple[Path, Path]:
 def _resolve(opts: Options, ref: str):
     """A session by path, id or unique id prefix."""
     from growtui.errors import FileProblemError, SessionFileError
-    from growtui.store import Store
 
     root, path = session_path(opts, ref)
     try:
-        return Store(root).read(path).session
+        return opts.store(root, file=path).read(path).session
     except SessionFileError as exc:
         raise FileProblemError(exc.problems) from None
 
@@ -209,7 +208,7 @@ def _sessions_of(opts: Options, coachee: str):
     entries = index.entries(coachee=coachee)
     if not entries:
         raise SessionNotFound(f"no sessions with '{coachee}' (growtui list shows who you have met)")
-    store = Store(index.root)
+    store = Store(index.root, index.vault)
     sessions = []
     for entry in reversed(entries):  # oldest first
         try:

@@ -11,18 +11,22 @@ from growtui.cli import LANG, Options
 
 def run_app(opts: Options, start_kwargs: dict) -> None:
     """Validate everything first (clear errors, exit 2), then build and run the app."""
+    from growtui import vault
     from growtui.library import load_library
     from growtui.store import Store
 
     config = opts.config
     library = load_library(opts.questions_dirs)
-    store = Store(opts.resolved_sessions_dir())
+    root = opts.resolved_sessions_dir()
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise click.UsageError("the session screen needs a terminal (stdin and stdout are not a TTY)")
+    store, locked = Store(root), vault.read_marker(root)
+    if locked is not None and (opts.has_passphrase() or vault.passphrase_from_env()):
+        store.vault, locked = opts.vault(root), None  # a wrong one ends here: exit 2, nothing opened
     from growtui.app import GrowApp, Start  # Textual is imported only for the interactive app
 
     app = GrowApp(store=store, library=library, config=config, lang=opts.language(),
-                  start=Start(**start_kwargs))
+                  start=Start(**start_kwargs), locked=locked)
     app.run()
     if app.return_code:
         raise click.exceptions.Exit(app.return_code)
@@ -59,7 +63,6 @@ def resume(opts: Options, session: str | None) -> None:
     """
     from growtui.cli.history import SessionNotFound, open_index, session_path
     from growtui.errors import FileProblemError, SessionFileError
-    from growtui.store import Store
 
     if session is None:
         unfinished = open_index(opts).entries(status="in_progress")
@@ -70,7 +73,7 @@ def resume(opts: Options, session: str | None) -> None:
     else:
         root, path = session_path(opts, session)
         try:
-            stored = Store(root).read(path)
+            stored = opts.store(root, file=path).read(path)
         except SessionFileError as exc:
             raise FileProblemError(exc.problems) from None
         if stored.session.status != "in_progress":

@@ -143,7 +143,7 @@ class CoacheeArcScreen(_Reader):
     def load(self) -> tuple[list[Session], list[str]]:
         from growtui.index import Index
 
-        with Index(self.store.root) as index:
+        with Index.of(self.store) as index:
             index.sync()
             entries = index.entries(coachee=self.coachee)
         sessions, problems = [], []

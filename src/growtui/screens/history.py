@@ -126,7 +126,7 @@ class HistoryScreen(Localized, Screen):
         """The index is used from worker threads, one at a time."""
         with self._index_lock:
             if self.index is None:
-                self.index = Index(self.store.root)
+                self.index = Index.of(self.store)
             return job(self.index)
 
     @work(thread=True, exclusive=True, group="history-load")

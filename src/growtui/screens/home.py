@@ -152,7 +152,7 @@ class HomeScreen(Localized, Screen):
         from growtui.index import Index, Sync
 
         try:
-            with Index(self.store.root) as index:
+            with Index.of(self.store) as index:
                 sync = index.sync()
                 entries, names = index.entries(), index.coachees()
         except OSError as exc:

@@ -1,0 +1,221 @@
+"""``growtui encrypt`` and ``growtui decrypt``: turning a sessions folder over, one safe step at a time.
+
+Each file is converted on its own, under its session lock:
+
+1. the new file (sealed, or plain again) is written atomically under its
+   new name, never over an existing file;
+2. it is read back and opened, and must give the original bytes exactly;
+3. only then is the original removed.
+
+A run stopped anywhere (a kill, a full disk, a closed terminal) leaves each
+session in its old file, its new one, or both; growtui reads all of them
+(plain and sealed files side by side in an encrypted folder), and running
+the command again finishes the job. The folder's marker is written before
+the first file is sealed and removed only after the last one is opened, so
+a half-done folder always asks for the passphrase.
+
+The notes also live in places outside the folder: recovery files and the
+copies kept while a file is rewritten in a newer format. Those of this
+folder's sessions are sealed (or opened) in place too, and the plain search
+index of the folder is removed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from growtui import paths, tomlfile
+from growtui import vault as vaults
+from growtui.atomic import describe_os_error, remove_leftovers, write_atomic
+from growtui.errors import Problem, SessionFileError, SessionLockedError, StoreWriteError
+from growtui.listing import is_conflict_copy, session_files
+from growtui.store import MAX_SEALED_FILE, SessionLock, file_name, from_toml, load_file, sealed_file_name
+from growtui.vault import Vault
+
+Progress = Callable[[int, int], None]
+_ID_IN_NAME = re.compile(r"_([0-9A-Za-z-]+)\.toml(?:\.v\d+(?:\.\d+)?)?$")
+
+
+@dataclass
+class Report:
+    converted: int = 0
+    already: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    copies: int = 0  # recovery files and migration copies sealed or opened
+
+    @property
+    def complete(self) -> bool:
+        return not self.problems
+
+
+def plain_bytes(path: Path, vault: Vault) -> tuple[bytes, bool]:
+    """A file's plain bytes exactly (opened if it is sealed), and whether it was sealed; SessionFileError."""
+    try:
+        raw = tomlfile.read_text(path, MAX_SEALED_FILE).encode("utf-8")
+        data = tomlfile.parse(path, raw.decode("utf-8")) if vaults.looks_sealed(path) else {}
+    except tomlfile.TomlProblem as exc:
+        raise SessionFileError([exc.problem]) from None
+    if vaults.is_sealed(data):
+        return vault.open(path, data), True
+    return path.read_bytes(), False
+
+
+def _same_after_reading(path: Path, written: bytes, plain: bytes, vault: Vault) -> bool:
+    """The file holds exactly ``written``, and opening it gives ``plain``."""
+    try:
+        return path.read_bytes() == written and plain_bytes(path, vault)[0] == plain
+    except (OSError, SessionFileError):
+        return False
+
+
+def _move(source: Path, target: Path, written: bytes, plain: bytes, vault: Vault) -> None:
+    """Write ``written`` to ``target`` (or in place), check it, then remove ``source``. StoreWriteError if not safe."""
+    if target == source:
+        write_atomic(target, written)
+        if not _same_after_reading(target, written, plain, vault):
+            raise StoreWriteError(target, "the file read back is not what was written")
+        return
+    if target.exists():
+        # Left by an interrupted run? Then it must open to the same text; otherwise it is somebody else's.
+        try:
+            same = plain_bytes(target, vault)[0] == plain
+        except (OSError, SessionFileError):
+            same = False
+        if not same:
+            raise StoreWriteError(target, f"{source.name} would be written as {target.name}, and a different file "
+                                  "has that name; move one of them and run the command again")
+    else:
+        write_atomic(target, written, replace=False)
+        if not _same_after_reading(target, written, plain, vault):
+            raise StoreWriteError(target, "the file read back is not what was written; the original is kept")
+    try:
+        source.unlink()
+    except OSError as exc:
+        raise StoreWriteError(source, f"converted, but the original could not be removed "
+                              f"({describe_os_error(exc)}); remove it by hand") from None
+
+
+def _convert(path: Path, vault: Vault, *, seal: bool, report: Report, ids: set[str]) -> None:
+    if path.is_symlink():
+        report.problems.append(Problem(path, "a link to a file elsewhere, so left as it is: move the file itself "
+                                       "into the folder and run the command again"))
+        return
+    try:
+        lock = SessionLock(path).acquire()
+    except SessionLockedError:
+        report.problems.append(Problem(path, "open in growtui right now, so left as it is; close it there and run "
+                                       "the command again"))
+        return
+    try:
+        remove_leftovers(path)  # half-written saves of a killed growtui: they hold notes too
+        data, text, sealed = load_file(path, vault)
+        session = from_toml(path, text, data)  # a file that is no valid session is never touched
+        ids.add(session.id)
+        plain, sealed = plain_bytes(path, vault)
+        name = sealed_file_name(session) if seal else file_name(session)
+        target = path if is_conflict_copy(path) else path.parent / name  # a conflict copy keeps the name that says so
+        if sealed == seal and target == path:
+            report.already += 1
+            return
+        written = vault.seal(plain) if seal else plain
+        _move(path, target, written, plain, vault)
+        report.converted += 1
+    except SessionFileError as exc:
+        report.problems.extend(Problem(p.path, p.message if "left as it is" in p.message else
+                                       f"{p.message} (left as it is)", p.line) for p in exc.problems)
+    except StoreWriteError as exc:
+        report.problems.append(Problem(exc.path, exc.reason))
+    except OSError as exc:
+        report.problems.append(Problem(path, f"{describe_os_error(exc)} (left as it is)"))
+    finally:
+        lock.release()
+
+
+def _copies(ids: set[str]) -> list[Path]:
+    """Recovery files and migration copies of these sessions, wherever growtui keeps them."""
+    from growtui.autosave import recovery_dirs
+
+    found = []
+    for folder in [*recovery_dirs(), paths.migration_backup_dir()]:
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        for name in names:
+            stem = name.removesuffix(".toml")
+            match = _ID_IN_NAME.search(name)
+            if stem in ids or (match and match.group(1) in ids):
+                found.append(folder / name)
+    return found
+
+
+def _convert_copy(path: Path, vault: Vault, *, seal: bool, report: Report) -> None:
+    """Seal or open a recovery file or migration copy in place (its name says whose it is)."""
+    try:
+        plain, sealed = plain_bytes(path, vault)
+        if sealed == seal:
+            return
+        written = vault.seal(plain) if seal else plain
+        write_atomic(path, written)
+        report.copies += 1
+    except (tomlfile.TomlProblem, SessionFileError, StoreWriteError) as exc:
+        problem = exc.problem if isinstance(exc, tomlfile.TomlProblem) else (
+            exc.problems[0] if isinstance(exc, SessionFileError) else Problem(exc.path, exc.reason))
+        report.problems.append(Problem(problem.path, f"{problem.message} (a recovery or migration copy)"))
+
+
+def _files(root: Path) -> list[Path]:
+    return [path for path in session_files(root) if path.is_file() or path.is_symlink()]
+
+
+def encrypt_folder(root: Path, vault: Vault, progress: Progress | None = None) -> Report:
+    """Seal every session of ``root``; the marker first, so a stopped run still asks for the passphrase."""
+    from growtui.index import remove_plain_index
+
+    report = Report()
+    marker = vaults.marker_path(root)
+    if vaults.read_marker(root) is None:
+        paths.ensure_private_dir(root)
+        write_atomic(marker, vault.marker_text().encode("ascii"), replace=False)
+    remove_plain_index(root)
+    ids: set[str] = set()
+    files = _files(root)
+    for n, path in enumerate(files, 1):
+        _convert(path, vault, seal=True, report=report, ids=ids)
+        if progress is not None:
+            progress(n, len(files))
+    for copy in _copies(ids):
+        _convert_copy(copy, vault, seal=True, report=report)
+    return report
+
+
+def decrypt_folder(root: Path, vault: Vault, progress: Progress | None = None) -> Report:
+    """Open every sealed session of ``root`` back into a plain file; the marker goes last, once all are open."""
+    from growtui.index import sealed_location
+
+    report = Report()
+    ids: set[str] = set()
+    files = _files(root)
+    for n, path in enumerate(files, 1):
+        _convert(path, vault, seal=False, report=report, ids=ids)
+        if progress is not None:
+            progress(n, len(files))
+    for copy in _copies(ids):
+        _convert_copy(copy, vault, seal=False, report=report)
+    try:
+        sealed_location(root).unlink()
+    except OSError:
+        pass
+    if report.complete:
+        try:
+            vaults.marker_path(root).unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            report.problems.append(Problem(vaults.marker_path(root), f"could not be removed "
+                                           f"({describe_os_error(exc)}); remove it by hand"))
+    return report
