@@ -346,7 +346,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "nothing was read or changed."),
     "passphrase.left": ("growtui: gestopt zonder wachtwoordzin; er is niets geopend.",
                         "growtui: stopped without a passphrase; nothing was opened."),
-    "home.encrypted": ("versleuteld", "encrypted"),
     "key.prev_phase": ("Vorige fase", "Previous phase"),
     "key.next_phase": ("Volgende fase", "Next phase"),
     "key.sort": ("Sorteer op score", "Sort by score"),

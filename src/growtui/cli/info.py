@@ -28,11 +28,13 @@ def schema(kind: str) -> None:
 def paths_command(opts: Options) -> None:
     """Show where growtui keeps its files."""
     from growtui import paths
+    from growtui.vault import marker_path
 
+    sessions = opts.resolved_sessions_dir()
     rows = [
         ("config file", paths.config_file()),
         ("own questions", paths.user_questions_dir()),
-        ("sessions", opts.resolved_sessions_dir()),
+        ("sessions", f"{sessions} (encrypted)" if marker_path(sessions).is_file() else sessions),
         ("shipped questions", paths.shipped_questions_dir()),
         ("cache (locks, search index)", paths.cache_dir()),
         ("crash reports", paths.log_dir()),
