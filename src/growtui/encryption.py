@@ -172,6 +172,27 @@ def _files(root: Path) -> list[Path]:
     return [path for path in session_files(root) if path.is_file() or path.is_symlink()]
 
 
+def _check_against_sealed(root: Path, vault: Vault) -> None:
+    """A folder whose marker was lost gets a new one only with the passphrase of the files already sealed.
+
+    Otherwise one folder would end up under two passphrases.
+    """
+    refused = None
+    for path in _files(root):
+        if not vaults.looks_sealed(path):
+            continue
+        try:
+            plain_bytes(path, vault)
+            return
+        except SessionFileError as exc:
+            if "does not open" in exc.problems[0].message:
+                refused = refused or path  # or it was changed: one file that opens settles it
+    if refused is not None:
+        raise vaults.WrongPassphrase(
+            f"this passphrase does not open the sessions already encrypted in {root} (for example "
+            f"{refused.name}); use the passphrase they were encrypted with. Nothing was changed")
+
+
 def encrypt_folder(root: Path, vault: Vault, progress: Progress | None = None) -> Report:
     """Seal every session of ``root``; the marker first, so a stopped run still asks for the passphrase."""
     from growtui.index import remove_plain_index
@@ -179,6 +200,7 @@ def encrypt_folder(root: Path, vault: Vault, progress: Progress | None = None) -
     report = Report()
     marker = vaults.marker_path(root)
     if vaults.read_marker(root) is None:
+        _check_against_sealed(root, vault)
         paths.ensure_private_dir(root)
         write_atomic(marker, vault.marker_text().encode("ascii"), replace=False)
     remove_plain_index(root)

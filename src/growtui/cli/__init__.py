@@ -28,6 +28,7 @@ class Options:
     lang: str | None = None
     _config: object | None = None
     _passphrase: str | None = field(default=None, repr=False)
+    _vaults: dict = field(default_factory=dict, repr=False)
 
     @property
     def config(self):
@@ -86,7 +87,9 @@ class Options:
         if marker is None and root != self.resolved_sessions_dir():
             marker = vault.read_marker(self.resolved_sessions_dir())  # a file given by its path
         if marker is not None:
-            return vault.Vault.unlock(self.passphrase(), marker)
+            if marker not in self._vaults:  # scrypt once per run, however many commands ask
+                self._vaults[marker] = vault.Vault.unlock(self.passphrase(), marker)
+            return self._vaults[marker]
         if file is not None and vault.looks_sealed(file):
             return vault.Vault(self.passphrase(), vault.KdfParams.new())
         return None
