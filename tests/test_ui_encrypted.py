@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from growtui.screens.passphrase import PassphraseScreen
 from growtui.screens.session import SessionScreen
 from growtui.store import Store
 from growtui.textmatch import typed_text
+from terminal import Terminal
 from ui_helpers import make_app, wait_for_file, wait_until
 
 PASSPHRASE = "correct horse battery"
@@ -128,3 +131,26 @@ def test_snapshot_passphrase_after_a_wrong_try(snap_compare, folder):
             "The sessions in /home/you/coaching are encrypted. Type your passphrase to open them.")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_a_real_growtui_asks_saves_sealed_and_survives_kill_9(folder, tmp_path, env_for_subprocess):
+    """The whole path in a real process: the prompt, autosave, a kill, and no plain text anywhere."""
+    words = "afspraak-met-de-teamleider-7c1e"
+    with Terminal(["--sessions-dir", str(folder), "--lang", "en", "new", "--coachee", "Kim Kluis"],
+                  env_for_subprocess) as term:
+        term.wait_for("Type your passphrase")
+        term.send(PASSPHRASE + "\r")
+        term.wait_for("Next question")
+        term.send(words)
+        term.wait_for(words)
+        time.sleep(1.5)  # autosave promises a second
+        term.kill()
+    opened = vaults.Vault.unlock(PASSPHRASE, marker(folder))
+    [new] = [s for s in Store(folder, opened).scan().sessions if s.session.coachee == "Kim Kluis"]
+    assert words in new.session.goal.notes
+    assert vaults.looks_sealed(new.path) and "kim" not in new.path.name
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            raw = path.read_bytes()
+            assert words.encode() not in raw and b"Kim Kluis" not in raw, path

@@ -79,7 +79,11 @@ class PassphraseScreen(Localized, Screen[Vault | None]):
         except WrongPassphrase:
             self.app.call_from_thread(self._wrong)
             return
-        self.app.call_from_thread(self.dismiss, vault)
+        self.app.call_from_thread(self._opened, vault)
+
+    def _opened(self, vault: Vault) -> None:
+        self.query_one(Input).value = ""  # the passphrase lives on in the vault only
+        self.dismiss(vault)
 
     def _wrong(self) -> None:
         self.tries += 1
