@@ -139,7 +139,7 @@ def test_a_real_growtui_asks_saves_sealed_and_survives_kill_9(folder, tmp_path, 
     words = "afspraak-met-de-teamleider-7c1e"
     with Terminal(["--sessions-dir", str(folder), "--lang", "en", "new", "--coachee", "Kim Kluis"],
                   env_for_subprocess) as term:
-        term.wait_for("Type your passphrase")
+        term.wait_for("Passphrase, then Enter")  # the placeholder: the text above it wraps with the path
         term.send(PASSPHRASE + "\r")
         term.wait_for("Next question")
         term.send(words)

@@ -193,41 +193,36 @@ def _check_against_sealed(root: Path, vault: Vault) -> None:
             f"{refused.name}); use the passphrase they were encrypted with. Nothing was changed")
 
 
-def encrypt_folder(root: Path, vault: Vault, progress: Progress | None = None) -> Report:
-    """Seal every session of ``root``; the marker first, so a stopped run still asks for the passphrase."""
-    from growtui.index import remove_plain_index
-
+def _convert_all(root: Path, vault: Vault, *, seal: bool, progress: Progress | None) -> Report:
     report = Report()
-    marker = vaults.marker_path(root)
-    if vaults.read_marker(root) is None:
-        _check_against_sealed(root, vault)
-        paths.ensure_private_dir(root)
-        write_atomic(marker, vault.marker_text().encode("ascii"), replace=False)
-    remove_plain_index(root)
     ids: set[str] = set()
     files = _files(root)
     for n, path in enumerate(files, 1):
-        _convert(path, vault, seal=True, report=report, ids=ids)
+        _convert(path, vault, seal=seal, report=report, ids=ids)
         if progress is not None:
             progress(n, len(files))
     for copy in _copies(ids):
-        _convert_copy(copy, vault, seal=True, report=report)
+        _convert_copy(copy, vault, seal=seal, report=report)
     return report
+
+
+def encrypt_folder(root: Path, vault: Vault, progress: Progress | None = None) -> Report:
+    """Seal every session of ``root``; the marker first, so a stopped run still asks for the passphrase."""
+    from growtui.indexsealed import remove_plain_index
+
+    if vaults.read_marker(root) is None:
+        _check_against_sealed(root, vault)
+        paths.ensure_private_dir(root)
+        write_atomic(vaults.marker_path(root), vault.marker_text().encode("ascii"), replace=False)
+    remove_plain_index(root)
+    return _convert_all(root, vault, seal=True, progress=progress)
 
 
 def decrypt_folder(root: Path, vault: Vault, progress: Progress | None = None) -> Report:
     """Open every sealed session of ``root`` back into a plain file; the marker goes last, once all are open."""
-    from growtui.index import sealed_location
+    from growtui.indexsealed import sealed_location
 
-    report = Report()
-    ids: set[str] = set()
-    files = _files(root)
-    for n, path in enumerate(files, 1):
-        _convert(path, vault, seal=False, report=report, ids=ids)
-        if progress is not None:
-            progress(n, len(files))
-    for copy in _copies(ids):
-        _convert_copy(copy, vault, seal=False, report=report)
+    report = _convert_all(root, vault, seal=False, progress=progress)
     try:
         sealed_location(root).unlink()
     except OSError:

@@ -7,12 +7,8 @@ compared with what was indexed, and only new or changed files are read
 again. A missing, outdated or damaged index is rebuilt; if the cache folder
 cannot be written at all, the index lives in memory for this run.
 
-In an encrypted folder the index holds the same notes as the files, so it
-never touches the disk in the clear: it lives in memory (with SQLite's
-temporary storage in memory too), and between runs it is kept sealed with
-the folder's key (``*.sealed`` in the cache folder), so a run does not have
-to open every file again. A sealed index that does not open is rebuilt, and
-a plain index of the folder from before it was encrypted is removed.
+In an encrypted folder the index never touches the disk in the clear: see
+:mod:`growtui.indexsealed`.
 
 Search is full text over everything typed in a session (SQLite FTS5 with the
 trigram tokenizer), so it finds parts of words as ``grep`` does: "gesprek"
@@ -27,7 +23,6 @@ No pydantic and no TOML parsing happen here unless a file changed: a warm
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import sqlite3
@@ -41,6 +36,8 @@ from growtui import paths
 from growtui.errors import Problem
 from growtui.listing import stat_files
 from growtui.indexresults import Entry, Hit, OpenAction, Progress, Stats, Sync  # noqa: F401 - part of the interface
+from growtui.indexsealed import can_seal, default_location, memory, open_sealed, store_sealed
+from growtui.indexsealed import remove_plain_index, sealed_location  # noqa: F401 - part of the interface
 from growtui.indexrows import Rows, read_all, rows_for  # noqa: F401 - rows_for is part of the index's interface
 from growtui.textmatch import (  # noqa: F401 - part of the index's interface
     SNIPPET_WIDTH,
@@ -97,25 +94,6 @@ if TYPE_CHECKING:
 # --- the index ------------------------------------------------------------------
 
 
-def default_location(root: Path) -> Path:
-    """One index per sessions folder, named by a hash of the folder's real path."""
-    digest = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-    return paths.cache_dir() / "index" / f"{digest}.sqlite3"
-
-
-def sealed_location(root: Path) -> Path:
-    return default_location(root).with_suffix(".sealed")
-
-
-def remove_plain_index(root: Path) -> None:
-    """Remove the plain index of a folder (and SQLite's side files): it holds the notes in the clear."""
-    for suffix in ("", "-journal", "-wal", "-shm"):
-        try:
-            Path(f"{default_location(root)}{suffix}").unlink()
-        except OSError:
-            pass
-
-
 class Index:
     """The index of one sessions folder. ``Index(root).sync()`` first, then ask.
 
@@ -130,8 +108,7 @@ class Index:
         if vault is not None:
             remove_plain_index(root)
             self.location = None
-            self.sealed = None if in_memory or not hasattr(sqlite3.Connection, "serialize") else (
-                location or sealed_location(root))
+            self.sealed = None if in_memory or not can_seal() else (location or sealed_location(root))
         else:
             self.sealed = None
             self.location = None if in_memory else (location or default_location(root))
@@ -160,46 +137,14 @@ class Index:
         db.executescript(_SCHEMA)
         return db
 
-    def _memory(self) -> sqlite3.Connection:
-        db = sqlite3.connect(":memory:", check_same_thread=False)
-        db.execute("PRAGMA temp_store = MEMORY")  # no sorting spilled into a temporary file
-        return db
-
     def _open_sealed(self) -> sqlite3.Connection:
-        if self.sealed is not None:
-            try:
-                plain = self.vault.open_blob(self.sealed.read_bytes())
-            except OSError:
-                plain = None
-            if plain is not None:
-                db = self._memory()
-                try:
-                    db.deserialize(plain)
-                    db.execute("PRAGMA temp_store = MEMORY")
-                    if db.execute("PRAGMA user_version").fetchone()[0] == INDEX_FORMAT:
-                        db.execute("SELECT count(*) FROM files").fetchone()
-                        return db
-                except sqlite3.Error:
-                    pass
-                db.close()
-        db = self._memory()
-        db.executescript(_SCHEMA)
-        db.execute(f"PRAGMA user_version = {INDEX_FORMAT}")
-        self._changed = True
+        db = open_sealed(self.sealed, self.vault, INDEX_FORMAT)
+        if db is None:
+            db = memory()
+            db.executescript(_SCHEMA)
+            db.execute(f"PRAGMA user_version = {INDEX_FORMAT}")
+            self._changed = True
         return db
-
-    def _store_sealed(self) -> None:
-        """Keep the index sealed for the next run; if that fails, the next run reads the files again."""
-        from growtui.atomic import write_atomic
-        from growtui.errors import StoreWriteError
-
-        if self.sealed is None:
-            return
-        try:
-            write_atomic(self.sealed, self.vault.seal_blob(self.db.serialize()))
-        except (StoreWriteError, sqlite3.Error):
-            pass
-        self._changed = False
 
     def _connect(self, location: Path) -> sqlite3.Connection:
         paths.ensure_private_dir(location.parent)
@@ -268,7 +213,8 @@ class Index:
             self.db = self._open()
             result = self._sync(progress, stats)
         if self.vault is not None and (result.read or result.removed or self._changed):
-            self._store_sealed()
+            store_sealed(self.db, self.sealed, self.vault)
+            self._changed = False
         return result
 
     def answer_in_step(self, ask: Callable[[], T], progress: Progress | None = None) -> tuple[T, Sync]:
