@@ -53,15 +53,24 @@ class Report:
 
 
 def plain_bytes(path: Path, vault: Vault) -> tuple[bytes, bool]:
-    """A file's plain bytes exactly (opened if it is sealed), and whether it was sealed; SessionFileError."""
-    try:
-        raw = tomlfile.read_text(path, MAX_SEALED_FILE).encode("utf-8")
-        data = tomlfile.parse(path, raw.decode("utf-8")) if vaults.looks_sealed(path) else {}
-    except tomlfile.TomlProblem as exc:
-        raise SessionFileError([exc.problem]) from None
-    if vaults.is_sealed(data):
+    """A file's plain bytes exactly (opened if it is sealed), and whether it was sealed; SessionFileError.
+
+    Sealed or not is decided as reading decides it, by the parsed TOML, so a
+    sealed file with other line endings is never taken for a plain one.
+    """
+    data, _, sealed = load_file(path, vault, opened=False)
+    if sealed:
         return vault.open(path, data), True
     return path.read_bytes(), False
+
+
+def _keep_time(path: Path, st: os.stat_result) -> None:
+    """Give a converted file the time of its original: which of a session and its recovery file is newer
+    decides what ``growtui resume`` opens, and converting must not change that."""
+    try:
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    except OSError:
+        pass
 
 
 def _same_after_reading(path: Path, written: bytes, plain: bytes, vault: Vault) -> bool:
@@ -74,10 +83,12 @@ def _same_after_reading(path: Path, written: bytes, plain: bytes, vault: Vault) 
 
 def _move(source: Path, target: Path, written: bytes, plain: bytes, vault: Vault) -> None:
     """Write ``written`` to ``target`` (or in place), check it, then remove ``source``. StoreWriteError if not safe."""
+    st = source.stat()
     if target == source:
         write_atomic(target, written)
         if not _same_after_reading(target, written, plain, vault):
             raise StoreWriteError(target, "the file read back is not what was written")
+        _keep_time(target, st)
         return
     if target.exists():
         # Left by an interrupted run? Then it must open to the same text; otherwise it is somebody else's.
@@ -92,6 +103,7 @@ def _move(source: Path, target: Path, written: bytes, plain: bytes, vault: Vault
         write_atomic(target, written, replace=False)
         if not _same_after_reading(target, written, plain, vault):
             raise StoreWriteError(target, "the file read back is not what was written; the original is kept")
+        _keep_time(target, st)
     try:
         source.unlink()
     except OSError as exc:
@@ -111,10 +123,11 @@ def _convert(path: Path, vault: Vault, *, seal: bool, report: Report, ids: set[s
                                        "the command again"))
         return
     try:
-        remove_leftovers(path)  # half-written saves of a killed growtui: they hold notes too
         data, text, sealed = load_file(path, vault)
         session = from_toml(path, text, data)  # a file that is no valid session is never touched
         ids.add(session.id)
+        for name in {path.name, file_name(session), sealed_file_name(session)}:
+            remove_leftovers(path.parent / name)  # half-written saves of a killed growtui or run: notes too
         plain, sealed = plain_bytes(path, vault)
         name = sealed_file_name(session) if seal else file_name(session)
         target = path if is_conflict_copy(path) else path.parent / name  # a conflict copy keeps the name that says so
@@ -160,10 +173,12 @@ def _convert_copy(path: Path, vault: Vault, *, seal: bool, report: Report) -> No
         if sealed == seal:
             return
         written = vault.seal(plain) if seal else plain
+        st = path.stat()
         write_atomic(path, written)
+        _keep_time(path, st)
         report.copies += 1
-    except (tomlfile.TomlProblem, SessionFileError, StoreWriteError) as exc:
-        problem = exc.problem if isinstance(exc, tomlfile.TomlProblem) else (
+    except (OSError, SessionFileError, StoreWriteError) as exc:
+        problem = Problem(path, describe_os_error(exc)) if isinstance(exc, OSError) else (
             exc.problems[0] if isinstance(exc, SessionFileError) else Problem(exc.path, exc.reason))
         report.problems.append(Problem(problem.path, f"{problem.message} (a recovery or migration copy)"))
 

@@ -154,11 +154,12 @@ def _encode(session: Session, path: Path) -> bytes:
 # --- rewriting a file of an older format ------------------------------------
 
 
-def load_file(path: Path, vault: vaults.Vault | None) -> tuple[dict[str, Any], str, bool]:
+def load_file(path: Path, vault: vaults.Vault | None, *, opened: bool = True) -> tuple[dict[str, Any], str, bool]:
     """A session file's parsed TOML and its text, opened first if it is sealed; and whether it was.
 
     SessionFileError when it cannot be read, is damaged or tampered with, or
-    is sealed and there is no passphrase.
+    is sealed and there is no passphrase. With ``opened=False`` a sealed
+    file's own TOML (its header) is returned, not opened.
     """
     try:
         data, text = tomlfile.load(path, max_bytes=MAX_SEALED_FILE)
@@ -167,6 +168,8 @@ def load_file(path: Path, vault: vaults.Vault | None) -> tuple[dict[str, Any], s
                 raise tomlfile.TomlProblem(Problem(path, f"the file is larger than {MAX_SESSION_FILE // 2 ** 20} "
                                                    "MB; that is not a file growtui wrote"))
             return data, text, False
+        if not opened:
+            return data, text, True
         if vault is None:
             raise SessionFileError([Problem(path, "an encrypted session, and this folder is not set up for "
                                             "encryption; give the passphrase (GROWTUI_PASSPHRASE) or run "
@@ -174,7 +177,11 @@ def load_file(path: Path, vault: vaults.Vault | None) -> tuple[dict[str, Any], s
         text = tomlfile.decode(path, vault.open(path, data))
         return tomlfile.parse(path, text), text, True
     except tomlfile.TomlProblem as exc:
-        raise SessionFileError([exc.problem]) from None
+        problem = exc.problem
+        if vaults.looks_sealed(path) and "growtui" not in problem.message:  # cut off, or edited by hand
+            problem = Problem(path, f"a damaged encrypted session ({problem.message}); restore it from a copy. "
+                              "The file is left as it is", problem.line)
+        raise SessionFileError([problem]) from None
 
 
 def _keep_original(path: Path, original: bytes, version: int) -> Path:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
+import re
 import secrets
 import stat
 import tomllib
@@ -60,6 +61,8 @@ _CHECK = b"growtui: this passphrase opens this folder"
 _INFO = {"session": b"growtui session v1", "index": b"growtui index v1", "check": b"growtui check v1"}
 _INDEX_MAGIC = b"GROWTUI-SEALED-INDEX-1\n"
 _LINE = 76
+# The line that says so, as an editor, git (autocrlf) or a sync tool may have left it.
+_SEALED_LINE = re.compile(rb'(?m)^[ \t]*encrypted[ \t]*=[ \t]*"growtui"[ \t]*\r?$')
 
 
 class WrongPassphrase(GrowtuiError):
@@ -149,7 +152,7 @@ def looks_sealed(path: Path) -> bool:
         return False
     finally:
         os.close(fd)
-    return f'\nencrypted = "{FORMAT}"\n'.encode() in b"\n" + head
+    return _SEALED_LINE.search(head) is not None
 
 
 def _check_version(path: Path, data: dict[str, Any], what: str) -> None:

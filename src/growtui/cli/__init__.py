@@ -60,8 +60,9 @@ class Options:
             self._passphrase = vault.passphrase_from_env()
         if self._passphrase is None:
             if not sys.stdin.isatty():
-                raise vault.PassphraseNeeded("the sessions folder is encrypted: give the passphrase in "
-                                             "GROWTUI_PASSPHRASE, or run growtui in a terminal to be asked")
+                why = "encrypting needs a new passphrase" if new else "the sessions folder is encrypted"
+                raise vault.PassphraseNeeded(f"{why}: give the passphrase in GROWTUI_PASSPHRASE, or run "
+                                             "growtui in a terminal to be asked")
             if new:
                 click.echo("Choose a passphrase. Without it nobody, you included, can read these sessions: "
                            "keep it in your password manager.", err=True)
