@@ -66,8 +66,15 @@ class Options:
             if new:
                 click.echo("Choose a passphrase. Without it nobody, you included, can read these sessions: "
                            "keep it in your password manager.", err=True)
+
+            def long_enough(value: str) -> str:
+                if new and len(value) < vault.MIN_PASSPHRASE:
+                    raise click.UsageError(f"a passphrase needs at least {vault.MIN_PASSPHRASE} characters; "
+                                           "several random words are best")
+                return value
+
             self._passphrase = click.prompt("Passphrase", hide_input=True, confirmation_prompt=new, err=True,
-                                            show_default=False)
+                                            show_default=False, value_proc=long_enough)
         if new and len(self._passphrase) < vault.MIN_PASSPHRASE:
             self._passphrase = None
             raise vault.PassphraseNeeded(f"a passphrase needs at least {vault.MIN_PASSPHRASE} characters; "
