@@ -154,3 +154,18 @@ def test_a_real_growtui_asks_saves_sealed_and_survives_kill_9(folder, tmp_path, 
         if path.is_file():
             raw = path.read_bytes()
             assert words.encode() not in raw and b"Kim Kluis" not in raw, path
+
+
+def test_snapshot_session_in_an_encrypted_folder(snap_compare, folder):
+    """The top bar says every save is encrypted, where the saving shows; 80x24."""
+    from ui_helpers import FrozenClock
+
+    opened = vaults.Vault.unlock(PASSPHRASE, marker(folder))
+    app = make_app(folder, vault=opened, clock=FrozenClock(), coachee="Noor Jansen", topic="Minder vergaderen",
+                   minutes=30, language="nl", lang="nl")
+
+    async def ready(pilot):
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)

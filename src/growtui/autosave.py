@@ -116,6 +116,11 @@ class Autosaver:
         self._thread.start()
 
     @property
+    def encrypted(self) -> bool:
+        """The session is saved sealed (its folder is encrypted)."""
+        return self._store.encrypted
+
+    @property
     def failing(self) -> bool:
         return self._failing
 

@@ -39,6 +39,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "timer": ("{elapsed} van {box}", "{elapsed} of {box}"),
     "timer.over": ("{phase} loopt uit: houd tijd over voor Wil.", "{phase} is running over: keep time for Will."),
     "saved": ("opgeslagen", "saved"),
+    "saved.encrypted": ("versleuteld opgeslagen", "saved, encrypted"),
     "save.failed": ("Niet opgeslagen: {reason}. Je tekst staat veilig in {recovery}; ik blijf het proberen.",
                     "Not saved: {reason}. Your text is safe in {recovery}; still trying."),
     "save.failed.short": ("NIET OPGESLAGEN", "NOT SAVED"),

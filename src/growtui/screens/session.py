@@ -111,7 +111,7 @@ class SessionScreen(Localized, Screen):
         with Horizontal(id="topbar"):
             yield Label(f"{live.session.coachee}{topic}", id="who")
             yield SessionClock(live, id="clock")
-            yield SaveIndicator(lang, id="save-state")
+            yield SaveIndicator(lang, encrypted=self.saver.encrypted, id="save-state")
         yield PhaseStepper(live, id="stepper")
         yield QuestionPanel(live, id="question")
         yield Static(id="hints", classes="-hidden")

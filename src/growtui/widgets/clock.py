@@ -44,9 +44,10 @@ class SaveIndicator(Widget):
     }
     """
 
-    def __init__(self, lang: str, **kwargs) -> None:
+    def __init__(self, lang: str, *, encrypted: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.lang = lang
+        self.encrypted = encrypted  # says so with every save: the reassurance belongs where the saving shows
         self.state = "saved"
 
     def set_state(self, state: str) -> None:
@@ -55,5 +56,5 @@ class SaveIndicator(Widget):
         self.refresh()
 
     def render(self) -> Text:
-        key = {"saved": "saved", "failing": "save.failed.short"}[self.state]
+        key = {"saved": "saved.encrypted" if self.encrypted else "saved", "failing": "save.failed.short"}[self.state]
         return Text(("✓ " if self.state == "saved" else "") + t(key, self.lang))
