@@ -42,6 +42,26 @@ def sessions_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def run(capsys):
+    """growtui in this process: (exit code, stdout, stderr), never a traceback."""
+
+    from growtui.cli import main
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        try:
+            main(list(argv))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        else:  # pragma: no cover - main always exits
+            code = -1
+        out, err = capsys.readouterr()
+        assert "Traceback" not in out + err
+        return code, out, err
+
+    return run
+
+
+@pytest.fixture
 def env_for_subprocess(isolated_home: Path) -> dict[str, str]:
     """The isolated environment, for growtui run as a real process."""
     return dict(os.environ)

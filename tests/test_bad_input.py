@@ -32,7 +32,6 @@ from hypothesis import strategies as st
 
 from factories import full_session
 from growtui import library, tomlfile
-from growtui.cli import main
 from growtui.errors import LibraryError, SessionFileError
 from growtui.index import Index
 from growtui.model.question import QUESTIONS_SCHEMA_VERSION
@@ -99,24 +98,6 @@ def folder(tmp_path: Path) -> Path:
     for session_id in GOOD:
         (root / f"2026-11-03_good_{session_id}.toml").write_bytes(good_session_bytes(session_id))
     return root
-
-
-@pytest.fixture
-def run(capsys):
-    """growtui in this process: (exit code, stdout, stderr), never a traceback."""
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            main(list(argv))
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        else:  # pragma: no cover - main always exits
-            code = -1
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        return code, out, err
-
-    return run
 
 
 def growtui(*argv: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess[str]:

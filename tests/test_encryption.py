@@ -42,7 +42,6 @@ from hypothesis import strategies as st
 
 from growtui import autosave, encryption, paths, starting
 from growtui import vault as vaults
-from growtui.cli import main
 from growtui.errors import SessionFileError
 from growtui.index import Index, default_location, sealed_location
 from growtui.indexrows import read_all
@@ -91,24 +90,6 @@ def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(tempfile, "tempdir", str(folder))
     monkeypatch.setenv("TMPDIR", str(folder))
     return folder
-
-
-@pytest.fixture
-def run(capsys):
-    """growtui in this process: (exit code, stdout, stderr), never a traceback."""
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            main(list(argv))
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        else:  # pragma: no cover - main always exits
-            code = -1
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        return code, out, err
-
-    return run
 
 
 @pytest.fixture

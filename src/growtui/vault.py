@@ -174,6 +174,14 @@ class _Newer(ValueError):
     pass
 
 
+def _sealed_parts(path: Path, data: dict[str, Any], what: str, salt: str, nonce: str,
+                  sealed: str) -> tuple[KdfParams, bytes, bytes, bytes]:
+    """The parameters, salt, nonce and sealed bytes of a marker or a sealed file; ValueError if damaged."""
+    _check_version(path, data, what)
+    return (_params(data), _unb64(data.get(salt), _SALT_BYTES), _unb64(data.get(nonce), _NONCE_BYTES),
+            _unb64(data.get(sealed)))
+
+
 # --- the marker: this folder is encrypted --------------------------------------------
 
 
@@ -203,12 +211,8 @@ def read_marker(root: Path) -> Marker | None:
         raise VaultError(f"{path}: cannot read this folder's encryption settings "
                          f"({exc.strerror or type(exc).__name__})") from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
-        _check_version(path, data, "this folder")
-        params = _params(data)
-        check_salt = _unb64(data.get("check_salt"), _SALT_BYTES)
-        check_nonce = _unb64(data.get("check_nonce"), _NONCE_BYTES)
-        check = _unb64(data.get("check"))
+        params, check_salt, check_nonce, check = _sealed_parts(
+            path, tomllib.loads(raw.decode("utf-8")), "this folder", "check_salt", "check_nonce", "check")
     except _Newer as exc:
         raise VaultError(f"{path}: {exc}") from None
     except (ValueError, binascii.Error, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -326,11 +330,7 @@ class Vault:
     def open(self, path: Path, data: dict[str, Any]) -> bytes:
         """The plain bytes of a sealed file's parsed TOML; SessionFileError saying what is wrong."""
         try:
-            _check_version(path, data, "this session")
-            params = _params(data)
-            salt = _unb64(data.get("key_salt"), _SALT_BYTES)
-            nonce = _unb64(data.get("nonce"), _NONCE_BYTES)
-            sealed = _unb64(data.get("data"))
+            params, salt, nonce, sealed = _sealed_parts(path, data, "this session", "key_salt", "nonce", "data")
         except _Newer as exc:
             raise SessionFileError([Problem(path, str(exc))]) from None
         except (ValueError, binascii.Error) as exc:
