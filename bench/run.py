@@ -21,6 +21,8 @@ What is measured (``--only`` takes the names before the colons):
   search``, each process reporting its own (peak.py), against a bare
   Textual app and Python doing nothing.
 - footprint: bytes on disk of the sessions and the index.
+- encrypted: ``growtui encrypt`` of the folder against copying it, and
+  ``list`` and ``search`` on the encrypted copy against the plain folder.
 
 startup, typing and autosave do not depend on the folder: they run once,
 for the first size, and their rows show "-" for the number of sessions.
@@ -93,6 +95,38 @@ def footprint_section(b: Bench) -> list[Row]:
     return rows + [Row("index on disk", b.size, tree_bytes(cache), "sessions folder", folder, "bytes")]
 
 
+def encrypted_section(b: Bench) -> list[Row]:
+    """The same folder encrypted (growtui encrypt): list and search warm, against the plain folder.
+
+    The difference is mostly scrypt, once per run, on purpose (docs/encryption.md).
+    """
+    folder = b.scratch / f"encrypted-{b.size}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(b.folder, folder)
+    b.warm["GROWTUI_PASSPHRASE"] = "bench passphrase, not a secret"
+    try:
+        encrypted = Bench(b.size, folder, b.runs, b.scratch)
+        start = time.perf_counter_ns()
+        run_once(encrypted.growtui("encrypt"), b.warm)
+        took = (time.perf_counter_ns() - start) / 1e6
+        copy = b.scratch / f"copy-{b.size}"
+        start = time.perf_counter_ns()
+        shutil.copytree(b.folder, copy)
+        copied = (time.perf_counter_ns() - start) / 1e6
+        shutil.rmtree(copy)
+        rows = [Row("encrypt the folder (once)", b.size, took, "copy the folder", copied)]
+        rows += b.compare("list, encrypted (warm)", encrypted.growtui("list"), [b.growtui("list")])
+        rows += b.compare("search rare word, encrypted (warm)", encrypted.growtui("search", generate.RARE_WORD),
+                          [b.growtui("search", generate.RARE_WORD)])
+        return rows
+    except Failed as exc:
+        return [Row("encrypted folder", b.size, None, error=exc.summary)]
+    finally:
+        b.warm.pop("GROWTUI_PASSPHRASE", None)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def history_section(b: Bench) -> list[Row]:
     """The history screen, headless (warm index): open, a key, a filter, a search, against a bare Textual app."""
     run_once(b.growtui("list"), b.warm)  # the index is built and warm
@@ -122,6 +156,7 @@ SECTIONS: list[Callable[[Bench], list[Row]]] = [
     list_section,
     search_section,
     history_section,
+    encrypted_section,
     memory_section,
     footprint_section,
 ]

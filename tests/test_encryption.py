@@ -177,7 +177,7 @@ def tampered(raw: bytes, how: str) -> bytes:
         i = re.search(rf'^{how} = "([^"]+)"$', text, re.MULTILINE).start(1)  # the first character: all its bits count
         return (text[:i] + other(text[i]) + text[i + 1:]).encode("ascii")
     if how == "data":
-        i = text.index('data = """\n') + len('data = """\n') + 40
+        i = text.index("data = '''\n") + len("data = '''\n") + 40
         return (text[:i] + other(text[i]) + text[i + 1:]).encode("ascii")
     if how == "kdf_r":
         assert "\nkdf_r = 8\n" in text
@@ -824,3 +824,15 @@ def test_converted_files_keep_their_time(plain):
     assert {name: sealed_path(plain, name).stat().st_mtime_ns for name in ORIGINALS} == times
     encryption.decrypt_folder(plain, unlock(plain))
     assert {name: (plain / name).stat().st_mtime_ns for name in ORIGINALS} == times
+
+
+def test_a_sealed_file_opens_whatever_toml_string_holds_its_data(tmp_path):
+    """growtui writes the data as a literal string (fast to parse); a TOML tool may rewrite it as a basic one."""
+    vault = fast_vault()
+    sealed = vault.seal(ORIGINALS[ZOE]).decode("ascii")
+    basic = sealed.replace("data = '''", 'data = """').replace("\n'''\n", '\n"""\n')
+    assert basic != sealed
+    for text in (sealed, basic):
+        path = tmp_path / "2026-11-03_vecb4mj32gx1.toml"
+        path.write_text(text, encoding="ascii")
+        assert encryption.plain_bytes(path, vault) == (ORIGINALS[ZOE], True)

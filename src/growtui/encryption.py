@@ -30,10 +30,10 @@ from pathlib import Path
 
 from growtui import paths, tomlfile
 from growtui import vault as vaults
-from growtui.atomic import describe_os_error, remove_leftovers, write_atomic
+from growtui.atomic import describe_os_error, write_atomic
 from growtui.errors import Problem, SessionFileError, SessionLockedError, StoreWriteError
 from growtui.listing import is_conflict_copy, session_files
-from growtui.store import MAX_SEALED_FILE, SessionLock, file_name, from_toml, load_file, sealed_file_name
+from growtui.store import SessionLock, file_name, from_toml, load_file, sealed_file_name
 from growtui.vault import Vault
 
 Progress = Callable[[int, int], None]
@@ -111,7 +111,25 @@ def _move(source: Path, target: Path, written: bytes, plain: bytes, vault: Vault
                               f"({describe_os_error(exc)}); remove it by hand") from None
 
 
-def _convert(path: Path, vault: Vault, *, seal: bool, report: Report, ids: set[str]) -> None:
+def _leftovers(folder: Path) -> dict[str, list[Path]]:
+    """Half-written saves in a folder (``.NAME.XXXXXXXX.tmp``, see atomic.py), by the NAME they were for.
+
+    One listing per folder: a glob per file would read a folder of ten
+    thousand sessions ten thousand times.
+    """
+    found: dict[str, list[Path]] = {}
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return found
+    for name in names:
+        if name.startswith(".") and name.endswith(".tmp") and name.count(".") >= 3:
+            found.setdefault(name[1:-4].rsplit(".", 1)[0], []).append(folder / name)
+    return found
+
+
+def _convert(path: Path, vault: Vault, *, seal: bool, report: Report, ids: set[str],
+             leftovers: dict[str, list[Path]]) -> None:
     if path.is_symlink():
         report.problems.append(Problem(path, "a link to a file elsewhere, so left as it is: move the file itself "
                                        "into the folder and run the command again"))
@@ -123,12 +141,18 @@ def _convert(path: Path, vault: Vault, *, seal: bool, report: Report, ids: set[s
                                        "the command again"))
         return
     try:
-        data, text, sealed = load_file(path, vault)
+        data, text, sealed = load_file(path, vault, opened=False)
+        if sealed:
+            plain = vault.open(path, data)
+            text = tomlfile.decode(path, plain)
+            data = tomlfile.parse(path, text)
+        else:
+            plain = path.read_bytes()
         session = from_toml(path, text, data)  # a file that is no valid session is never touched
         ids.add(session.id)
         for name in {path.name, file_name(session), sealed_file_name(session)}:
-            remove_leftovers(path.parent / name)  # half-written saves of a killed growtui or run: notes too
-        plain, sealed = plain_bytes(path, vault)
+            for leftover in leftovers.pop(name, []):  # half-written saves of a killed growtui or run: notes too
+                leftover.unlink(missing_ok=True)
         name = sealed_file_name(session) if seal else file_name(session)
         target = path if is_conflict_copy(path) else path.parent / name  # a conflict copy keeps the name that says so
         if sealed == seal and target == path:
@@ -137,6 +161,8 @@ def _convert(path: Path, vault: Vault, *, seal: bool, report: Report, ids: set[s
         written = vault.seal(plain) if seal else plain
         _move(path, target, written, plain, vault)
         report.converted += 1
+    except tomlfile.TomlProblem as exc:
+        report.problems.append(Problem(exc.problem.path, f"{exc.problem.message} (left as it is)", exc.problem.line))
     except SessionFileError as exc:
         report.problems.extend(Problem(p.path, p.message if "left as it is" in p.message else
                                        f"{p.message} (left as it is)", p.line) for p in exc.problems)
@@ -212,8 +238,11 @@ def _convert_all(root: Path, vault: Vault, *, seal: bool, progress: Progress | N
     report = Report()
     ids: set[str] = set()
     files = _files(root)
+    leftovers: dict[Path, dict[str, list[Path]]] = {}
     for n, path in enumerate(files, 1):
-        _convert(path, vault, seal=seal, report=report, ids=ids)
+        if path.parent not in leftovers:
+            leftovers[path.parent] = _leftovers(path.parent)
+        _convert(path, vault, seal=seal, report=report, ids=ids, leftovers=leftovers[path.parent])
         if progress is not None:
             progress(n, len(files))
     for copy in _copies(ids):
