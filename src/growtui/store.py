@@ -25,7 +25,6 @@ Promises, each tested:
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -33,7 +32,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import filelock
 from pydantic import ValidationError
 
 from growtui import migrate, paths, tomlfile, vault as vaults
@@ -41,10 +39,10 @@ from growtui.atomic import describe_os_error, write_atomic
 from growtui.errors import (
     Problem,
     SessionFileError,
-    SessionLockedError,
     StoreWriteError,
 )
 from growtui.listing import SUFFIX, is_conflict_copy, session_files
+from growtui.locks import SessionLock
 from growtui.model.session import SESSION_SCHEMA_VERSION, Session
 from growtui.tomlwrite import friendly_dumps
 
@@ -164,7 +162,7 @@ def load_file(path: Path, vault: vaults.Vault | None, *, opened: bool = True) ->
     try:
         data, text = tomlfile.load(path, max_bytes=MAX_SEALED_FILE)
         if not vaults.is_sealed(data):
-            if len(text.encode("utf-8")) > MAX_SESSION_FILE:
+            if len(text) > MAX_SESSION_FILE // 4 and len(text.encode("utf-8")) > MAX_SESSION_FILE:
                 raise tomlfile.TomlProblem(Problem(path, f"the file is larger than {MAX_SESSION_FILE // 2 ** 20} "
                                                    "MB; that is not a file growtui wrote"))
             return data, text, False
@@ -225,7 +223,7 @@ def _replace_older_format(path: Path, data: bytes, version: int, vault: vaults.V
     except OSError as exc:
         raise StoreWriteError(path, f"could not read the original (format {version}) to keep a copy "
                               f"({describe_os_error(exc)}); the file is left as it is") from None
-    if vault is not None and not vaults.looks_sealed(path):
+    if vault is not None and not vaults.sealed_head(original):
         original = vault.seal(original)
     backup = _keep_original(path, original, version)
     write_atomic(path, data)  # on failure the original is still in place (and the copy stays)
@@ -389,38 +387,3 @@ class Store:
 
     def lock(self, path: Path) -> SessionLock:
         return SessionLock(path)
-
-
-class SessionLock:
-    """An exclusive claim on a session for writing, freed when the process dies.
-
-    The lock file lives in the cache folder (never in the synced sessions
-    folder), named by a hash of the session's real path.
-    """
-
-    def __init__(self, path: Path):
-        self.path = path
-        digest = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:24]
-        lock_path = paths.lock_dir() / f"{digest}.lock"
-        self._lock = filelock.FileLock(lock_path, timeout=0, mode=0o600, thread_local=False)
-
-    def acquire(self) -> SessionLock:
-        paths.ensure_private_dir(paths.lock_dir())
-        try:
-            self._lock.acquire()
-        except filelock.Timeout:
-            raise SessionLockedError(self.path) from None
-        return self
-
-    def release(self) -> None:
-        self._lock.release()
-
-    @property
-    def held(self) -> bool:
-        return self._lock.is_locked
-
-    def __enter__(self) -> SessionLock:
-        return self.acquire()
-
-    def __exit__(self, *exc: object) -> None:
-        self.release()

@@ -152,7 +152,12 @@ def looks_sealed(path: Path) -> bool:
         return False
     finally:
         os.close(fd)
-    return _SEALED_LINE.search(head) is not None
+    return sealed_head(head)
+
+
+def sealed_head(raw: bytes) -> bool:
+    """Do these bytes (a file's, or its first kilobyte) start a sealed growtui file?"""
+    return _SEALED_LINE.search(raw[:1024]) is not None
 
 
 def _check_version(path: Path, data: dict[str, Any], what: str) -> None:
