@@ -23,11 +23,20 @@ from pathlib import Path
 
 import generate
 from big_session import NOTE_LINES, big_session
+from growtui.storage import Store, to_toml
 from harness import (
-    BENCH, GROWTUI, PYTHON, Bench, Command, Failed, Row, once, percentile, run_once, run_script,
+    BENCH,
+    GROWTUI,
+    PYTHON,
+    Bench,
+    Command,
+    Failed,
+    Row,
+    once,
+    percentile,
+    run_once,
+    run_script,
 )
-
-from growtui.store import Store, to_toml
 
 COLS, ROWS = 100, 30
 MARKER = "Next question"  # in the key bar of growtui's session screen (--lang en), and in startup_bare.py's
@@ -53,7 +62,7 @@ def ms_to_screen(argv: list[str], env: dict[str, str], marker: str, timeout: flo
     output, wanted = bytearray(), marker.encode()
     start = time.perf_counter_ns()
     proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
-                            preexec_fn=_take_terminal)  # noqa: PLW1509 - no other thread runs in the bench
+                            preexec_fn=_take_terminal)
     os.close(slave)
     try:
         deadline = time.monotonic() + timeout

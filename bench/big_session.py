@@ -12,9 +12,7 @@ from datetime import date, datetime, timedelta
 
 import generate
 import texts
-
-from growtui.model.common import Phase
-from growtui.model.session import Action, Option, Session
+from growtui.model import Action, Option, Phase, Session
 
 NOTE_LINES = 5000
 OPTIONS = 40

@@ -31,13 +31,22 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import texts
-
-from growtui.model.common import Phase
-from growtui.model.session import (
-    MAX_CARRIES, Action, ActionStatus, Asked, Decision, FollowUpItem, Option, Outcome, ScaleAnswer, Session, Status,
+from growtui.model import (
+    MAX_CARRIES,
+    Action,
+    ActionStatus,
+    Asked,
+    Decision,
+    FollowUpItem,
+    Option,
+    Outcome,
+    Phase,
+    ScaleAnswer,
+    Session,
+    Status,
     review_status,
 )
-from growtui.store import Store, file_name, to_toml
+from growtui.storage import Store, file_name, to_toml
 
 ROOT = Path(__file__).resolve().parent.parent
 RARE_WORD, RARE_RATE = "kwartelkoning", 0.01

@@ -34,7 +34,7 @@ from growtui.app import GrowApp, Start
 from growtui.config import Config
 from growtui.library import load_library
 from growtui.screens.history import HistoryScreen
-from growtui.store import Store
+from growtui.storage import Store
 from growtui.widgets.session_table import SessionTable
 
 KEYS = 30

@@ -34,18 +34,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from big_session import big_session, notes
 from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, TextArea
 
+from big_session import big_session, notes
 from growtui.app import GrowApp, Start
-from growtui.autosave import Autosaver
 from growtui.config import Config
+from growtui.conversation import Autosaver
 from growtui.library import load_library
 from growtui.screens import session as session_screen
 from growtui.screens.session import SessionScreen
-from growtui.store import Store
+from growtui.storage import Store
 
 CHUNK = 10  # keys handed over at once
 WARM_UP_KEYS = 300  # the burst before the samples of the saves mode

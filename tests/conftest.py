@@ -30,9 +30,9 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("LANG", "C.UTF-8")
     # Folders encrypted in tests use a cheap scrypt (2^10, not 2^17): same code, a millisecond per key.
     # Files say their own parameters, so growtui run as a process reads them just as fast.
-    import growtui.vault
+    import growtui.crypto.vault
 
-    monkeypatch.setattr(growtui.vault, "KDF_LOG_N", 10)
+    monkeypatch.setattr(growtui.crypto.vault, "KDF_LOG_N", 10)
     return home
 
 

@@ -5,8 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from growtui.model import (
-    Action, ActionStatus, Asked, Decision, FollowUpItem, Lang, Option, Outcome, Phase,
-    ScaleAnswer, Session, Status,
+    Action,
+    ActionStatus,
+    Asked,
+    Decision,
+    FollowUpItem,
+    Lang,
+    Option,
+    Outcome,
+    Phase,
+    ScaleAnswer,
+    Session,
+    Status,
 )
 
 CET = timezone(timedelta(hours=1))

@@ -8,11 +8,10 @@ import time
 
 import pytest
 
-from growtui import autosave
-from growtui.autosave import Autosaver, SaveStatus, find_recovery
+from growtui.conversation import Autosaver, SaveStatus, autosave, find_recovery
 from growtui.errors import StoreWriteError
 from growtui.model import Session
-from growtui.store import Store
+from growtui.storage import Store
 
 
 class Statuses:
@@ -107,6 +106,6 @@ def test_when_every_folder_fails_the_status_still_says_so(setup, monkeypatch):
     def refuse(*args, **kwargs):
         raise OSError(errno.EROFS, "read-only")
 
-    monkeypatch.setattr("growtui.atomic.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("growtui.storage.atomic.tempfile.mkstemp", refuse)
     assert not saver.flush(1, edited(stored, "x"))
     assert statuses.items[-1].ok is False and statuses.items[-1].recovery is None

@@ -31,15 +31,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factories import full_session
-from growtui import library, tomlfile
+from growtui import library
+from growtui.conversation import new_session
 from growtui.errors import LibraryError, SessionFileError
 from growtui.index import Index
-from growtui.model.question import QUESTIONS_SCHEMA_VERSION
-from growtui.model.session import SESSION_SCHEMA_VERSION
+from growtui.model import QUESTIONS_SCHEMA_VERSION, SESSION_SCHEMA_VERSION
 from growtui.render import session_markdown, session_text
 from growtui.safetext import one_line
-from growtui.starting import new_session
-from growtui.store import MAX_SESSION_FILE, Store, to_toml
+from growtui.storage import MAX_SESSION_FILE, Store, to_toml
+from growtui.storage import toml_read as tomlfile
 
 DATA = Path(__file__).parent / "data"
 CORPUS = DATA / "bad"

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from growtui import autosave, live as live_module, starting
+from growtui.conversation import LiveSession, autosave
+from growtui.conversation import live as live_module
+from growtui.conversation import start as starting
 from growtui.index import Index
 from growtui.library import load_library
-from growtui.live import LiveSession
-from growtui.model import Phase, Session
-from growtui.model.session import FollowUpItem
-from growtui.store import Store, Stored, to_toml
+from growtui.model import FollowUpItem, Phase, Session
+from growtui.storage import Store, Stored, to_toml
 from ui_helpers import FrozenClock
 
-UTC = timezone.utc
+UTC = UTC
 
 
 @pytest.fixture

@@ -44,17 +44,17 @@ def test_domain_modules_import_and_work_without_textual(env_for_subprocess, tmp_
     result = run_blocked(
         f"""
         from pathlib import Path
-        import growtui.model, growtui.library, growtui.store, growtui.config, growtui.paths
-        import growtui.tomlfile, growtui.schemas, growtui.crash, growtui.vault, growtui.encryption
+        import growtui.model, growtui.library, growtui.storage.store, growtui.config, growtui.paths
+        import growtui.storage.toml_read, growtui.model.schemas, growtui.crash, growtui.crypto.vault, growtui.crypto.convert
         from growtui.model import Session
         lib = growtui.library.load_library()
         assert len(lib.questions) > 60
-        store = growtui.store.Store(Path({str(tmp_path)!r}) / "s")
+        store = growtui.storage.store.Store(Path({str(tmp_path)!r}) / "s")
         stored = store.create(Session(coachee="Ada"))
         assert store.scan().sessions[0].session.id == stored.session.id
-        vault = growtui.vault.Vault.create("a passphrase")
-        growtui.encryption.encrypt_folder(store.root, vault)
-        assert growtui.store.Store(store.root, vault).scan().sessions[0].session.id == stored.session.id
+        vault = growtui.crypto.vault.Vault.create("a passphrase")
+        growtui.crypto.convert.encrypt_folder(store.root, vault)
+        assert growtui.storage.store.Store(store.root, vault).scan().sessions[0].session.id == stored.session.id
         assert not [m for m in sys.modules if m.split(".")[0] == "textual"]
         print("ok")
         """,

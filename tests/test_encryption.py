@@ -1,7 +1,7 @@
 """Encryption at rest: sealed files, tampering, no plain text on disk, round trips, stopped runs.
 
-The promises of ``growtui encrypt`` / ``growtui decrypt`` (see growtui.vault
-and growtui.encryption), each checked on copies of the example sessions in
+The promises of ``growtui encrypt`` / ``growtui decrypt`` (see growtui.crypto.vault
+and growtui.crypto.convert), each checked on copies of the example sessions in
 ``sessions/``:
 
 * a sealed file opens to exactly what was sealed, with a fresh key salt and
@@ -40,16 +40,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from growtui import autosave, encryption, paths, starting
-from growtui import vault as vaults
+from growtui import paths
+from growtui.conversation import autosave
+from growtui.conversation import start as starting
+from growtui.crypto import Vault, WrongPassphrase
+from growtui.crypto import convert as encryption
+from growtui.crypto import vault as vaults
 from growtui.errors import SessionFileError
-from growtui.index import Index, default_location, sealed_location
-from growtui.indexrows import read_all
-from growtui.listing import session_files
-from growtui.model.session import Decision, Outcome, Phase, new_session_id
-from growtui.store import SessionLock, Store, file_name, sealed_file_name, to_toml
-from growtui.textmatch import fold
-from growtui.vault import Vault, WrongPassphrase
+from growtui.index import Index, default_location, fold, read_all, sealed_location
+from growtui.model import Decision, Outcome, Phase, new_session_id
+from growtui.storage import SessionLock, Store, file_name, sealed_file_name, session_files, to_toml
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
 ORIGINALS = {path.name: path.read_bytes() for path in sorted(EXAMPLES.glob("*.toml"))}
@@ -701,7 +701,7 @@ def test_a_decrypt_stopped_at_any_step_loses_nothing_and_finishes_when_run_again
 
 
 LAUNCHER = [sys.executable, "-c",
-            ("import growtui.vault as v\nv.KDF_LOG_N = 10  # the tests' cheap scrypt, as in conftest\n"
+            ("import growtui.crypto.vault as v\nv.KDF_LOG_N = 10  # the tests' cheap scrypt, as in conftest\n"
              "from growtui.cli import main\nmain()")]
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from conftest import ROOT
-from growtui.model import ActionStatus, Lang, Status
-from growtui.model.session import SESSION_SCHEMA_VERSION
-from growtui.store import Store, to_toml
+from growtui.model import SESSION_SCHEMA_VERSION, ActionStatus, Lang, Status
+from growtui.storage import Store, to_toml
 
 EXAMPLES = ROOT / "sessions"
 
@@ -61,7 +60,7 @@ def test_the_follow_up_session_points_at_real_actions():
 
 
 def test_file_names_follow_the_store():
-    from growtui.store import file_name
+    from growtui.storage import file_name
 
     for stored in load_all():
         assert stored.path.name == file_name(stored.session)

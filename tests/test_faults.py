@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from growtui.store import Store
+from growtui.storage import Store
 from terminal import Terminal
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")

@@ -14,9 +14,8 @@ import types
 
 import pytest
 
-from growtui import atomic, autosave
-from growtui.autosave import find_recovery
-from growtui.store import Store
+from growtui.conversation import autosave, find_recovery
+from growtui.storage import Store, atomic
 from growtui.widgets.clock import SaveIndicator
 from ui_helpers import make_app, wait_for_file
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from growtui.conversation import LiveSession, ReviewRecorder, new_session, record_reviews
 from growtui.library import load_library
-from growtui.live import LiveSession
 from growtui.model import (
     Action,
     ActionStatus,
@@ -20,8 +20,7 @@ from growtui.model import (
     Session,
     Status,
 )
-from growtui.starting import ReviewRecorder, new_session, record_reviews
-from growtui.store import SessionLock, Store
+from growtui.storage import SessionLock, Store
 
 
 @pytest.fixture

@@ -123,7 +123,7 @@ def test_search_with_snippets_and_json(run):
 
 
 def test_escape_sequences_in_notes_never_reach_the_terminal(run, folder):
-    from growtui.store import Store
+    from growtui.storage import Store
 
     store = Store(folder)
     stored = store.read(folder / "2026-09-08_sem-brouwer_h7t3pc3hxyga.toml")
@@ -148,7 +148,7 @@ def test_export_markdown_of_a_session_and_of_a_coachee(run, folder, tmp_path):
 
 
 def test_export_summary_holds_no_session_text(run, folder):
-    from growtui.store import Store
+    from growtui.storage import Store
 
     code, out, _ = run("export", "--coachee", "sem brouwer", "--format", "summary")
     assert code == 0 and "Sem Brouwer" in out

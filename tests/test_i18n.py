@@ -7,7 +7,7 @@ import string
 
 from conftest import ROOT
 from growtui.i18n import PHASE_NAMES, STRINGS
-from growtui.model.common import Phase
+from growtui.model import Phase
 
 SOURCE = "\n".join(p.read_text() for p in (ROOT / "src" / "growtui").rglob("*.py"))
 

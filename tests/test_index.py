@@ -9,12 +9,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from factories import CET, full_session
 
-from growtui import index as index_module
+from factories import CET, full_session
 from growtui.index import Index, default_location, fold, query_terms, snippet
+from growtui.index import database as index_module
 from growtui.model import Action, ActionStatus, Decision, FollowUpItem, Outcome
-from growtui.store import Store
+from growtui.storage import Store
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
 

@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 
 from growtui import library, paths
 from growtui.errors import LibraryError
-from growtui.model.common import Phase
-from growtui.model.question import Kind
+from growtui.model import Kind, Phase
 
 GOOD = (Path(__file__).parent / "data" / "good_questions.toml").read_text(encoding="utf-8")
 
@@ -190,7 +189,7 @@ def test_future_schema_version_asks_for_an_update(tmp_path):
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("".encode("utf-8"), "holds no questions and no hints"),
+        (b"", "holds no questions and no hints"),
         (GOOD.encode("utf-16"), "UTF-16; save it as UTF-8"),
         (GOOD.replace("Laat", "Läat").encode("latin-1"), "not valid UTF-8"),
         (GOOD.encode() + b"\x00\x01binary", "NUL byte"),

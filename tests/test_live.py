@@ -6,12 +6,10 @@ from datetime import date
 
 import pytest
 
-from growtui.dates import parse_date
+from growtui.conversation import LiveSession
 from growtui.library import load_library
-from growtui.live import LiveSession, parse_score
-from growtui.model import Phase, Session
-from growtui.model.question import Kind
-from growtui.store import Stored
+from growtui.model import Kind, Phase, Session, parse_date, parse_score
+from growtui.storage import Stored
 
 
 class FakeClock:

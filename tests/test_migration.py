@@ -16,19 +16,29 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factories import full_session
-from growtui import migrate, paths
-from growtui import atomic, store as store_module
-from growtui.autosave import Autosaver
+from growtui import paths
 from growtui.cli import main
+from growtui.conversation import Autosaver, record_reviews
 from growtui.errors import SessionFileError, StoreWriteError
 from growtui.index import Index
 from growtui.model import (
-    Action, ActionStatus, Asked, Decision, FollowUpItem, Lang, Option, Outcome, Phase, ScaleAnswer, Session, Status,
+    SESSION_SCHEMA_VERSION,
+    Action,
+    ActionStatus,
+    Asked,
+    Decision,
+    FollowUpItem,
+    Lang,
+    Option,
+    Outcome,
+    Phase,
+    ScaleAnswer,
+    Session,
+    Status,
 )
-from growtui.model.session import SESSION_SCHEMA_VERSION
-from growtui.starting import record_reviews
-from growtui.store import SessionChangedOnDisk, Store, to_toml
-from growtui.tomlwrite import friendly_dumps
+from growtui.storage import SessionChangedOnDisk, Store, atomic, file_name, migrate, to_toml
+from growtui.storage import store as store_module
+from growtui.storage.toml_write import friendly_dumps
 
 # The keys format 2 added (issue 4); everything else was in format 1.
 REVIEW_KEYS = {
@@ -74,7 +84,7 @@ def with_review_values(session: Session) -> Session:
 
 def write_v1(folder: Path, session: Session, *, review_keys: bool) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / store_module.file_name(session)
+    path = folder / file_name(session)
     path.write_text(v1_text(session, review_keys=review_keys), encoding="utf-8")
     return path
 
@@ -262,9 +272,9 @@ def test_a_file_that_does_not_read_back_keeps_its_copy(sessions_dir, monkeypatch
     stored = store.read(path)
 
     def garbled(*args, **kwargs):
-        raise store_module.tomlfile.TomlProblem(store_module.Problem(path, "TOML syntax error", 3))
+        raise store_module.toml_read.TomlProblem(store_module.Problem(path, "TOML syntax error", 3))
 
-    monkeypatch.setattr(store_module.tomlfile, "load", garbled)
+    monkeypatch.setattr(store_module.toml_read, "load", garbled)
     with pytest.raises(StoreWriteError) as info:
         store.save(stored)
     assert f"the original is kept in {backup_of(path)}" in str(info.value)

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from growtui import autosave, crash
+from growtui import crash
 from growtui.cli import main
+from growtui.conversation import autosave
 from growtui.index import Index
 from growtui.model import Session
-from growtui.store import SessionLock, Store
+from growtui.storage import SessionLock, Store
 from terminal import Terminal
 
 

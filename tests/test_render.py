@@ -7,13 +7,12 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 import pytest
-from conftest import ROOT
-from factories import CET, full_session
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-from test_domain_is_textual_free import run_blocked
 
+from conftest import ROOT
+from factories import CET, full_session
 from growtui.i18n import STRINGS
 from growtui.model import (
     Action,
@@ -40,7 +39,8 @@ from growtui.render import (
     summary,
     trends,
 )
-from growtui.store import Store
+from growtui.storage import Store
+from test_domain_is_textual_free import run_blocked
 
 EVIL = "\x1b[31mX\x1b]0;title\x07"
 HYPOTHESIS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -11,8 +11,8 @@ import pytest
 
 from conftest import ROOT
 from factories import full_session
-from growtui.schemas import json_schema
-from growtui.store import to_toml
+from growtui.model import json_schema
+from growtui.storage import to_toml
 
 
 def as_json_types(value):
@@ -49,7 +49,7 @@ def test_example_sessions_match_the_schema(path):
 
 
 def test_the_session_schema_is_of_the_current_format():
-    from growtui.model.session import SESSION_SCHEMA_VERSION
+    from growtui.model import SESSION_SCHEMA_VERSION
 
     version = json_schema("session")["properties"]["schema_version"]
     assert version["const"] == version["default"] == SESSION_SCHEMA_VERSION == 2

@@ -18,10 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factories import full_session
-from growtui import atomic
 from growtui.errors import SessionFileError, SessionLockedError, StoreWriteError
 from growtui.model import Session
-from growtui.store import SessionChangedOnDisk, SessionLock, Store, file_name, slugify, to_toml
+from growtui.storage import SessionChangedOnDisk, SessionLock, Store, atomic, file_name, slugify, to_toml
 
 
 def snapshot_folder(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -207,7 +206,7 @@ def test_a_writer_killed_mid_save_never_leaves_a_broken_file(sessions_dir, env_f
     script = textwrap.dedent(f"""
         import sys
         from pathlib import Path
-        from growtui.store import Store
+        from growtui.storage import Store
         from growtui.model import Session
         store = Store(Path({str(sessions_dir)!r}))
         stored = store.create(Session(coachee="Kill Test", id="killtest01"))
@@ -345,7 +344,7 @@ def test_the_lock_is_freed_when_its_holder_dies(sessions_dir, env_for_subprocess
         [sys.executable, "-c", textwrap.dedent(f"""
             import time
             from pathlib import Path
-            from growtui.store import SessionLock
+            from growtui.storage import SessionLock
             lock = SessionLock(Path({str(stored.path)!r})).acquire()
             print("locked", flush=True)
             time.sleep(60)
@@ -407,7 +406,7 @@ def test_a_file_without_an_id_is_refused_not_given_a_new_one(sessions_dir):
 
 
 def test_leftovers_of_a_killed_writer_are_removed_when_the_session_is_opened_again(sessions_dir):
-    from growtui.atomic import remove_leftovers
+    from growtui.storage import remove_leftovers
 
     store = Store(sessions_dir)
     stored = store.create(Session(coachee="Kim"))

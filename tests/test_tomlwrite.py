@@ -6,7 +6,7 @@ import tomllib
 
 import tomli_w
 
-from growtui import tomlwrite
+from growtui.storage import toml_write as tomlwrite
 
 
 def test_notes_become_literal_blocks_and_read_back_exactly():

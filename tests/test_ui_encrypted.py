@@ -11,13 +11,13 @@ import pytest
 from textual.widgets import Input, Static
 
 from conftest import ROOT
-from growtui import vault as vaults
-from growtui.encryption import encrypt_folder
+from growtui.crypto import encrypt_folder
+from growtui.crypto import vault as vaults
+from growtui.index import typed_text
 from growtui.screens.home import HomeScreen
 from growtui.screens.passphrase import PassphraseScreen
 from growtui.screens.session import SessionScreen
-from growtui.store import Store
-from growtui.textmatch import typed_text
+from growtui.storage import Store
 from terminal import Terminal
 from ui_helpers import make_app, wait_for_file, wait_until
 

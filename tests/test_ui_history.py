@@ -7,16 +7,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from factories import full_session
 from textual.widgets import Input, Markdown, Select, Static
-from ui_helpers import FrozenClock, make_app, wait_until
 
+from factories import full_session
+from growtui.dialogs.confirm_carry import ConfirmCarryScreen
 from growtui.model import Action, Decision, Outcome, Phase
-from growtui.screens.confirm_carry import ConfirmCarryScreen
 from growtui.screens.document import CoacheeArcScreen, SessionDocumentScreen
 from growtui.screens.history import HistoryScreen
-from growtui.store import Store
+from growtui.storage import Store
 from growtui.widgets.session_table import SessionTable
+from ui_helpers import FrozenClock, make_app, wait_until
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
 
@@ -151,7 +151,7 @@ async def test_broken_files_are_reported_and_the_rest_shown(folder):
 async def test_a_first_build_shows_its_progress(folder, monkeypatch):
     from textual.widgets import ProgressBar
 
-    from growtui import index
+    from growtui.index import database as index
 
     monkeypatch.setattr(index, "BATCH", 2)
     seen = []

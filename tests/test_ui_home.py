@@ -11,10 +11,9 @@ from textual.app import App
 from textual.widgets import Input, OptionList, Select
 
 from growtui.config import Config
-from growtui.model.common import Lang, Phase
-from growtui.model.session import Session, Status
+from growtui.model import Lang, Phase, Session, Status
 from growtui.screens.home import HomeScreen
-from growtui.store import Store
+from growtui.storage import Store
 
 CET = timezone(timedelta(hours=1))
 BASE = datetime(2026, 11, 3, 9, 30, tzinfo=CET)

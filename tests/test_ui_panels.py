@@ -16,13 +16,12 @@ from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select, TextArea
 
-from growtui.dates import parse_date
+from growtui.conversation import LiveSession
+from growtui.dialogs.action_editor import ActionEditor, short_date
+from growtui.dialogs.option_editor import OptionEditor
 from growtui.library import load_library
-from growtui.live import LiveSession
-from growtui.model.session import Action, FollowUpItem, Option, Outcome, ScaleAnswer, Session
-from growtui.screens.action_editor import ActionEditor, short_date
-from growtui.screens.option_editor import OptionEditor
-from growtui.store import Stored
+from growtui.model import Action, FollowUpItem, Option, Outcome, ScaleAnswer, Session, parse_date
+from growtui.storage import Stored
 from growtui.widgets.base import PhasePanel, SessionEdited
 from growtui.widgets.follow_up_panel import FollowUpPanel
 from growtui.widgets.goal_panel import GoalPanel

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from growtui.screens.action_editor import ActionEditor
-from growtui.screens.option_editor import OptionEditor
+from growtui.dialogs.action_editor import ActionEditor
+from growtui.dialogs.option_editor import OptionEditor
 from growtui.screens.session import SessionScreen
-from growtui.store import Store
+from growtui.storage import Store
 from ui_helpers import make_app
 
 

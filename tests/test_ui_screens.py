@@ -9,15 +9,13 @@ from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
+from growtui.conversation import LiveSession
+from growtui.dialogs.finish import FinishScreen
+from growtui.dialogs.picker import QuestionPicker, matches
 from growtui.library import Library
-from growtui.live import LiveSession
-from growtui.model.common import Lang, Localized, Phase
-from growtui.model.question import Kind, Question
-from growtui.model.session import Session
-from growtui.screens.finish import FinishScreen
-from growtui.screens.picker import QuestionPicker, matches
+from growtui.model import Kind, Lang, Localized, Phase, Question, Session
 from growtui.screens.privacy import PrivacyScreen
-from growtui.store import Stored
+from growtui.storage import Stored
 
 CET = timezone(timedelta(hours=1))
 UNSET = object()

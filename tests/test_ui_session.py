@@ -8,17 +8,16 @@ import pytest
 from textual.widgets import DataTable, Input
 
 from growtui import paths
-from growtui.live import LiveSession
-from growtui.model import Phase
-from growtui.model.question import Kind
+from growtui.conversation import LiveSession
+from growtui.model import Kind, Phase
 from growtui.screens.session import SessionScreen
-from growtui.store import Store
+from growtui.storage import Store
 from growtui.widgets.base import SessionEdited
 from growtui.widgets.question_panel import QuestionPanel
 from ui_helpers import FrozenClock, make_app, wait_for_file
 
 
-def session_file(sessions) -> "Path":  # noqa: F821
+def session_file(sessions) -> Path:  # noqa: F821
     [path] = Store(sessions).files()
     return path
 
@@ -288,7 +287,7 @@ async def test_typing_after_resume_goes_on_at_the_end_of_the_notes(sessions_dir)
 
 
 async def test_a_session_open_elsewhere_is_refused(sessions_dir):
-    from growtui.store import SessionLock
+    from growtui.storage import SessionLock
 
     app = make_app(sessions_dir, coachee="Locked")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -440,8 +439,7 @@ def test_snapshot_light_theme(snap_compare, sessions_dir):
 
 
 async def test_a_full_disk_is_shown_the_text_kept_and_saving_resumes(sessions_dir, monkeypatch):
-    from growtui import autosave
-    from growtui.autosave import find_recovery
+    from growtui.conversation import autosave, find_recovery
     from growtui.errors import StoreWriteError
     from growtui.widgets.clock import SaveIndicator
 

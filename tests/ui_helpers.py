@@ -9,7 +9,7 @@ from pathlib import Path
 from growtui.app import GrowApp, Start
 from growtui.config import Config
 from growtui.library import load_library
-from growtui.store import Store
+from growtui.storage import Store
 
 _LIBRARY = None
 

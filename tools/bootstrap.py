@@ -39,7 +39,7 @@ def main() -> int:
     if not venv_python().exists():
         try:
             venv.EnvBuilder(with_pip=True, clear=False).create(VENV)
-        except Exception as exc:  # noqa: BLE001 - explain, don't trace
+        except Exception as exc:
             print(f"Could not create {VENV}: {exc}\n"
                   "On Debian or Ubuntu, install the venv module: apt install python3-venv", file=sys.stderr)
             return 2

@@ -16,18 +16,17 @@ from textual import on
 from textual.app import App
 from textual.binding import Binding
 
-from growtui import crash, starting
-from growtui.autosave import Autosaver
+from growtui import crash
 from growtui.config import Config
+from growtui.conversation import Autosaver, LiveSession
+from growtui.conversation import start as starting
+from growtui.crypto import Marker, Vault
 from growtui.errors import GrowtuiError, SessionLockedError
 from growtui.i18n import t
 from growtui.library import Library
-from growtui.live import LiveSession
 from growtui.screens.home import HomeScreen
 from growtui.screens.session import SessionScreen
-from growtui.atomic import remove_leftovers
-from growtui.store import SessionLock, Store, Stored
-from growtui.vault import Marker, Vault
+from growtui.storage import SessionLock, Store, Stored, remove_leftovers
 
 
 def _terminal_gone() -> bool:
@@ -36,7 +35,7 @@ def _terminal_gone() -> bool:
         import termios
 
         termios.tcgetattr(sys.__stdin__.fileno())
-    except Exception:  # noqa: BLE001 - termios.error, OSError, no stdin, no termios: no terminal to talk to
+    except Exception:
         return True
     return False
 
@@ -244,7 +243,7 @@ class GrowApp(App):
         finally:
             try:
                 self.close_session()
-            except Exception:  # noqa: BLE001 - nothing left to tell; the recovery file has the text
+            except Exception:
                 pass
 
     def _save_before_stopping(self) -> list[str]:
@@ -252,7 +251,7 @@ class GrowApp(App):
         path = self.active.live.stored.path if self.active else None
         try:
             saved = self.close_session()
-        except Exception:  # noqa: BLE001 - we are already failing; keep going
+        except Exception:
             saved = False
         if path is None:
             return []

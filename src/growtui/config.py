@@ -8,9 +8,9 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator
 
-from growtui import tomlfile
 from growtui.errors import ConfigError
-from growtui.model.common import Lang, Strict
+from growtui.model import Lang, Strict
+from growtui.storage import toml_read
 
 CONFIG_TEMPLATE = """\
 # growtui settings. Every key is optional.
@@ -53,10 +53,10 @@ def load_config(path: Path) -> Config:
     if not path.exists():
         return Config()
     try:
-        data, text = tomlfile.load(path, max_bytes=256 * 1024)
-    except tomlfile.TomlProblem as exc:
+        data, text = toml_read.load(path, max_bytes=256 * 1024)
+    except toml_read.TomlProblem as exc:
         raise ConfigError([exc.problem]) from None
     try:
         return Config.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(tomlfile.validation_problems(path, text, Config, exc)) from None
+        raise ConfigError(toml_read.validation_problems(path, text, Config, exc)) from None

@@ -15,10 +15,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from growtui import paths, tomlfile
+from growtui import paths
 from growtui.errors import LibraryError, Problem
-from growtui.model.common import Phase
-from growtui.model.question import QUESTIONS_SCHEMA_VERSION, Hint, Question, QuestionFile
+from growtui.model import QUESTIONS_SCHEMA_VERSION, Hint, Phase, Question, QuestionFile
+from growtui.storage import toml_read
 
 MAX_LIBRARY_FILE = 1024 * 1024
 
@@ -78,7 +78,7 @@ def _describe(data: dict[str, Any]):
             item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
             qid = item.get("id") if isinstance(item, dict) else None
             if loc[0] == "questions" and isinstance(qid, str) and qid:
-                return f"question '{tomlfile.shorten(qid)}'"
+                return f"question '{toml_read.shorten(qid)}'"
             return f"{loc[0][:-1]} #{loc[1] + 1}"
         return None
 
@@ -88,12 +88,12 @@ def _describe(data: dict[str, Any]):
 def read_question_file(path: Path) -> tuple[QuestionFile | None, str, list[Problem]]:
     """Parse and validate one file: (model or None, text, problems)."""
     try:
-        data, text = tomlfile.load(path, max_bytes=MAX_LIBRARY_FILE)
-    except tomlfile.TomlProblem as exc:
+        data, text = toml_read.load(path, max_bytes=MAX_LIBRARY_FILE)
+    except toml_read.TomlProblem as exc:
         return None, "", [exc.problem]
     version = data.get("schema_version", QUESTIONS_SCHEMA_VERSION)
     if isinstance(version, int) and not isinstance(version, bool) and version > QUESTIONS_SCHEMA_VERSION:
-        lines = tomlfile.key_lines(text)
+        lines = toml_read.key_lines(text)
         return None, text, [Problem(
             path,
             f"schema_version {version} is newer than this growtui understands "
@@ -103,7 +103,7 @@ def read_question_file(path: Path) -> tuple[QuestionFile | None, str, list[Probl
     try:
         parsed = QuestionFile.model_validate(data)
     except ValidationError as exc:
-        return None, text, tomlfile.validation_problems(path, text, QuestionFile, exc, _describe(data))
+        return None, text, toml_read.validation_problems(path, text, QuestionFile, exc, _describe(data))
     if not parsed.questions and not parsed.hints:
         return None, text, [Problem(path, "the file holds no questions and no hints")]
     return parsed, text, []
@@ -118,7 +118,7 @@ def add_file(library: Library, path: Path) -> list[Problem]:
     parsed, text, problems = read_question_file(path)
     if parsed is None:
         return problems
-    lines = tomlfile.key_lines(text)
+    lines = toml_read.key_lines(text)
     accepted: dict[str, Question] = {}
     origins: dict[str, Problem] = {}
     for index, question in enumerate(parsed.questions):

@@ -16,15 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from growtui.i18n import phase_name, t
-from growtui.model.common import Lang, Phase
-from growtui.model.session import (
-    Action,
-    ActionStatus,
-    FollowUpItem,
-    Session,
-    Status,
-    review_status,
-)
+from growtui.model import Action, ActionStatus, FollowUpItem, Lang, Phase, Session, Status, review_status
 from growtui.safetext import clean
 
 __all__ = ["clean", "coachee_markdown", "covered_phases", "duration_minutes", "session_markdown", "session_text",

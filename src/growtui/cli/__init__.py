@@ -54,7 +54,7 @@ class Options:
 
     def passphrase(self, *, new: bool = False) -> str:
         """The passphrase of this run: ``GROWTUI_PASSPHRASE``, or asked once on the terminal, hidden."""
-        from growtui import vault
+        from growtui.crypto import vault
 
         if self._passphrase is None:
             self._passphrase = vault.passphrase_from_env()
@@ -89,7 +89,7 @@ class Options:
 
         ``file``: a session named on the command line, which may be sealed in a folder without a marker.
         """
-        from growtui import vault
+        from growtui.crypto import vault
 
         marker = vault.read_marker(root)
         if marker is None and root != self.resolved_sessions_dir():
@@ -103,7 +103,7 @@ class Options:
         return None
 
     def store(self, root: Path | None = None, *, file: Path | None = None):
-        from growtui.store import Store
+        from growtui.storage import Store
 
         root = root or self.resolved_sessions_dir()
         return Store(root, self.vault(root, file=file))
@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         sys.stderr.close()  # output piped into `head` and the like: not an error
         sys.exit(0)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
+    except Exception as exc:
         from growtui.crash import write_report
 
         report = write_report(exc)

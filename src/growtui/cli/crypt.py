@@ -40,8 +40,7 @@ def encrypt(opts: Options) -> None:
     new sessions in the folder are written encrypted. Run it again to
     finish a run that was stopped. growtui decrypt undoes it.
     """
-    from growtui import vault
-    from growtui.encryption import encrypt_folder
+    from growtui.crypto import encrypt_folder, vault
     from growtui.safetext import one_line
 
     root = opts.resolved_sessions_dir()
@@ -60,10 +59,9 @@ def encrypt(opts: Options) -> None:
 @click.pass_obj
 def decrypt(opts: Options) -> None:
     """Turn the encrypted sessions folder back into plain TOML files."""
-    from growtui import vault
-    from growtui.encryption import decrypt_folder
-    from growtui.listing import session_files
+    from growtui.crypto import decrypt_folder, vault
     from growtui.safetext import one_line
+    from growtui.storage import session_files
 
     root = opts.resolved_sessions_dir()
     marker = vault.read_marker(root)

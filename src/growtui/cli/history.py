@@ -202,7 +202,7 @@ def _resolve(opts: Options, ref: str):
 
 def _sessions_of(opts: Options, coachee: str):
     from growtui.errors import SessionFileError
-    from growtui.store import Store
+    from growtui.storage import Store
 
     index = open_index(opts)
     entries = index.entries(coachee=coachee)
@@ -298,7 +298,7 @@ def export(opts: Options, session: str | None, coachee: str | None, fmt: str, ou
         return
     if output.suffix == ".toml":
         raise click.BadParameter("an export is not a session file; use .md or .txt", param_hint="--output")
-    from growtui.atomic import write_atomic
+    from growtui.storage import write_atomic
 
     write_atomic(output.expanduser().absolute(), text.encode("utf-8"))
     click.echo(f"Written to {output}", err=True)

@@ -18,7 +18,7 @@ def schema(kind: str) -> None:
     '#:schema ./questions.schema.json' first line in Even Better TOML) to
     get checking and completion as you type.
     """
-    from growtui.schemas import json_schema
+    from growtui.model import json_schema
 
     click.echo(json.dumps(json_schema(kind), ensure_ascii=False, indent=2))
 
@@ -28,7 +28,7 @@ def schema(kind: str) -> None:
 def paths_command(opts: Options) -> None:
     """Show where growtui keeps its files."""
     from growtui import paths
-    from growtui.vault import marker_path
+    from growtui.crypto import marker_path
 
     sessions = opts.resolved_sessions_dir()
     rows = [

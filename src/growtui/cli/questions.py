@@ -53,7 +53,7 @@ def check(opts: Options, targets: tuple[Path, ...]) -> None:
 def list_questions(opts: Options, phase: str | None, lang: str | None, tag: str | None, as_json: bool) -> None:
     """List the questions, optionally by phase and tag."""
     from growtui.library import load_library
-    from growtui.model.common import Phase
+    from growtui.model import Phase
     from growtui.safetext import clean, json_text
 
     language = opts.language(lang)

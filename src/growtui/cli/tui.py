@@ -11,9 +11,9 @@ from growtui.cli import LANG, Options
 
 def run_app(opts: Options, start_kwargs: dict) -> None:
     """Validate everything first (clear errors, exit 2), then build and run the app."""
-    from growtui import vault
+    from growtui.crypto import vault
     from growtui.library import load_library
-    from growtui.store import Store
+    from growtui.storage import Store
 
     config = opts.config
     library = load_library(opts.questions_dirs)

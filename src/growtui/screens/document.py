@@ -18,8 +18,8 @@ from textual.widgets import Footer, Label, Markdown, Static
 
 from growtui.errors import GrowtuiError
 from growtui.i18n import t
-from growtui.model.session import Session
-from growtui.store import Store
+from growtui.model import Session
+from growtui.storage import Store
 from growtui.widgets.localized import Localized
 
 

@@ -1,6 +1,6 @@
 """Every session, newest first: filter, search everything typed, open one, or see a coachee's arc.
 
-The list comes from the index (see ``growtui.index``), brought in step with
+The list comes from the index (see ``growtui.index.database``), brought in step with
 the files in a thread worker when the screen opens; a first build shows a
 progress bar. Filtering and searching run in a worker too, and the table
 draws only the rows on screen, so ten thousand sessions feel like ten.
@@ -18,11 +18,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, ProgressBar, Select, Static
 
-from growtui.dates import parse_date
 from growtui.errors import Problem
 from growtui.i18n import t
 from growtui.index import Entry, Index, Sync
-from growtui.store import Store
+from growtui.model import parse_date
+from growtui.storage import Store
 from growtui.widgets.localized import Localized
 from growtui.widgets.session_table import SessionTable
 

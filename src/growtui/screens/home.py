@@ -22,20 +22,16 @@ from textual.validation import Integer
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from growtui.autosave import find_recovery
 from growtui.config import Config
+from growtui.conversation import find_recovery
 from growtui.errors import Problem
 from growtui.i18n import phase_name, t
-from growtui.model.common import Phase
-from growtui.model.session import Status
-from growtui.store import Store
+from growtui.model import Phase, Status
+from growtui.storage import Store
 from growtui.widgets.localized import Localized
 
 if TYPE_CHECKING:
-    from growtui.index import (  # SQLite only when the worker reads the index, not at start-up
-        Entry,
-        Sync,
-    )
+    from growtui.index import Entry, Sync
 
 MIN_MINUTES, MAX_MINUTES = 5, 480
 RECENT_COUNT = 10

@@ -15,9 +15,9 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from growtui.crypto import Marker, Vault, WrongPassphrase
 from growtui.i18n import t
 from growtui.safetext import one_line
-from growtui.vault import Marker, Vault, WrongPassphrase
 from growtui.widgets.localized import Localized
 
 TRIES = 3

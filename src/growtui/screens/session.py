@@ -11,17 +11,16 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Label, Static, TextArea
 
-from growtui.autosave import Autosaver, SaveStatus
-from growtui.commands import SessionCommands
+from growtui.conversation import Autosaver, LiveSession, SaveStatus
+from growtui.dialogs.item_editor import ItemEditor
 from growtui.i18n import phase_name, t
-from growtui.live import LiveSession
-from growtui.model.common import Phase
-from growtui.screens.item_editor import ItemEditor
+from growtui.model import Phase
+from growtui.screens.session_commands import SessionCommands
 from growtui.widgets.base import PhasePanel, SessionEdited
-from growtui.widgets.localized import Localized
 from growtui.widgets.clock import SaveIndicator, SessionClock
 from growtui.widgets.follow_up_panel import FollowUpPanel
 from growtui.widgets.goal_panel import GoalPanel
+from growtui.widgets.localized import Localized
 from growtui.widgets.options_panel import OptionsPanel
 from growtui.widgets.question_panel import QuestionPanel
 from growtui.widgets.reality_panel import RealityPanel
@@ -193,7 +192,7 @@ class SessionScreen(Localized, Screen):
         self.notes_area().focus()
 
     def action_pick_question(self) -> None:
-        from growtui.screens.picker import QuestionPicker
+        from growtui.dialogs.picker import QuestionPicker
 
         def picked(question) -> None:
             if question is not None:
@@ -312,7 +311,7 @@ class SessionScreen(Localized, Screen):
         self.app.replace_session_screen(self, SessionScreen(self.live, self.saver))
 
     def action_finish(self) -> None:
-        from growtui.screens.finish import FinishScreen
+        from growtui.dialogs.finish import FinishScreen
 
         self._pull_notes()
 

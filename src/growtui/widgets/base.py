@@ -13,8 +13,8 @@ from typing import Any
 from textual.message import Message
 from textual.widget import Widget
 
+from growtui.conversation import LiveSession
 from growtui.i18n import t
-from growtui.live import LiveSession
 
 
 class SessionEdited(Message):

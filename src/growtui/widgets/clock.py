@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+from growtui.conversation import LiveSession
 from growtui.i18n import t
-from growtui.live import LiveSession
 from growtui.widgets.stepper import mmss
 
 

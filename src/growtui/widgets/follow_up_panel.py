@@ -14,8 +14,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select
 
-from growtui.model.session import Decision, FollowUpItem, Outcome
-from growtui.screens.confirm_carry import ConfirmCarryScreen
+from growtui.dialogs.confirm_carry import ConfirmCarryScreen
+from growtui.model import Decision, FollowUpItem, Outcome
 from growtui.widgets.base import PhasePanel
 
 TEXTS = ("tried", "helped", "hindered", "next_step")

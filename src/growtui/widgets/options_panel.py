@@ -12,9 +12,9 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input, Label
 
+from growtui.dialogs.option_editor import OptionEditor
 from growtui.i18n import t
-from growtui.model.session import Option
-from growtui.screens.option_editor import OptionEditor
+from growtui.model import Option
 from growtui.widgets.base import ItemDraft, PhasePanel
 from growtui.widgets.item_table import ItemTable, shorten
 from growtui.widgets.localized import localized

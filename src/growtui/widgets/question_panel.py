@@ -9,10 +9,9 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from growtui.conversation import LiveSession
 from growtui.i18n import t
-from growtui.live import LiveSession, Prompt
-from growtui.model.question import Kind
-from growtui.model.session import Asked
+from growtui.model import Asked, Kind, Prompt
 from growtui.widgets.base import SessionEdited
 
 

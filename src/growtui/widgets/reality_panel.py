@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Label
 
-from growtui.model.session import ScaleAnswer
+from growtui.model import ScaleAnswer
 from growtui.widgets.base import PhasePanel
 from growtui.widgets.options_panel import shorten
 

@@ -7,9 +7,9 @@ from textual import events
 from textual.message import Message
 from textual.widget import Widget
 
+from growtui.conversation import LiveSession
 from growtui.i18n import phase_name
-from growtui.live import LiveSession
-from growtui.model.common import Phase
+from growtui.model import Phase
 
 
 def mmss(seconds: int) -> str:

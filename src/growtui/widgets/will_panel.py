@@ -11,13 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
+from growtui.dialogs.action_editor import ActionEditor, short_date
+from growtui.dialogs.option_editor import read_score, score_input
 from growtui.i18n import t
-from growtui.model.session import Action
-from growtui.screens.action_editor import ActionEditor, short_date
-from growtui.screens.option_editor import read_score, score_input
+from growtui.model import Action
 from growtui.widgets.base import ItemDraft, PhasePanel
-from growtui.widgets.localized import localized
 from growtui.widgets.item_table import ItemTable, shorten
+from growtui.widgets.localized import localized
 
 ADVISED_ACTIONS = 2
 

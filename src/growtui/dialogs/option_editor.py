@@ -8,9 +8,9 @@ from textual.containers import Horizontal, Vertical
 from textual.validation import Integer
 from textual.widgets import Button, Checkbox, Input, Label, TextArea
 
-from growtui.screens.item_editor import ItemEditor
+from growtui.dialogs.item_editor import ItemEditor
 from growtui.i18n import t
-from growtui.model.session import Option
+from growtui.model import Option
 
 SCORES = ("attractiveness", "feasibility")
 

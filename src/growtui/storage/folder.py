@@ -10,11 +10,38 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from growtui.model import Session
 
 SUFFIX = ".toml"
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 _CONFLICT = re.compile(r"\.sync-conflict-\d{8}-\d{6}|\(\s*conflicted copy|\bconflicted copy\b", re.IGNORECASE)
+
+
+# --- names ---------------------------------------------------------------------
+
+
+def slugify(text: str, max_length: int = 40) -> str:
+    """A safe, readable file-name part: ``"Zoë de Wit/../"`` -> ``"zoe-de-wit"``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _SLUG_JUNK.sub("-", ascii_text.lower()).strip("-")
+    slug = slug[:max_length].rstrip("-")
+    return slug or "session"
+
+
+def file_name(session: Session) -> str:
+    return f"{session.started_at:%Y-%m-%d}_{slugify(session.coachee)}_{session.id}{SUFFIX}"
+
+
+def sealed_file_name(session: Session) -> str:
+    """In an encrypted folder the name leaves the coachee out: it would tell who is being coached."""
+    return f"{session.started_at:%Y-%m-%d}_{session.id}{SUFFIX}"
+
 
 
 def is_conflict_copy(path: Path) -> bool:

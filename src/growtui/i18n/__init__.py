@@ -8,7 +8,7 @@ placeholders, so a missing key fails a test rather than a user's session.
 
 from __future__ import annotations
 
-from growtui.model.common import Lang, Phase
+from growtui.model import Lang, Phase
 
 PHASE_NAMES: dict[Phase, tuple[str, str]] = {
     Phase.opening: ("Opening", "Opening"),

@@ -28,13 +28,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from growtui import paths, tomlfile
-from growtui import vault as vaults
-from growtui.atomic import describe_os_error, write_atomic
+from growtui import paths
+from growtui.crypto import vault as vaults
+from growtui.crypto.vault import Vault
 from growtui.errors import Problem, SessionFileError, SessionLockedError, StoreWriteError
-from growtui.listing import is_conflict_copy, session_files
-from growtui.store import SessionLock, file_name, from_toml, load_file, sealed_file_name
-from growtui.vault import Vault
+from growtui.storage import (
+    SessionLock,
+    describe_os_error,
+    file_name,
+    from_toml,
+    is_conflict_copy,
+    load_file,
+    sealed_file_name,
+    session_files,
+    toml_read,
+    write_atomic,
+)
 
 Progress = Callable[[int, int], None]
 _ID_IN_NAME = re.compile(r"_([0-9A-Za-z-]+)\.toml(?:\.v\d+(?:\.\d+)?)?$")
@@ -144,8 +153,8 @@ def _convert(path: Path, vault: Vault, *, seal: bool, report: Report, ids: set[s
         data, text, sealed = load_file(path, vault, opened=False)
         if sealed:
             plain = vault.open(path, data)
-            text = tomlfile.decode(path, plain)
-            data = tomlfile.parse(path, text)
+            text = toml_read.decode(path, plain)
+            data = toml_read.parse(path, text)
         else:
             plain = path.read_bytes()
         session = from_toml(path, text, data)  # a file that is no valid session is never touched
@@ -161,7 +170,7 @@ def _convert(path: Path, vault: Vault, *, seal: bool, report: Report, ids: set[s
         written = vault.seal(plain) if seal else plain
         _move(path, target, written, plain, vault)
         report.converted += 1
-    except tomlfile.TomlProblem as exc:
+    except toml_read.TomlProblem as exc:
         report.problems.append(Problem(exc.problem.path, f"{exc.problem.message} (left as it is)", exc.problem.line))
     except SessionFileError as exc:
         report.problems.extend(Problem(p.path, p.message if "left as it is" in p.message else
@@ -176,7 +185,7 @@ def _convert(path: Path, vault: Vault, *, seal: bool, report: Report, ids: set[s
 
 def _copies(ids: set[str]) -> list[Path]:
     """Recovery files and migration copies of these sessions, wherever growtui keeps them."""
-    from growtui.autosave import recovery_dirs
+    from growtui.conversation import recovery_dirs
 
     found = []
     for folder in [*recovery_dirs(), paths.migration_backup_dir()]:
@@ -252,7 +261,7 @@ def _convert_all(root: Path, vault: Vault, *, seal: bool, progress: Progress | N
 
 def encrypt_folder(root: Path, vault: Vault, progress: Progress | None = None) -> Report:
     """Seal every session of ``root``; the marker first, so a stopped run still asks for the passphrase."""
-    from growtui.indexsealed import remove_plain_index
+    from growtui.index import remove_plain_index
 
     if vaults.read_marker(root) is None:
         _check_against_sealed(root, vault)
@@ -264,7 +273,7 @@ def encrypt_folder(root: Path, vault: Vault, progress: Progress | None = None) -
 
 def decrypt_folder(root: Path, vault: Vault, progress: Progress | None = None) -> Report:
     """Open every sealed session of ``root`` back into a plain file; the marker goes last, once all are open."""
-    from growtui.indexsealed import sealed_location
+    from growtui.index import sealed_location
 
     report = _convert_all(root, vault, seal=False, progress=progress)
     try:

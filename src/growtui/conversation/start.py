@@ -8,18 +8,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from growtui import autosave
+from growtui.conversation import autosave
 from growtui.errors import GrowtuiError, SessionFileError
 from growtui.index import Index
-from growtui.model.common import Lang, Phase
-from growtui.model.session import (
-    ActionStatus,
-    FollowUpItem,
-    Outcome,
-    Session,
-    review_status,
-)
-from growtui.store import SessionLock, Store, Stored
+from growtui.model import ActionStatus, FollowUpItem, Lang, Outcome, Phase, Session, review_status
+from growtui.storage import SessionLock, Store, Stored
 
 
 def follow_up_items(index: Index, coachee: str) -> list[FollowUpItem]:

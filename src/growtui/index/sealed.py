@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from growtui import paths
 
 if TYPE_CHECKING:
-    from growtui.vault import Vault
+    from growtui.crypto import Vault
 
 
 def default_location(root: Path) -> Path:
@@ -76,8 +76,8 @@ def open_sealed(location: Path | None, vault: Vault, version: int) -> sqlite3.Co
 
 def store_sealed(db: sqlite3.Connection, location: Path | None, vault: Vault) -> None:
     """Keep the index sealed for the next run; if that fails, the next run reads the files again."""
-    from growtui.atomic import write_atomic
     from growtui.errors import StoreWriteError
+    from growtui.storage import write_atomic
 
     if location is None:
         return

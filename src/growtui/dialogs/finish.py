@@ -14,9 +14,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from growtui.conversation import LiveSession
 from growtui.i18n import t
-from growtui.live import LiveSession
-from growtui.model.session import Action
+from growtui.model import Action
 from growtui.widgets.localized import Localized
 
 

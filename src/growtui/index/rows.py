@@ -8,18 +8,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from growtui.errors import Problem
-from growtui.textmatch import fold, person_key, typed_text
+from growtui.index.matching import fold, person_key, typed_text
 
 if TYPE_CHECKING:
-    from growtui.model.session import Session
-    from growtui.vault import Vault
+    from growtui.crypto import Vault
+    from growtui.model import Session
 
 Rows = tuple[tuple, list[tuple], list[tuple]]
 
 
 def rows_for(rel: str, s: Session) -> Rows:
     """The index rows of one session: the session, its actions, its reviews of earlier actions."""
-    from growtui.model.session import ActionStatus, review_status
+    from growtui.model import ActionStatus, review_status
     from growtui.render import duration_minutes
 
     body = "\n".join(typed_text(s))
@@ -44,7 +44,7 @@ Read = tuple[str, int, int, "Rows | Problem"]
 
 def _read_some(root: Path, work: list[tuple[str, Path, tuple[int, int]]], vault: Vault | None = None) -> list[Read]:
     from growtui.errors import SessionFileError
-    from growtui.store import Store
+    from growtui.storage import Store
 
     store = Store(root, vault)
     out: list[Read] = []

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from growtui.i18n import t
-from growtui.model.session import FollowUpItem
+from growtui.model import FollowUpItem
 from growtui.widgets.localized import Localized
 
 

@@ -1,7 +1,7 @@
 """What the index answers with: sessions as listed, search hits, open actions, and sync reports.
 
 Plain named tuples and dataclasses, apart from ``index.py`` so that module
-stays about the index itself; ``growtui.index`` re-exports every name here.
+stays about the index itself; ``growtui.index.database`` re-exports every name here.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from growtui.errors import Problem
-from growtui.textmatch import Snippet
+from growtui.index.matching import Snippet
 
 
 class Entry(NamedTuple):

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from growtui.model.session import Session
+    from growtui.model import Session
 
 def person_key(name: str) -> str:
     """Names compare without regard to case or runs of spaces: ``"Anna  de Vries"`` is ``"anna de vries"``."""

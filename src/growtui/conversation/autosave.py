@@ -20,11 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from growtui import paths
+from growtui.crypto import Vault
 from growtui.errors import StoreWriteError
-from growtui.model.session import Session
-from growtui.atomic import write_atomic
-from growtui.store import Store, Stored, to_toml
-from growtui.vault import Vault
+from growtui.model import Session
+from growtui.storage import Store, Stored, to_toml, write_atomic
 
 RETRY_SECONDS = 2.0
 
@@ -150,12 +149,12 @@ class Autosaver:
         stored = Stored(self._stored.path, session, self._stored.stamp)
         try:
             self._store.save(stored)
-        except Exception as exc:  # noqa: BLE001 - a writer that dies silently would lose notes
+        except Exception as exc:
             reason = exc.reason if isinstance(exc, StoreWriteError) else f"internal error ({type(exc).__name__})"
             self._retry = (version, session)
             try:
                 recovery = write_recovery(session, self._store.vault)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 recovery = None
             self._failing = True
             self._on_status(SaveStatus(False, version, reason, recovery))
@@ -170,7 +169,7 @@ class Autosaver:
         if self._after_save is not None:
             try:
                 self._after_save(session)
-            except Exception:  # noqa: BLE001 - follow-on work must never stop the saving of notes
+            except Exception:
                 pass
         return True
 

@@ -8,7 +8,7 @@ again. A missing, outdated or damaged index is rebuilt; if the cache folder
 cannot be written at all, the index lives in memory for this run.
 
 In an encrypted folder the index never touches the disk in the clear: see
-:mod:`growtui.indexsealed`.
+:mod:`growtui.index.sealed`.
 
 Search is full text over everything typed in a session (SQLite FTS5 with the
 trigram tokenizer), so it finds parts of words as ``grep`` does: "gesprek"
@@ -34,12 +34,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from growtui import paths
 from growtui.errors import Problem
-from growtui.listing import stat_files
-from growtui.indexresults import Entry, Hit, OpenAction, Progress, Stats, Sync  # noqa: F401 - part of the interface
-from growtui.indexsealed import can_seal, default_location, memory, open_sealed, store_sealed
-from growtui.indexsealed import remove_plain_index, sealed_location  # noqa: F401 - part of the interface
-from growtui.indexrows import Rows, read_all, rows_for  # noqa: F401 - rows_for is part of the index's interface
-from growtui.textmatch import (  # noqa: F401 - part of the index's interface
+from growtui.index.matching import (  # noqa: F401 - part of the index's interface
     SNIPPET_WIDTH,
     WINDOW,
     Snippet,
@@ -49,6 +44,18 @@ from growtui.textmatch import (  # noqa: F401 - part of the index's interface
     snippet,
     typed_text,
 )
+from growtui.index.results import Entry, Hit, OpenAction, Progress, Stats, Sync
+from growtui.index.rows import Rows, read_all, rows_for  # noqa: F401 - rows_for is part of the index's interface
+from growtui.index.sealed import (
+    can_seal,
+    default_location,
+    memory,
+    open_sealed,
+    remove_plain_index,
+    sealed_location,
+    store_sealed,
+)
+from growtui.storage import stat_files
 
 INDEX_FORMAT = 5  # bump when the tables change: an older index is rebuilt
 BATCH = 500
@@ -88,7 +95,7 @@ CREATE VIRTUAL TABLE fts USING fts5 (
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from growtui.vault import Vault
+    from growtui.crypto import Vault
 
 
 # --- the index ------------------------------------------------------------------
@@ -116,7 +123,7 @@ class Index:
 
     @classmethod
     def of(cls, store) -> Index:
-        """The index of a :class:`~growtui.store.Store`'s folder, sealed if the folder is encrypted."""
+        """The index of a :class:`~growtui.storage.store.Store`'s folder, sealed if the folder is encrypted."""
         return cls(store.root, vault=store.vault)
 
     # opening -------------------------------------------------------------------

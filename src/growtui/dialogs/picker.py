@@ -17,10 +17,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from growtui.conversation import LiveSession
 from growtui.i18n import phase_name, t
-from growtui.live import LiveSession
-from growtui.model.common import Phase
-from growtui.model.question import Kind, Question
+from growtui.model import Kind, Phase, Question
 from growtui.widgets.localized import Localized
 
 

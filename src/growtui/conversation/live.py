@@ -12,29 +12,30 @@ from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
 from growtui.library import Library
-from growtui.model.common import Phase
-from growtui.model.question import Kind, Question
-from growtui.model.session import (
+from growtui.model import (
     MAX_CARRIES,
     Action,
     Asked,
     Decision,
     FollowUpItem,
+    Kind,
     Option,
     Outcome,
+    Phase,
+    Question,
     ScaleAnswer,
     Session,
     Status,
     now,
 )
-from growtui.prompts import (
+from growtui.model.prompts import (
     Prompt,
     is_motivation,
     localized_text,
     parse_score,
     prompt_for,
 )
-from growtui.store import Stored
+from growtui.storage import Stored
 
 # Planned share of the time box per phase, in percent (normalised over the
 # phases a session has). Will gets a real share so it is not squeezed out.

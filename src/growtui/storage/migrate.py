@@ -27,7 +27,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from growtui.model.session import SESSION_SCHEMA_VERSION
+from growtui.model import SESSION_SCHEMA_VERSION
 
 Data = dict[str, Any]
 Step = Callable[[Data], Data]

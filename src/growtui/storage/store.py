@@ -14,19 +14,17 @@ Promises, each tested:
 * Sync conflict copies (Syncthing, Dropbox, Nextcloud) are reported as
   conflicts, not shown as sessions.
 * One process at a time may hold a session open for writing.
-* In an encrypted folder (see :mod:`growtui.vault`) every file is written
+* In an encrypted folder (see :mod:`growtui.crypto.vault`) every file is written
   sealed, under a name without the coachee's, and plain files left from an
   interrupted ``growtui encrypt`` are still read.
 * A file in an older format is migrated in memory on reading (see
-  :mod:`growtui.migrate`) and never written by reading. The first save over
+  :mod:`growtui.storage.migrate`) and never written by reading. The first save over
   it keeps a private copy of the original until the file in the new format
   is written and has been read back.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,41 +32,22 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from growtui import migrate, paths, tomlfile, vault as vaults
-from growtui.atomic import describe_os_error, write_atomic
+from growtui import paths
+from growtui.crypto import vault as vaults
 from growtui.errors import (
     Problem,
     SessionFileError,
     StoreWriteError,
 )
-from growtui.listing import SUFFIX, is_conflict_copy, session_files
-from growtui.locks import SessionLock
-from growtui.model.session import SESSION_SCHEMA_VERSION, Session
-from growtui.tomlwrite import friendly_dumps
+from growtui.model import SESSION_SCHEMA_VERSION, Session
+from growtui.storage import migrate, toml_read
+from growtui.storage.atomic import describe_os_error, write_atomic
+from growtui.storage.folder import file_name, is_conflict_copy, sealed_file_name, session_files
+from growtui.storage.locks import SessionLock
+from growtui.storage.toml_write import friendly_dumps
 
 MAX_SESSION_FILE = 16 * 1024 * 1024
 MAX_SEALED_FILE = MAX_SESSION_FILE * 3 // 2  # base64 and a header around the same text
-_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
-
-
-# --- names -----------------------------------------------------------------
-
-
-def slugify(text: str, max_length: int = 40) -> str:
-    """A safe, readable file-name part: ``"Zoë de Wit/../"`` -> ``"zoe-de-wit"``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _SLUG_JUNK.sub("-", ascii_text.lower()).strip("-")
-    slug = slug[:max_length].rstrip("-")
-    return slug or "session"
-
-
-def file_name(session: Session) -> str:
-    return f"{session.started_at:%Y-%m-%d}_{slugify(session.coachee)}_{session.id}{SUFFIX}"
-
-
-def sealed_file_name(session: Session) -> str:
-    """In an encrypted folder the name leaves the coachee out: it would tell who is being coached."""
-    return f"{session.started_at:%Y-%m-%d}_{session.id}{SUFFIX}"
 
 
 # --- serialising -----------------------------------------------------------
@@ -109,7 +88,7 @@ def from_toml(path: Path, text: str, data: dict[str, Any]) -> Session:
     version = data.get("schema_version")
 
     def line_of(*key: str) -> int | None:  # finding lines costs a second parse: only for errors
-        return tomlfile.key_lines(text).get(key)
+        return toml_read.key_lines(text).get(key)
 
     if version is None:
         raise SessionFileError([Problem(path, "not a growtui session: 'schema_version' is missing", 1)])
@@ -138,7 +117,7 @@ def from_toml(path: Path, text: str, data: dict[str, Any]) -> Session:
     try:
         return Session.model_validate(data)
     except ValidationError as exc:
-        raise SessionFileError(tomlfile.validation_problems(path, text, Session, exc)) from None
+        raise SessionFileError(toml_read.validation_problems(path, text, Session, exc)) from None
 
 
 def _encode(session: Session, path: Path) -> bytes:
@@ -160,10 +139,10 @@ def load_file(path: Path, vault: vaults.Vault | None, *, opened: bool = True) ->
     file's own TOML (its header) is returned, not opened.
     """
     try:
-        data, text = tomlfile.load(path, max_bytes=MAX_SEALED_FILE)
+        data, text = toml_read.load(path, max_bytes=MAX_SEALED_FILE)
         if not vaults.is_sealed(data):
             if len(text) > MAX_SESSION_FILE // 4 and len(text.encode("utf-8")) > MAX_SESSION_FILE:
-                raise tomlfile.TomlProblem(Problem(path, f"the file is larger than {MAX_SESSION_FILE // 2 ** 20} "
+                raise toml_read.TomlProblem(Problem(path, f"the file is larger than {MAX_SESSION_FILE // 2 ** 20} "
                                                    "MB; that is not a file growtui wrote"))
             return data, text, False
         if not opened:
@@ -172,9 +151,9 @@ def load_file(path: Path, vault: vaults.Vault | None, *, opened: bool = True) ->
             raise SessionFileError([Problem(path, "an encrypted session, and this folder is not set up for "
                                             "encryption; give the passphrase (GROWTUI_PASSPHRASE) or run "
                                             "growtui encrypt on its folder to open it")])
-        text = tomlfile.decode(path, vault.open(path, data))
-        return tomlfile.parse(path, text), text, True
-    except tomlfile.TomlProblem as exc:
+        text = toml_read.decode(path, vault.open(path, data))
+        return toml_read.parse(path, text), text, True
+    except toml_read.TomlProblem as exc:
         problem = exc.problem
         if vaults.looks_sealed(path) and "growtui" not in problem.message:  # cut off, or edited by hand
             problem = Problem(path, f"a damaged encrypted session ({problem.message}); restore it from a copy. "
@@ -337,7 +316,7 @@ class Store:
             try:
                 target = path.resolve(strict=True)
             except (OSError, RuntimeError) as exc:  # a loop, or a link to nothing
-                raise SessionFileError([tomlfile.file_problem(path, exc)]) from None
+                raise SessionFileError([toml_read.file_problem(path, exc)]) from None
             if not target.is_relative_to(self.root.resolve()):
                 raise SessionFileError([Problem(path, "a link to outside the sessions folder; not read")])
 

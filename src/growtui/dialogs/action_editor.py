@@ -13,10 +13,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
-from growtui.dates import parse_date
-from growtui.screens.item_editor import ItemEditor
+from growtui.dialogs.item_editor import ItemEditor
 from growtui.i18n import t
-from growtui.model.session import Action
+from growtui.model import Action, parse_date
 
 DATES = ("start", "when")
 TEXTS = ("success_criterion", "inform", "support", "obstacles")

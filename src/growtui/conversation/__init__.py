@@ -1,0 +1,58 @@
+"""A conversation in progress, without any UI: its rules, its autosave, starting and resuming it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from growtui import lazy_exports
+
+_EXPORTS = {
+    "LiveSession": "live",
+    **dict.fromkeys(("Autosaver", "SaveStatus", "clear_recovery", "find_recovery", "recovery_dirs",
+                     "write_recovery"), "autosave"),
+    **dict.fromkeys(("Resumed", "ReviewRecorder", "follow_up_items", "new_session", "record_reviews", "resume"),
+                    "start"),
+}
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+
+if TYPE_CHECKING:
+    from growtui.conversation.autosave import (
+        Autosaver as Autosaver,
+    )
+    from growtui.conversation.autosave import (
+        SaveStatus as SaveStatus,
+    )
+    from growtui.conversation.autosave import (
+        clear_recovery as clear_recovery,
+    )
+    from growtui.conversation.autosave import (
+        find_recovery as find_recovery,
+    )
+    from growtui.conversation.autosave import (
+        recovery_dirs as recovery_dirs,
+    )
+    from growtui.conversation.autosave import (
+        write_recovery as write_recovery,
+    )
+    from growtui.conversation.live import (
+        LiveSession as LiveSession,
+    )
+    from growtui.conversation.start import (
+        Resumed as Resumed,
+    )
+    from growtui.conversation.start import (
+        ReviewRecorder as ReviewRecorder,
+    )
+    from growtui.conversation.start import (
+        follow_up_items as follow_up_items,
+    )
+    from growtui.conversation.start import (
+        new_session as new_session,
+    )
+    from growtui.conversation.start import (
+        record_reviews as record_reviews,
+    )
+    from growtui.conversation.start import (
+        resume as resume,
+    )

@@ -1,0 +1,1 @@
+"""Modal dialogs of the session: the item editors, the question picker, the carry-over question, finishing."""
