@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from conftest import ROOT
 from factories import CET, full_session
-from growtui.i18n import STRINGS
+from growtui.i18n import STRINGS, short_date
 from growtui.model import (
     Action,
     ActionStatus,
@@ -27,18 +27,17 @@ from growtui.model import (
     ScaleAnswer,
     Session,
     Status,
+    covered_phases,
 )
 from growtui.render import (
-    clean,
     coachee_markdown,
-    covered_phases,
     session_markdown,
     session_text,
-    short_date,
     sparkline,
     summary,
     trends,
 )
+from growtui.safetext import clean
 from growtui.storage import Store
 from test_domain_is_textual_free import run_blocked
 

@@ -17,8 +17,9 @@ from textual.containers import Vertical
 from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select, TextArea
 
 from growtui.conversation import LiveSession
-from growtui.dialogs.action_editor import ActionEditor, short_date
+from growtui.dialogs.action_editor import ActionEditor
 from growtui.dialogs.option_editor import OptionEditor
+from growtui.i18n import short_date
 from growtui.library import load_library
 from growtui.model import Action, FollowUpItem, Option, Outcome, ScaleAnswer, Session, parse_date
 from growtui.storage import Stored

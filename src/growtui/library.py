@@ -183,19 +183,12 @@ def check(targets: Sequence[Path], extra: Sequence[Path] = ()) -> tuple[Library,
             problems.append(Problem(paths.shipped_questions_dir(), "no question files found: the installation is incomplete"))
     else:
         files, problems = question_files(targets)
-        checked = {_real(f) for f in files}
+        checked = {paths.real(f) for f in files}
         library = Library()
         base_files, _ = question_files(default_locations(extra))
         for path in base_files:
-            if _real(path) not in checked:
+            if paths.real(path) not in checked:
                 add_file(library, path)
     for path in files:
         problems.extend(add_file(library, path))
     return library, problems, len(files)
-
-
-def _real(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):
-        return path

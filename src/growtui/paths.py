@@ -8,6 +8,7 @@ the config folder (and with it the user's own question files).
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -83,6 +84,22 @@ def shipped_questions_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return here.parent.parent / "questions"
+
+
+def real(path: Path) -> Path:
+    """The path with its links resolved; absolute as it is when they go round in a loop or cannot be followed."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def cache_name(path: Path, length: int) -> str:
+    """A name for a cache file that belongs to ``path`` (a session, a sessions folder): a hash of its real path.
+
+    Cache files never carry the name itself: a folder's or coachee's name stays out of the cache folder.
+    """
+    return hashlib.sha256(str(real(path)).encode("utf-8", "surrogateescape")).hexdigest()[:length]
 
 
 def ensure_private_dir(path: Path) -> Path:

@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 
-from growtui.i18n import phase_name, t
+from growtui.i18n import phase_name, short_date, t
 from growtui.model import Action, ActionStatus, FollowUpItem, Lang, Phase, Session, Status, review_status
+from growtui.model.progress import covered_phases, duration_minutes
 from growtui.safetext import clean
 
-__all__ = ["clean", "coachee_markdown", "covered_phases", "duration_minutes", "session_markdown", "session_text",
-           "short_date", "sparkline", "summary", "trends"]
+__all__ = ["arc_markdown", "coachee_markdown", "session_markdown", "session_text", "sparkline", "summary", "trends"]
 
 _MD_PUNCT = re.compile(r"[\\`*_\[\]<>#|~]|&(?=#?\w+;)")
 _MD_BLOCK_START = re.compile(r"^([-+=])|^(\d+)([.)])")
@@ -37,21 +36,6 @@ def sparkline(values: list[int | None], lo: int = 1, hi: int = 10) -> str:
         return _BARS[step]
 
     return "".join(" " if v is None else bar(v) for v in values)
-
-
-def short_date(day: date, lang: Lang | str) -> str:
-    """``di 3 nov 2026`` / ``Tue 3 Nov 2026``, whatever the machine's locale."""
-    weekday = t("date.weekdays", lang).split()[day.weekday()]
-    month = t("date.months", lang).split()[day.month - 1]
-    return f"{weekday} {day.day} {month} {day.year}"
-
-
-def duration_minutes(session: Session) -> int | None:
-    """Minutes spent: the phase timers if they ran, else end minus start, else unknown."""
-    seconds = sum(session.phase_seconds.values())
-    if not seconds and session.ended_at is not None:
-        seconds = max(0, int((session.ended_at - session.started_at).total_seconds()))
-    return round(seconds / 60) if seconds else None
 
 
 # --- blocks ------------------------------------------------------------------
@@ -450,24 +434,6 @@ def coachee_markdown(sessions: list[Session], lang: Lang | str) -> str:
 
 
 # --- process summary ---------------------------------------------------------
-
-
-def covered_phases(session: Session) -> list[Phase]:
-    """The phases that hold anything: notes, asked questions or filled-in parts."""
-    s = session
-    filled = {
-        Phase.follow_up: any(i.outcome or i.decision or any(f.strip() for f in (i.tried, i.helped, i.hindered,
-                                                                                 i.next_step))
-                             for i in s.follow_up.items),
-        Phase.goal: any(f.strip() for f in (s.goal.session_goal, s.goal.long_term_goal, s.goal.success_measure)),
-        Phase.reality: bool(s.reality.scales),
-        Phase.options: bool(s.options.items),
-        Phase.will: bool(s.will.actions or s.will.motivation or s.will.motivation_to_ten.strip()),
-        Phase.closing: s.next_meeting is not None,
-    }
-    asked = {a.phase for a in s.asked}
-    return [p for p in Phase.conversation_order()
-            if filled.get(p, False) or p in asked or s.section(p).notes.strip()]
 
 
 def _review_text(items: list[FollowUpItem], lang: Lang | str) -> str:

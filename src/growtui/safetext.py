@@ -29,6 +29,17 @@ def _in_line(match: re.Match[str]) -> str:
     return "\ufffd"
 
 
+def flat(text: str) -> str:
+    """Every run of white space, line breaks included, as one space, the ends trimmed: text for one line of a list."""
+    return " ".join(text.split())
+
+
+def shorten(text: str, width: int) -> str:
+    """:func:`flat`, cut to ``width`` characters with an ellipsis where it was cut."""
+    text = flat(text)
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def one_line(text: str) -> str:
     """For a part of a one-line message (a file name, a key): no control character at all, newlines neither.
 

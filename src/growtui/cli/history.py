@@ -83,14 +83,6 @@ def _json(rows: list) -> str:
     return json_text(json.dumps(rows, ensure_ascii=False, indent=1))
 
 
-def _real(path: Path) -> Path:
-    """The path with its links resolved; as it is when they go round in a loop (reading it then says so)."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):
-        return path.absolute()
-
-
 def _name(path: Path) -> str:
     """A file name fit to print: control characters and bytes that are not UTF-8 shown harmlessly."""
     from growtui.safetext import one_line
@@ -98,8 +90,10 @@ def _name(path: Path) -> str:
     return one_line(str(path))
 
 
-def _one_line(text: str) -> str:
-    return " ".join(_clean(text).split())
+def _listed(text: str) -> str:
+    from growtui.safetext import flat
+
+    return flat(_clean(text))
 
 
 _SPACES = re.compile(r"\s+")
@@ -173,18 +167,20 @@ def session_path(opts: Options, ref: str) -> tuple[Path, Path]:
         raise click.BadParameter("give a session id, the start of one, or a file", param_hint="SESSION")
     candidate = Path(ref).expanduser()
     if candidate.suffix == ".toml" or candidate.exists():
-        return _real(candidate).parent, candidate
+        from growtui import paths
+
+        return paths.real(candidate).parent, candidate
     index = open_index(opts)
     found = index.find(ref)
     if not found:
         raise SessionNotFound(f"no session has the id '{ref}' or an id starting with it "
                               "(growtui list shows the ids)")
     if len(found) > 1 and found[0].id == ref:  # one session in two files: a copy, or a hand-made file
-        lines = "\n".join(f"  {_name(e.path)}  {e.when}  {_one_line(e.coachee)}" for e in found[:10])
+        lines = "\n".join(f"  {_name(e.path)}  {e.when}  {_listed(e.coachee)}" for e in found[:10])
         raise SessionNotFound(f"{len(found)} files hold a session with the id '{ref}' (is one a copy?); "
                               f"give the file instead:\n{lines}")
     if len(found) > 1:
-        lines = "\n".join(f"  {e.id}  {e.when}  {_one_line(e.coachee)}" for e in found[:10])
+        lines = "\n".join(f"  {e.id}  {e.when}  {_listed(e.coachee)}" for e in found[:10])
         raise SessionNotFound(f"'{ref}' fits {len(found)} sessions; give more of the id:\n{lines}")
     return index.root, found[0].path
 
@@ -261,7 +257,7 @@ def search(opts: Options, query: str, coachee, status, since, until, tag, as_jso
     filters = {"coachee": coachee, "status": status, "since": _date(since), "until": _date(until), "tag": tag}
     _, hits = open_index(opts, lambda index: index.search(query, **filters))
     if as_json:
-        click.echo(_json([{**h.entry.as_json(), "snippet": _one_line(str(h.snippet))} for h in hits]))
+        click.echo(_json([{**h.entry.as_json(), "snippet": _listed(str(h.snippet))} for h in hits]))
     elif hits:
         _table([h.entry.listed() for h in hits], snippets=[h.snippet for h in hits])
     elif sys.stderr.isatty():

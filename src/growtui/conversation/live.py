@@ -14,6 +14,9 @@ from datetime import date, timedelta
 from growtui.library import Library
 from growtui.model import (
     MAX_CARRIES,
+    MORE_OPTIONS,
+    ONE_HIGHER,
+    TO_TEN,
     Action,
     Asked,
     Decision,
@@ -22,16 +25,14 @@ from growtui.model import (
     Option,
     Outcome,
     Phase,
+    Prompt,
     Question,
     ScaleAnswer,
     Session,
     Status,
-    now,
-)
-from growtui.model.prompts import (
-    Prompt,
+    has_content,
     is_motivation,
-    localized_text,
+    now,
     parse_score,
     prompt_for,
 )
@@ -79,16 +80,7 @@ class LiveSession:
         return [p for p in Phase if p is not Phase.follow_up or self.session.follow_up.items]
 
     def has_content(self, phase: Phase) -> bool:
-        s = self.session
-        section = s.section(phase)
-        extra = {
-            Phase.follow_up: any(i.outcome for i in s.follow_up.items),
-            Phase.goal: bool(s.goal.session_goal or s.goal.long_term_goal or s.goal.success_measure),
-            Phase.reality: bool(s.reality.scales),
-            Phase.options: bool(s.options.items),
-            Phase.will: bool(s.will.actions or s.will.motivation),
-        }.get(phase, False)
-        return bool(section.notes.strip()) or extra or any(a.phase is phase for a in s.asked)
+        return has_content(self.session, phase)
 
     def set_phase(self, phase: Phase) -> None:
         if phase is self.phase:
@@ -192,9 +184,9 @@ class LiveSession:
         if score is None:
             return
         if is_motivation(question) and score < 10:
-            yield Prompt(localized_text("suggest.to_ten"), prompt.phase, follow_up_of=prompt.key, key=f"~{prompt.key}#10")
+            yield Prompt(TO_TEN, prompt.phase, follow_up_of=prompt.key, key=f"~{prompt.key}#10")
         elif score < LOW_SCALE:
-            yield Prompt(localized_text("suggest.one_higher"), prompt.phase, follow_up_of=prompt.key, key=f"~{prompt.key}#up")
+            yield Prompt(ONE_HIGHER, prompt.phase, follow_up_of=prompt.key, key=f"~{prompt.key}#up")
 
     def draft_answer(self, prompt: Prompt, text: str) -> Asked:
         """Keep an answer that is still being typed in the session, so autosave has it.
@@ -278,7 +270,7 @@ class LiveSession:
         option = Option(id=self._next_id("o", (o.id for o in self.session.options.items)), text=text.strip())
         self.session.options.items.append(option)
         if len(self.session.options.items) == 1:
-            self.offer(Prompt(localized_text("suggest.more_options"), Phase.options, key="~options.more"))
+            self.offer(Prompt(MORE_OPTIONS, Phase.options, key="~options.more"))
         else:  # a second option answers "what else?": the prompt would be stale
             self._pending[Phase.options] = [p for p in self._pending.get(Phase.options, []) if p.key != "~options.more"]
         self.touch()
@@ -358,7 +350,7 @@ class LiveSession:
             will.motivation_to_ten = to_ten
         key = "~will.motivation#10"
         if score is not None and score < 10 and not will.motivation_to_ten:
-            self.offer(Prompt(localized_text("suggest.to_ten"), Phase.will, key=key, follow_up_of="will.motivation"))
+            self.offer(Prompt(TO_TEN, Phase.will, key=key, follow_up_of="will.motivation"))
         else:
             self._pending[Phase.will] = [p for p in self._pending.get(Phase.will, []) if p.key != key]
         self.touch()

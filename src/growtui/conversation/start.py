@@ -12,7 +12,7 @@ from growtui.conversation import autosave
 from growtui.errors import GrowtuiError, SessionFileError
 from growtui.index import Index
 from growtui.model import ActionStatus, FollowUpItem, Lang, Outcome, Phase, Session, review_status
-from growtui.storage import SessionLock, Store, Stored
+from growtui.storage import SessionLock, Store, Stored, find_file
 
 
 def follow_up_items(index: Index, coachee: str) -> list[FollowUpItem]:
@@ -54,11 +54,6 @@ def new_session(store: Store, *, coachee: str, topic: str = "", minutes: int = 4
 # --- writing the review back into the earlier sessions -------------------------------
 
 
-def _file_of(store: Store, session_id: str) -> Path | None:
-    """The file of a session by id, found by its name (``DATE_COACHEE_ID.toml``); a renamed file is not found."""
-    return min(store.root.glob(f"*_{session_id}.toml"), default=None)
-
-
 def record_reviews(store: Store, session: Session) -> list[str]:
     """Write each follow-up outcome into the earlier session, as its action's status.
 
@@ -76,7 +71,7 @@ def record_reviews(store: Store, session: Session) -> list[str]:
             status, item.outcome, session.id if reviewed else None)
     skipped = []
     for session_id, targets in wanted.items():
-        path = _file_of(store, session_id)
+        path = find_file(store.root, session_id)
         if path is None:
             skipped.append(session_id)
             continue

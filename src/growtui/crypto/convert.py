@@ -23,7 +23,6 @@ index of the folder is removed.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,12 +40,12 @@ from growtui.storage import (
     load_file,
     sealed_file_name,
     session_files,
+    session_id_in,
     toml_read,
     write_atomic,
 )
 
 Progress = Callable[[int, int], None]
-_ID_IN_NAME = re.compile(r"_([0-9A-Za-z-]+)\.toml(?:\.v\d+(?:\.\d+)?)?$")
 
 
 @dataclass
@@ -195,8 +194,7 @@ def _copies(ids: set[str]) -> list[Path]:
             continue
         for name in names:
             stem = name.removesuffix(".toml")
-            match = _ID_IN_NAME.search(name)
-            if stem in ids or (match and match.group(1) in ids):
+            if stem in ids or session_id_in(name) in ids:
                 found.append(folder / name)
     return found
 

@@ -14,20 +14,13 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
 from growtui.dialogs.item_editor import ItemEditor
-from growtui.i18n import t
+from growtui.i18n import short_date, t
 from growtui.model import Action, parse_date
 
 DATES = ("start", "when")
 TEXTS = ("success_criterion", "inform", "support", "obstacles")
 LABELS = {"what": "will.what", "start": "will.start", "when": "will.when", "success_criterion": "will.success",
           "inform": "will.inform", "support": "will.support", "obstacles": "will.obstacles"}
-
-
-def short_date(day: date, lang: str) -> str:
-    """``vr 4 dec 2026`` / ``Fri 4 Dec 2026``, whatever the machine's locale."""
-    weekday = t("date.weekdays", lang).split()[day.weekday()]
-    month = t("date.months", lang).split()[day.month - 1]
-    return f"{weekday} {day.day} {month} {day.year}"
 
 
 class ActionEditor(ItemEditor):

@@ -15,10 +15,10 @@ from textual.widgets import Button, Static
 
 from growtui.i18n import t
 from growtui.model import FollowUpItem
-from growtui.widgets.localized import Localized
+from growtui.widgets.translated import Translated
 
 
-class ConfirmCarryScreen(Localized, ModalScreen[str | None]):
+class ConfirmCarryScreen(Translated, ModalScreen[str | None]):
     DEFAULT_CSS = """
     ConfirmCarryScreen {
         align: center middle;

@@ -17,10 +17,10 @@ from textual.widgets import Button, Static
 from growtui.conversation import LiveSession
 from growtui.i18n import t
 from growtui.model import Action
-from growtui.widgets.localized import Localized
+from growtui.widgets.translated import Translated
 
 
-class FinishScreen(Localized, ModalScreen[bool]):
+class FinishScreen(Translated, ModalScreen[bool]):
     DEFAULT_CSS = """
     FinishScreen {
         align: center middle;

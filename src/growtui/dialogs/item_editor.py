@@ -11,10 +11,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button
 
 from growtui.i18n import t
-from growtui.widgets.localized import Localized
+from growtui.widgets.translated import Translated
 
 
-class ItemEditor(Localized, ModalScreen[dict | None]):
+class ItemEditor(Translated, ModalScreen[dict | None]):
     """Ctrl+S keeps the changes; Esc closes without them (twice when something changed).
 
     Subclasses compose the fields and implement ``fields()`` (the values, or

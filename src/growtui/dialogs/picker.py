@@ -6,8 +6,6 @@ up and down move the highlight in the list, Enter picks it.
 
 from __future__ import annotations
 
-import unicodedata
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,14 +17,9 @@ from textual.widgets.option_list import Option
 
 from growtui.conversation import LiveSession
 from growtui.i18n import phase_name, t
+from growtui.index import fold
 from growtui.model import Kind, Phase, Question
-from growtui.widgets.localized import Localized
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, so "een" finds "één"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+from growtui.widgets.translated import Translated
 
 
 def matches(question: Question, query: str, lang: str) -> bool:
@@ -43,7 +36,7 @@ def matches(question: Question, query: str, lang: str) -> bool:
     return True
 
 
-class QuestionPicker(Localized, ModalScreen[Question | None]):
+class QuestionPicker(Translated, ModalScreen[Question | None]):
     DEFAULT_CSS = """
     QuestionPicker {
         align: center middle;

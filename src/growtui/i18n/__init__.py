@@ -8,6 +8,8 @@ placeholders, so a missing key fails a test rather than a user's session.
 
 from __future__ import annotations
 
+from datetime import date
+
 from growtui.model import Lang, Phase
 
 PHASE_NAMES: dict[Phase, tuple[str, str]] = {
@@ -32,9 +34,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "question.count": ("vraag {n} van {total}", "question {n} of {total}"),
     "question.scale": ("schaal 1-10", "scale 1-10"),
     "question.followup": ("vervolgvraag", "follow-up"),
-    "suggest.more_options": ("Er staat nog maar één optie. Wat zou je nog meer kunnen doen?", "There is only one option so far. What else could you do?"),
-    "suggest.one_higher": ("Wat zou het één punt hoger maken?", "What would make it one point higher?"),
-    "suggest.to_ten": ("Wat zou er nodig zijn om er een 10 van te maken?", "What would it take to make it a 10?"),
     "hints": ("Tips", "Tips"),
     "timer": ("{elapsed} van {box}", "{elapsed} of {box}"),
     "timer.over": ("{phase} loopt uit: houd tijd over voor Wil.", "{phase} is running over: keep time for Will."),
@@ -381,3 +380,10 @@ def t(key: str, lang: Lang | str, **values: object) -> str:
 def phase_name(phase: Phase, lang: Lang | str) -> str:
     nl, en = PHASE_NAMES[phase]
     return nl if str(lang) == "nl" else en
+
+
+def short_date(day: date, lang: Lang | str) -> str:
+    """``di 3 nov 2026`` / ``Tue 3 Nov 2026``, whatever the machine's locale."""
+    weekday = t("date.weekdays", lang).split()[day.weekday()]
+    month = t("date.months", lang).split()[day.month - 1]
+    return f"{weekday} {day.day} {month} {day.year}"

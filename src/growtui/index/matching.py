@@ -10,6 +10,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
+from growtui.safetext import flat
+
 if TYPE_CHECKING:
     from growtui.model import Session
 
@@ -84,7 +86,7 @@ def snippet(body: str, folded: str, terms: Iterable[str], width: int = SNIPPET_W
     """The first line holding a term, cut to about ``width`` characters around it."""
     positions = [(p, t) for t in terms if (p := folded.find(t)) >= 0]
     if not positions:
-        return Snippet(_one_line(body)[:width], "", "")
+        return Snippet(flat(body)[:width], "", "")
     position, term = min(positions)
     line_start = folded.rfind("\n", 0, position) + 1
     if body.isascii():  # folding kept every position: cut the line straight out (search prints thousands)
@@ -120,7 +122,4 @@ def _locate(line: str, folded_start: int, folded_length: int) -> tuple[int, int]
     start = start if start is not None else len(line)
     return start, end if end is not None else len(line)
 
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 

@@ -19,8 +19,7 @@ Rows = tuple[tuple, list[tuple], list[tuple]]
 
 def rows_for(rel: str, s: Session) -> Rows:
     """The index rows of one session: the session, its actions, its reviews of earlier actions."""
-    from growtui.model import ActionStatus, review_status
-    from growtui.render import duration_minutes
+    from growtui.model import ActionStatus, duration_minutes, review_status
 
     body = "\n".join(typed_text(s))
     person = person_key(s.coachee)

@@ -11,7 +11,6 @@ open (another passphrase, damaged, an older format) is simply rebuilt.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,8 +23,7 @@ if TYPE_CHECKING:
 
 def default_location(root: Path) -> Path:
     """One index per sessions folder, named by a hash of the folder's real path."""
-    digest = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-    return paths.cache_dir() / "index" / f"{digest}.sqlite3"
+    return paths.cache_dir() / "index" / f"{paths.cache_name(root, 16)}.sqlite3"
 
 
 def sealed_location(root: Path) -> Path:

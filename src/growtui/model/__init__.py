@@ -14,8 +14,10 @@ _EXPORTS = {
                      "FollowUpItem", "Option", "Outcome", "ScaleAnswer", "Session", "Status", "new_session_id",
                      "now", "review_status"), "session"),
     "parse_date": "dates",
-    **dict.fromkeys(("Prompt", "is_motivation", "parse_score", "prompt_for"), "prompts"),
+    **dict.fromkeys(("MORE_OPTIONS", "ONE_HIGHER", "TO_TEN", "Prompt", "is_motivation", "parse_score", "prompt_for"),
+                    "prompts"),
     "json_schema": "schemas",
+    **dict.fromkeys(("covered_phases", "duration_minutes", "has_content"), "progress"),
 }
 __all__ = sorted(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
@@ -41,6 +43,24 @@ if TYPE_CHECKING:
     )
     from growtui.model.dates import (
         parse_date as parse_date,
+    )
+    from growtui.model.progress import (
+        covered_phases as covered_phases,
+    )
+    from growtui.model.progress import (
+        duration_minutes as duration_minutes,
+    )
+    from growtui.model.progress import (
+        has_content as has_content,
+    )
+    from growtui.model.prompts import (
+        MORE_OPTIONS as MORE_OPTIONS,
+    )
+    from growtui.model.prompts import (
+        ONE_HIGHER as ONE_HIGHER,
+    )
+    from growtui.model.prompts import (
+        TO_TEN as TO_TEN,
     )
     from growtui.model.prompts import (
         Prompt as Prompt,

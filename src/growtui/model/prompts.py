@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from growtui.i18n import STRINGS
 from growtui.model.common import Localized, Phase
 from growtui.model.question import Kind, Question
 
 _SCORE = re.compile(r"^\s*(10|[1-9])(?!\d|[.,]\d)\s*[:.,;-]?\s*(.*)$", re.DOTALL)
 
 
-def localized_text(key: str) -> Localized:
-    nl, en = STRINGS[key]
-    return Localized(nl=nl, en=en)
+# What growtui itself asks, besides the library's questions: the method's own follow-ups.
+MORE_OPTIONS = Localized(nl="Er staat nog maar één optie. Wat zou je nog meer kunnen doen?",
+                         en="There is only one option so far. What else could you do?")
+ONE_HIGHER = Localized(nl="Wat zou het één punt hoger maken?", en="What would make it one point higher?")
+TO_TEN = Localized(nl="Wat zou er nodig zijn om er een 10 van te maken?", en="What would it take to make it a 10?")
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,10 @@ from growtui.errors import GrowtuiError
 from growtui.i18n import t
 from growtui.model import Session
 from growtui.storage import Store
-from growtui.widgets.localized import Localized
+from growtui.widgets.translated import Translated
 
 
-class _Reader(Localized, Screen):
+class _Reader(Translated, Screen):
     """A scrolling document with a title line; subclasses say what to read and how to show it."""
 
     DEFAULT_CSS = """

@@ -23,13 +23,13 @@ from growtui.i18n import t
 from growtui.index import Entry, Index, Sync
 from growtui.model import parse_date
 from growtui.storage import Store
-from growtui.widgets.localized import Localized
 from growtui.widgets.session_table import SessionTable
+from growtui.widgets.translated import Translated
 
 SEARCH_DELAY = 0.15  # seconds of quiet typing before a search runs
 
 
-class HistoryScreen(Localized, Screen):
+class HistoryScreen(Translated, Screen):
     CSS_PATH = "history.tcss"
     AUTO_FOCUS = "#history-table"
     BINDINGS = [

@@ -28,7 +28,7 @@ from growtui.errors import Problem
 from growtui.i18n import phase_name, t
 from growtui.model import Phase, Status
 from growtui.storage import Store
-from growtui.widgets.localized import Localized
+from growtui.widgets.translated import Translated
 
 if TYPE_CHECKING:
     from growtui.index import Entry, Sync
@@ -47,7 +47,7 @@ def _file_list(paths: list[Path], root: Path) -> str:
     return ", ".join(shown(p) for p in paths)
 
 
-class HomeScreen(Localized, Screen):
+class HomeScreen(Translated, Screen):
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#coachee"
 

@@ -18,12 +18,12 @@ from textual.widgets import Footer, Input, Static
 from growtui.crypto import Marker, Vault, WrongPassphrase
 from growtui.i18n import t
 from growtui.safetext import one_line
-from growtui.widgets.localized import Localized
+from growtui.widgets.translated import Translated
 
 TRIES = 3
 
 
-class PassphraseScreen(Localized, Screen[Vault | None]):
+class PassphraseScreen(Translated, Screen[Vault | None]):
     """Dismisses with the unlocked vault, or None when the user leaves."""
 
     DEFAULT_CSS = """

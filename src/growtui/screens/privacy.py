@@ -13,10 +13,10 @@ from textual.widgets import Static
 
 from growtui.config import system_language
 from growtui.i18n import t
-from growtui.widgets.localized import Localized
+from growtui.widgets.translated import Translated
 
 
-class PrivacyScreen(Localized, Screen):
+class PrivacyScreen(Translated, Screen):
     DEFAULT_CSS = """
     PrivacyScreen {
         background: $background;

@@ -20,11 +20,11 @@ from growtui.widgets.base import PhasePanel, SessionEdited
 from growtui.widgets.clock import SaveIndicator, SessionClock
 from growtui.widgets.follow_up_panel import FollowUpPanel
 from growtui.widgets.goal_panel import GoalPanel
-from growtui.widgets.localized import Localized
 from growtui.widgets.options_panel import OptionsPanel
 from growtui.widgets.question_panel import QuestionPanel
 from growtui.widgets.reality_panel import RealityPanel
 from growtui.widgets.stepper import PhaseStepper
+from growtui.widgets.translated import Translated
 from growtui.widgets.will_panel import WillPanel
 
 SAVE_DELAY = 0.4  # seconds after the first change: the file is never more than ~0.5 s behind
@@ -80,7 +80,7 @@ def bindings_for(lang: str) -> list[Binding]:
     ]
 
 
-class SessionScreen(Localized, Screen):
+class SessionScreen(Translated, Screen):
     CSS_PATH = "session.tcss"
     COMMANDS = Screen.COMMANDS | {SessionCommands}
     HELP = HELP

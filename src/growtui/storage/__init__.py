@@ -14,7 +14,7 @@ _EXPORTS = {
     **dict.fromkeys(("MAX_SESSION_FILE", "Scan", "SessionChangedOnDisk", "Stamp", "Store", "Stored", "from_toml",
                      "load_file", "to_toml"), "store"),
     **dict.fromkeys(("describe_os_error", "remove_leftovers", "write_atomic"), "atomic"),
-    **dict.fromkeys(("SUFFIX", "file_name", "is_conflict_copy", "sealed_file_name", "session_files", "slugify",
+    **dict.fromkeys(("SUFFIX", "file_name", "find_file", "session_id_in", "is_conflict_copy", "sealed_file_name", "session_files", "slugify",
                      "stat_files"), "folder"),
     "SessionLock": "locks",
 }
@@ -38,6 +38,9 @@ if TYPE_CHECKING:
         file_name as file_name,
     )
     from growtui.storage.folder import (
+        find_file as find_file,
+    )
+    from growtui.storage.folder import (
         is_conflict_copy as is_conflict_copy,
     )
     from growtui.storage.folder import (
@@ -45,6 +48,9 @@ if TYPE_CHECKING:
     )
     from growtui.storage.folder import (
         session_files as session_files,
+    )
+    from growtui.storage.folder import (
+        session_id_in as session_id_in,
     )
     from growtui.storage.folder import (
         slugify as slugify,

@@ -8,6 +8,7 @@ editors' temporary and backup files, and sync tools' conflict copies
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import unicodedata
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 SUFFIX = ".toml"
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+_ID_IN_NAME = re.compile(r"_([0-9A-Za-z-]+)\.toml(?:\.v\d+(?:\.\d+)?)?$")
 _CONFLICT = re.compile(r"\.sync-conflict-\d{8}-\d{6}|\(\s*conflicted copy|\bconflicted copy\b", re.IGNORECASE)
 
 
@@ -42,6 +44,18 @@ def sealed_file_name(session: Session) -> str:
     """In an encrypted folder the name leaves the coachee out: it would tell who is being coached."""
     return f"{session.started_at:%Y-%m-%d}_{session.id}{SUFFIX}"
 
+
+
+def session_id_in(name: str) -> str | None:
+    """The session id in a file name growtui gave (``DATE_COACHEE_ID.toml``, ``DATE_ID.toml``, or a
+    migration copy of one, ``NAME.toml.v1``); None for other names."""
+    match = _ID_IN_NAME.search(name)
+    return match.group(1) if match else None
+
+
+def find_file(root: Path, session_id: str) -> Path | None:
+    """The file of a session by its id, found by its name at the top of ``root``; a renamed file is not found."""
+    return min((path for path in root.glob(f"*_{glob.escape(session_id)}{SUFFIX}")), default=None)
 
 
 def is_conflict_copy(path: Path) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import filelock
@@ -20,8 +19,7 @@ class SessionLock:
 
     def __init__(self, path: Path):
         self.path = path
-        digest = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:24]
-        lock_path = paths.lock_dir() / f"{digest}.lock"
+        lock_path = paths.lock_dir() / f"{paths.cache_name(path, 24)}.lock"
         self._lock = filelock.FileLock(lock_path, timeout=0, mode=0o600, thread_local=False)
 
     def acquire(self) -> SessionLock:

@@ -10,11 +10,6 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 
-def shorten(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 class ItemTable(DataTable):
     """A row table of session items (options, actions), each row keyed by the item's id."""
 

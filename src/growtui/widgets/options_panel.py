@@ -15,9 +15,10 @@ from textual.widgets import Input, Label
 from growtui.dialogs.option_editor import OptionEditor
 from growtui.i18n import t
 from growtui.model import Option
+from growtui.safetext import shorten
 from growtui.widgets.base import ItemDraft, PhasePanel
-from growtui.widgets.item_table import ItemTable, shorten
-from growtui.widgets.localized import localized
+from growtui.widgets.item_table import ItemTable
+from growtui.widgets.translated import translated
 
 SCORE_FIELDS = {"attractiveness": "options.attractiveness", "feasibility": "options.feasibility"}
 
@@ -133,7 +134,7 @@ class OptionsPanel(PhasePanel):
     def compose(self) -> ComposeResult:
         self._lang = self.live.lang
         yield Input(placeholder=self.t("options.new"), id="new-option", compact=True)
-        yield localized(OptionsTable, self._lang)(id="options")
+        yield translated(OptionsTable, self._lang)(id="options")
         yield Label(id="options-hint")
 
     def on_mount(self) -> None:
@@ -234,7 +235,7 @@ class OptionsPanel(PhasePanel):
     @on(ItemTable.EditRequested, "#options")
     def _edit_requested(self, event: ItemTable.EditRequested) -> None:
         option_id = event.item_id
-        editor = localized(OptionEditor, self.live.lang)(self.live.option(option_id), self.live.lang)
+        editor = translated(OptionEditor, self.live.lang)(self.live.option(option_id), self.live.lang)
         editor.on_quit = functools.partial(self._apply_option, option_id)
         self.app.push_screen(editor, callback=functools.partial(self._option_edited, option_id))
 

@@ -6,8 +6,8 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Label
 
 from growtui.model import ScaleAnswer
+from growtui.safetext import shorten
 from growtui.widgets.base import PhasePanel
-from growtui.widgets.options_panel import shorten
 
 COLUMNS = (("score", "reality.col.score"), ("question", "reality.col.question"), ("said", "reality.col.said"))
 

@@ -11,13 +11,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
-from growtui.dialogs.action_editor import ActionEditor, short_date
+from growtui.dialogs.action_editor import ActionEditor
 from growtui.dialogs.option_editor import read_score, score_input
-from growtui.i18n import t
+from growtui.i18n import short_date, t
 from growtui.model import Action
+from growtui.safetext import shorten
 from growtui.widgets.base import ItemDraft, PhasePanel
-from growtui.widgets.item_table import ItemTable, shorten
-from growtui.widgets.localized import localized
+from growtui.widgets.item_table import ItemTable
+from growtui.widgets.translated import translated
 
 ADVISED_ACTIONS = 2
 
@@ -67,7 +68,7 @@ class WillPanel(PhasePanel):
         self._lang = lang = self.live.lang
         will = self.live.session.will
         yield Input(placeholder=self.t("will.new"), id="new-action", compact=True)
-        yield localized(ActionsTable, lang)(id="actions")
+        yield translated(ActionsTable, lang)(id="actions")
         yield Label(self.t("will.empty"), id="actions-empty")
         yield Label(self.t("will.advice"), id="will-advice")
         with Horizontal(id="motivation-row"):
@@ -162,7 +163,7 @@ class WillPanel(PhasePanel):
     @on(ItemTable.EditRequested, "#actions")
     def _edit_requested(self, event: ItemTable.EditRequested) -> None:
         action_id = event.item_id
-        editor = localized(ActionEditor, self.live.lang)(self.live.action(action_id), self.live.lang)
+        editor = translated(ActionEditor, self.live.lang)(self.live.action(action_id), self.live.lang)
         editor.on_quit = functools.partial(self._apply_action, action_id)
         self.app.push_screen(editor, callback=functools.partial(self._action_edited, action_id))
 

@@ -7,7 +7,7 @@ are translated. A class either offers ``bindings_for(lang)``, or declares its
 bindings with i18n keys (``"key.new"``, ``"tip.new"``) as description and
 tooltip, which are translated here.
 
-Classes that inherit ``Localized`` and say how to find the language in their
+Classes that inherit ``Translated`` and say how to find the language in their
 constructor arguments (``language``) get their language's subclass
 automatically: ``HomeScreen(store, config, "nl")`` is Dutch.
 """
@@ -34,7 +34,7 @@ def translate_bindings(bindings: list[Any], lang: str) -> list[Any]:
 
 
 @functools.cache
-def localized(cls: T, lang: str) -> T:
+def translated(cls: T, lang: str) -> T:
     """``cls`` with its key descriptions and tooltips in ``lang``."""
     if getattr(cls, "_lang", None) == lang:
         return cls
@@ -44,7 +44,7 @@ def localized(cls: T, lang: str) -> T:
     return type(cls.__name__, (cls,), namespace)
 
 
-class Localized:
+class Translated:
     """Mixin: an instance is made from the subclass for its language."""
 
     _lang: ClassVar[str | None] = None
@@ -57,5 +57,5 @@ class Localized:
     def __new__(cls, *args: Any, **kwargs: Any):
         lang = cls.language(*args, **kwargs)
         if lang is not None and cls._lang != lang:
-            cls = localized(cls, str(lang))
+            cls = translated(cls, str(lang))
         return super().__new__(cls)

@@ -1,0 +1,49 @@
+"""What a session shows of its progress: which phases hold anything, and how long it took.
+
+One rule each, used by the phase stepper, the documents, the process summary
+and the index.
+"""
+
+from __future__ import annotations
+
+from growtui.model.common import Phase
+from growtui.model.session import Session
+
+
+def _filled(session: Session, phase: Phase) -> bool:
+    """The structured part of a phase holds anything (its notes and questions aside)."""
+    s = session
+    match phase:
+        case Phase.follow_up:
+            return any(i.outcome or i.decision or any(f.strip() for f in (i.tried, i.helped, i.hindered, i.next_step))
+                       for i in s.follow_up.items)
+        case Phase.goal:
+            return any(f.strip() for f in (s.goal.session_goal, s.goal.long_term_goal, s.goal.success_measure))
+        case Phase.reality:
+            return bool(s.reality.scales)
+        case Phase.options:
+            return bool(s.options.items)
+        case Phase.will:
+            return bool(s.will.actions or s.will.motivation or s.will.motivation_to_ten.strip())
+        case Phase.closing:
+            return s.next_meeting is not None
+    return False
+
+
+def has_content(session: Session, phase: Phase) -> bool:
+    """The phase holds anything: notes, a question asked, or a filled-in part."""
+    return (bool(session.section(phase).notes.strip()) or _filled(session, phase)
+            or any(a.phase is phase for a in session.asked))
+
+
+def covered_phases(session: Session) -> list[Phase]:
+    """The phases that hold anything, in conversation order."""
+    return [p for p in Phase.conversation_order() if has_content(session, p)]
+
+
+def duration_minutes(session: Session) -> int | None:
+    """Minutes spent: the phase timers if they ran, else end minus start, else unknown."""
+    seconds = sum(session.phase_seconds.values())
+    if not seconds and session.ended_at is not None:
+        seconds = max(0, int((session.ended_at - session.started_at).total_seconds()))
+    return round(seconds / 60) if seconds else None
