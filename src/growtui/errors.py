@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar, Literal
 
 from growtui.safetext import one_line
 
@@ -48,12 +49,51 @@ class FileProblemError(GrowtuiError):
         return self.problems[0].path
 
 
+TomlKind = Literal["read", "encoding", "syntax", "limits"]
+
+
+class TomlProblem(FileProblemError):
+    """A TOML file could not be read or parsed; ``kind`` says which step refused it.
+
+    ``read``: not there, not a regular file, not allowed; ``encoding``: not
+    UTF-8 text; ``syntax``: not valid TOML; ``limits``: larger, deeper or
+    with more values than any file growtui writes.
+    """
+
+    def __init__(self, problem: Problem, kind: TomlKind = "syntax"):
+        super().__init__([problem])
+        self.kind = kind
+
+    @property
+    def problem(self) -> Problem:
+        return self.problems[0]
+
+
 class LibraryError(FileProblemError):
     """The question library has problems (syntax, schema, duplicate ids)."""
 
 
 class SessionFileError(FileProblemError):
     """A session file cannot be read or validated. It is never overwritten."""
+
+    says_untouched: ClassVar[bool] = False
+    """The message itself already says that the file is left as it is."""
+
+
+class NewerFormatError(SessionFileError):
+    """The file was written by a newer growtui, in a format this one does not know."""
+
+    says_untouched = True
+
+
+class SealedFileError(SessionFileError):
+    """An encrypted session that does not open: damaged, changed, or from a newer growtui."""
+
+    says_untouched = True
+
+
+class OtherPassphraseError(SealedFileError):
+    """An encrypted session that this passphrase does not open (and nothing says it was changed)."""
 
 
 class ConfigError(FileProblemError):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from growtui import lazy_exports
 
 _EXPORTS = {
-    "LiveSession": "live",
+    **dict.fromkeys(("LiveSession", "ScoreNeeded"), "live"),
     **dict.fromkeys(("Autosaver", "SaveStatus", "clear_recovery", "find_recovery", "recovery_dirs",
                      "write_recovery"), "autosave"),
     **dict.fromkeys(("Resumed", "ReviewRecorder", "follow_up_items", "new_session", "record_reviews", "resume"),
@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     )
     from growtui.conversation.live import (
         LiveSession as LiveSession,
+    )
+    from growtui.conversation.live import (
+        ScoreNeeded as ScoreNeeded,
     )
     from growtui.conversation.start import (
         Resumed as Resumed,

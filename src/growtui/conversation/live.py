@@ -45,6 +45,11 @@ PLANNED_SHARE = {
     Phase.options: 20, Phase.will: 20, Phase.closing: 5,
 }
 LOW_SCALE = 7
+
+
+class ScoreNeeded(ValueError):
+    """A scale question's answer has to start with a score from 1 to 10."""
+
 class LiveSession:
     def __init__(self, stored: Stored, library: Library, *, clock: Callable[[], float] = time.monotonic,
                  today: Callable[[], date] = date.today):
@@ -214,7 +219,7 @@ class LiveSession:
     def log_answer(self, prompt: Prompt, text: str) -> Asked:
         """Note an answer against the question it answers.
 
-        Scale questions need a score first (``"6 want ..."``); ValueError
+        Scale questions need a score first (``"6 want ..."``); ScoreNeeded
         otherwise, and the draft stays. A scale answer in Reality also lands
         in the scale table; the motivation question sets the motivation;
         answers can bring their follow-up question to the front.
@@ -224,7 +229,7 @@ class LiveSession:
         if prompt.kind is Kind.scale:
             parsed = parse_score(answer)
             if parsed is None:
-                raise ValueError("answer.needs_score")
+                raise ScoreNeeded(prompt.key)
             score, answer = parsed
         asked = self.draft_answer(prompt, text)
         asked.answer, asked.score = answer, score

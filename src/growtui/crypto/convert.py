@@ -30,7 +30,7 @@ from pathlib import Path
 from growtui import paths
 from growtui.crypto import vault as vaults
 from growtui.crypto.vault import Vault
-from growtui.errors import Problem, SessionFileError, SessionLockedError, StoreWriteError
+from growtui.errors import OtherPassphraseError, Problem, SessionFileError, SessionLockedError, StoreWriteError
 from growtui.storage import (
     SessionLock,
     describe_os_error,
@@ -172,8 +172,8 @@ def _convert(path: Path, vault: Vault, *, seal: bool, report: Report, ids: set[s
     except toml_read.TomlProblem as exc:
         report.problems.append(Problem(exc.problem.path, f"{exc.problem.message} (left as it is)", exc.problem.line))
     except SessionFileError as exc:
-        report.problems.extend(Problem(p.path, p.message if "left as it is" in p.message else
-                                       f"{p.message} (left as it is)", p.line) for p in exc.problems)
+        report.problems.extend(p if exc.says_untouched else Problem(p.path, f"{p.message} (left as it is)", p.line)
+                               for p in exc.problems)
     except StoreWriteError as exc:
         report.problems.append(Problem(exc.path, exc.reason))
     except OSError as exc:
@@ -232,9 +232,10 @@ def _check_against_sealed(root: Path, vault: Vault) -> None:
         try:
             plain_bytes(path, vault)
             return
-        except SessionFileError as exc:
-            if "does not open" in exc.problems[0].message:
-                refused = refused or path  # or it was changed: one file that opens settles it
+        except OtherPassphraseError:
+            refused = refused or path  # or it was changed: one file that opens settles it
+        except SessionFileError:
+            pass
     if refused is not None:
         raise vaults.WrongPassphrase(
             f"this passphrase does not open the sessions already encrypted in {root} (for example "

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from growtui.errors import GrowtuiError, Problem, SessionFileError
+from growtui.errors import GrowtuiError, OtherPassphraseError, Problem, SealedFileError
 
 FORMAT = "growtui"  # the value of ``encrypted`` in every sealed file
 VERSION = 1
@@ -338,20 +338,19 @@ class Vault:
         try:
             params, salt, nonce, sealed = _sealed_parts(path, data, "this session", "key_salt", "nonce", "data")
         except _Newer as exc:
-            raise SessionFileError([Problem(path, str(exc))]) from None
+            raise SealedFileError([Problem(path, str(exc))]) from None
         except (ValueError, binascii.Error) as exc:
-            raise SessionFileError([Problem(path, f"a damaged encrypted session ({exc}); "
+            raise SealedFileError([Problem(path, f"a damaged encrypted session ({exc}); "
                                             "restore it from a copy. The file is left as it is")]) from None
         plain = _open(self.key(params), salt, nonce, sealed, params.aad(), "session")
         if plain is not None:
             return plain
         if params in self._verified:
-            reason = ("the file was changed after growtui encrypted it (tampered with, or damaged), so it is "
-                      "not shown; restore it from a copy. The file is left as it is")
-        else:
-            reason = ("this passphrase does not open it: it was encrypted with another passphrase, or changed "
-                      "since. The file is left as it is")
-        raise SessionFileError([Problem(path, reason)])
+            raise SealedFileError([Problem(path, "the file was changed after growtui encrypted it (tampered with, "
+                                           "or damaged), so it is not shown; restore it from a copy. The file is "
+                                           "left as it is")])
+        raise OtherPassphraseError([Problem(path, "this passphrase does not open it: it was encrypted with another "
+                                            "passphrase, or changed since. The file is left as it is")])
 
     # the index ----------------------------------------------------------------------
 

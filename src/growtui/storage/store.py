@@ -35,7 +35,9 @@ from pydantic import ValidationError
 from growtui import paths
 from growtui.crypto import vault as vaults
 from growtui.errors import (
+    NewerFormatError,
     Problem,
+    SealedFileError,
     SessionFileError,
     StoreWriteError,
 )
@@ -95,7 +97,7 @@ def from_toml(path: Path, text: str, data: dict[str, Any]) -> Session:
     if not isinstance(version, int) or isinstance(version, bool):
         raise SessionFileError([Problem(path, "'schema_version' must be a whole number", line_of("schema_version"))])
     if version > SESSION_SCHEMA_VERSION:
-        raise SessionFileError([Problem(
+        raise NewerFormatError([Problem(
             path,
             f"written by a newer growtui (format {version}; this version reads format "
             f"{SESSION_SCHEMA_VERSION}): update growtui to open it. The file is left as it is",
@@ -143,7 +145,7 @@ def load_file(path: Path, vault: vaults.Vault | None, *, opened: bool = True) ->
         if not vaults.is_sealed(data):
             if len(text) > MAX_SESSION_FILE // 4 and len(text.encode("utf-8")) > MAX_SESSION_FILE:
                 raise toml_read.TomlProblem(Problem(path, f"the file is larger than {MAX_SESSION_FILE // 2 ** 20} "
-                                                   "MB; that is not a file growtui wrote"))
+                                                   "MB; that is not a file growtui wrote"), "limits")
             return data, text, False
         if not opened:
             return data, text, True
@@ -155,9 +157,9 @@ def load_file(path: Path, vault: vaults.Vault | None, *, opened: bool = True) ->
         return toml_read.parse(path, text), text, True
     except toml_read.TomlProblem as exc:
         problem = exc.problem
-        if vaults.looks_sealed(path) and "growtui" not in problem.message:  # cut off, or edited by hand
-            problem = Problem(path, f"a damaged encrypted session ({problem.message}); restore it from a copy. "
-                              "The file is left as it is", problem.line)
+        if exc.kind != "limits" and vaults.looks_sealed(path):  # cut off, or edited by hand
+            raise SealedFileError([Problem(path, f"a damaged encrypted session ({problem.message}); restore it "
+                                           "from a copy. The file is left as it is", problem.line)]) from None
         raise SessionFileError([problem]) from None
 
 

@@ -20,16 +20,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from growtui.errors import Problem
+from growtui.errors import Problem, TomlProblem
 
 MAX_BYTES = 4 * 1024 * 1024
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)|\(at end of document\)")
-
-
-class TomlProblem(Exception):
-    def __init__(self, problem: Problem):
-        self.problem = problem
-        super().__init__(str(problem))
 
 
 def _line_of_offset(raw: bytes, offset: int) -> int:
@@ -39,24 +33,22 @@ def _line_of_offset(raw: bytes, offset: int) -> int:
 def decode(path: Path, raw: bytes) -> str:
     """Bytes to text, or a TomlProblem saying what the encoding looks like."""
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        raise TomlProblem(Problem(path, "the file is UTF-32; save it as UTF-8", 1))
+        raise TomlProblem(Problem(path, "the file is UTF-32; save it as UTF-8", 1), "encoding")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0) != (raw[1] == 0)):
-        raise TomlProblem(Problem(path, "the file is UTF-16; save it as UTF-8", 1))
+        raise TomlProblem(Problem(path, "the file is UTF-16; save it as UTF-8", 1), "encoding")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a UTF-8 byte order mark is harmless: some editors add one
     nul = raw.find(b"\x00")
     if nul != -1:
         raise TomlProblem(
             Problem(path, "the file holds a NUL byte: it looks binary, not like a TOML text file",
-                    _line_of_offset(raw, nul))
-        )
+                    _line_of_offset(raw, nul)), "encoding")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise TomlProblem(
             Problem(path, "the file is not valid UTF-8 (perhaps Latin-1 or Windows-1252); "
-                    "save it as UTF-8", _line_of_offset(raw, exc.start))
-        ) from None
+                    "save it as UTF-8", _line_of_offset(raw, exc.start)), "encoding") from None
 
 
 def file_problem(path: Path, exc: OSError | RuntimeError) -> Problem:
@@ -79,22 +71,21 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise TomlProblem(file_problem(path, exc)) from None
+        raise TomlProblem(file_problem(path, exc), "read") from None
     try:
         with os.fdopen(fd, "rb") as fh:
             kind = os.fstat(fh.fileno()).st_mode
             if stat.S_ISDIR(kind):
-                raise TomlProblem(Problem(path, "this is a folder, not a file"))
+                raise TomlProblem(Problem(path, "this is a folder, not a file"), "read")
             if not stat.S_ISREG(kind):
-                raise TomlProblem(Problem(path, "not a regular file (a pipe, a device or a socket); not read"))
+                raise TomlProblem(Problem(path, "not a regular file (a pipe, a device or a socket); not read"), "read")
             raw = fh.read(max_bytes + 1)
     except OSError as exc:
-        raise TomlProblem(file_problem(path, exc)) from None
+        raise TomlProblem(file_problem(path, exc), "read") from None
     if len(raw) > max_bytes:
         raise TomlProblem(
             Problem(path, f"the file is larger than {max_bytes // (1024 * 1024)} MB; "
-                    "that is not a file growtui wrote")
-        )
+                    "that is not a file growtui wrote"), "limits")
     return decode(path, raw)
 
 
@@ -141,18 +132,18 @@ def check_shape(path: Path, text: str) -> None:
     code = _STRING_OR_COMMENT.sub(_as_code, text)
     deep = _DEEP.search(code)
     if deep:
-        raise TomlProblem(Problem(path, TOO_DEEP, code.count("\n", 0, deep.start()) + 1))
+        raise TomlProblem(Problem(path, TOO_DEEP, code.count("\n", 0, deep.start()) + 1), "limits")
     if _values(code) > MAX_VALUES:
         raise TomlProblem(Problem(path, f"the file holds more than {MAX_VALUES} values; "
-                                  "that is not a file growtui wrote"))
+                                  "that is not a file growtui wrote"), "limits")
     if code.count(".") > MAX_DOTS:
         raise TomlProblem(Problem(path, f"the file holds more than {MAX_DOTS} dotted keys and decimal numbers; "
-                                  "that is not a file growtui wrote"))
+                                  "that is not a file growtui wrote"), "limits")
     long_key = _LONG_KEY.search(code)
     if long_key:
         raise TomlProblem(Problem(
             path, f"a dotted key or table name of more than {MAX_KEY_PARTS} parts; growtui's files use at most three",
-            code.count("\n", 0, long_key.start()) + 1))
+            code.count("\n", 0, long_key.start()) + 1), "limits")
 
 
 def _check_integers(path: Path, text: str, data: dict[str, Any]) -> None:
@@ -166,7 +157,8 @@ def _check_integers(path: Path, text: str, data: dict[str, Any]) -> None:
             pending.extend((where + (i,), item) for i, item in enumerate(value))
         elif isinstance(value, int) and not isinstance(value, bool) and not _INT64[0] <= value <= _INT64[1]:
             key = ".".join(str(part) for part in where if not isinstance(part, int))
-            raise TomlProblem(Problem(path, f"'{shorten(key)}': {TOO_LARGE}", line_of(key_lines(text), where)))
+            raise TomlProblem(Problem(path, f"'{shorten(key)}': {TOO_LARGE}", line_of(key_lines(text), where)),
+                              "limits")
 
 
 def parse(path: Path, text: str) -> dict[str, Any]:
@@ -182,11 +174,11 @@ def parse(path: Path, text: str) -> dict[str, Any]:
         reason = _TOML_POSITION.sub("", message).strip().rstrip(".")
         raise TomlProblem(Problem(path, f"TOML syntax error: {reason}", line)) from None
     except RecursionError:
-        raise TomlProblem(Problem(path, TOO_DEEP)) from None
+        raise TomlProblem(Problem(path, TOO_DEEP), "limits") from None
     except ValueError:  # int() refuses numbers of thousands of digits, before tomllib can say where
         digits = re.search(r"[0-9_]{4000}", text)
         line = text.count("\n", 0, digits.start()) + 1 if digits else None
-        raise TomlProblem(Problem(path, TOO_LARGE, line)) from None
+        raise TomlProblem(Problem(path, TOO_LARGE, line), "limits") from None
     _check_integers(path, text, data)
     return data
 

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from growtui.conversation import LiveSession
+from growtui.conversation import LiveSession, ScoreNeeded
 from growtui.i18n import t
 from growtui.model import Asked, Kind, Prompt
 from growtui.widgets.base import SessionEdited
@@ -108,8 +108,8 @@ class QuestionPanel(Vertical):
             return
         try:
             asked = self.live.log_answer(prompt, event.value)
-        except ValueError as exc:
-            self.show(error=t(str(exc), self.live.lang))
+        except ScoreNeeded:
+            self.show(error=t("answer.needs_score", self.live.lang))
             return
         self.clear_answer()
         self.show()
