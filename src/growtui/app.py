@@ -25,6 +25,7 @@ from growtui.errors import GrowtuiError, SessionLockedError
 from growtui.i18n import t
 from growtui.library import Library
 from growtui.screens.home import HomeScreen
+from growtui.screens.messages import BackRequested, HistoryRequested, SessionFinished, SessionScreenRebuilt
 from growtui.screens.session import SessionScreen
 from growtui.storage import SessionLock, Store, Stored, remove_leftovers
 
@@ -195,10 +196,11 @@ class GrowApp(App):
         if active is not None:
             active.screen.report_save(status)
 
-    def replace_session_screen(self, old: SessionScreen, new: SessionScreen) -> None:
-        if self.active is not None and self.active.screen is old:
-            self.active.screen = new
-            self.switch_screen(new)
+    @on(SessionScreenRebuilt)
+    def _session_screen_rebuilt(self, event: SessionScreenRebuilt) -> None:
+        if self.active is not None and self.active.screen is event.old:
+            self.active.screen = event.new
+            self.switch_screen(event.new)
 
     def close_session(self) -> bool:
         """Save what is open and release it. True when everything reached the disk."""
@@ -211,10 +213,19 @@ class GrowApp(App):
             active.saver.stop()
             active.lock.release()
 
-    def session_finished(self, screen: SessionScreen) -> None:
-        self.notify(t("finish.done", screen.live.lang), timeout=5)
+    @on(SessionFinished)
+    def _session_finished(self, event: SessionFinished) -> None:
+        self.notify(t("finish.done", event.screen.live.lang), timeout=5)
         self.close_session()
         self.go_back()
+
+    @on(BackRequested)
+    def _back_requested(self) -> None:
+        self.go_back()
+
+    @on(HistoryRequested)
+    def _history_requested(self, event: HistoryRequested) -> None:
+        self.open_history(event.coachee)
 
     @on(HomeScreen.StartRequested)
     def _start_requested(self, event: HomeScreen.StartRequested) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label
 from growtui.dialogs.item_editor import ItemEditor
 from growtui.i18n import short_date, t
 from growtui.model import Action, parse_date
+from growtui.widgets.fields import FieldInput
 
 DATES = ("start", "when")
 TEXTS = ("success_criterion", "inform", "support", "obstacles")
@@ -55,10 +56,11 @@ class ActionEditor(ItemEditor):
                 with Horizontal(classes="row"):
                     yield Label(t(LABELS[name], lang))
                     if name in DATES:
-                        yield Input("" if value is None else value.isoformat(), id=name, compact=True)
+                        yield FieldInput("" if value is None else value.isoformat(), field=name, id=name,
+                                         compact=True)
                         yield Label(self._parsed(value), id=f"{name}-parsed", classes="parsed")
                     else:
-                        yield Input(value, id=name.replace("_", "-"), compact=True)
+                        yield FieldInput(value, field=name, id=name.replace("_", "-"), compact=True)
                 if name == DATES[-1]:
                     yield Label(t("date.invalid", lang), id="date-error")
             with Horizontal(id="buttons"):
@@ -76,8 +78,10 @@ class ActionEditor(ItemEditor):
 
     @on(Input.Changed, "#start, #when")
     def _date_typed(self, event: Input.Changed) -> None:
+        if not isinstance(event.input, FieldInput):
+            return
         day = parse_date(event.value, self.today)
-        label = self.query_one(f"#{event.input.id}-parsed", Label)
+        label = self.query_one(f"#{event.input.field}-parsed", Label)
         invalid = day is None and bool(event.value.strip())
         label.set_class(invalid, "-invalid")
         label.update("?" if invalid else self._parsed(day))
@@ -86,8 +90,8 @@ class ActionEditor(ItemEditor):
     def fields(self) -> dict | None:
         """What the dialog holds now, or None (with the field focused) when a date cannot be read."""
         result: dict[str, object] = {}
-        for name in ("what", *DATES, *TEXTS):
-            field = self.query_one(f"#{name.replace('_', '-')}", Input)
+        for field in self.query(FieldInput):
+            name = field.field
             if name in DATES:
                 day = parse_date(field.value, self.today)
                 if day is None and field.value.strip():

@@ -5,30 +5,14 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.validation import Integer
 from textual.widgets import Button, Checkbox, Input, Label, TextArea
 
 from growtui.dialogs.item_editor import ItemEditor
 from growtui.i18n import t
 from growtui.model import Option
+from growtui.widgets.fields import read_score, score_input
 
 SCORES = ("attractiveness", "feasibility")
-
-
-def score_input(value: int | None, lang: str, **kwargs) -> Input:
-    """A 1-10 score field: digits only, empty allowed, anything else marked invalid."""
-    return Input("" if value is None else str(value), type="integer", max_length=2, valid_empty=True,
-                 validators=[Integer(1, 10, failure_description=t("score.invalid", lang))], compact=True, **kwargs)
-
-
-def read_score(text: str) -> int | None:
-    """The score in a field checked by ``score_input``; ValueError when it is not 1-10."""
-    if not text.strip():
-        return None
-    score = int(text)
-    if not 1 <= score <= 10:
-        raise ValueError(text)
-    return score
 
 
 class OptionEditor(ItemEditor):

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Label, Markdown, Static
 from growtui.errors import GrowtuiError
 from growtui.i18n import t
 from growtui.model import Session
+from growtui.screens.messages import BackRequested
 from growtui.storage import Store
 from growtui.widgets.translated import Translated
 
@@ -98,7 +99,7 @@ class _Reader(Translated, Screen):
         raise NotImplementedError
 
     def action_back(self) -> None:
-        self.app.go_back()
+        self.post_message(BackRequested())
 
 
 class SessionDocumentScreen(_Reader):

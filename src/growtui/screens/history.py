@@ -22,6 +22,7 @@ from growtui.errors import Problem
 from growtui.i18n import t
 from growtui.index import Entry, Index, Sync
 from growtui.model import parse_date
+from growtui.screens.messages import BackRequested
 from growtui.storage import Store
 from growtui.widgets.session_table import SessionTable
 from growtui.widgets.translated import Translated
@@ -272,7 +273,7 @@ class HistoryScreen(Translated, Screen):
         if not isinstance(self.focused, SessionTable):
             self.query_one(SessionTable).focus()
         else:
-            self.app.go_back()
+            self.post_message(BackRequested())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "arc":

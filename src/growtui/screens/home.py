@@ -27,6 +27,7 @@ from growtui.conversation import find_recovery
 from growtui.errors import Problem
 from growtui.i18n import phase_name, t
 from growtui.model import Phase, Status
+from growtui.screens.messages import HistoryRequested
 from growtui.storage import Store
 from growtui.widgets.translated import Translated
 
@@ -246,7 +247,7 @@ class HomeScreen(Translated, Screen):
         return True
 
     def action_history(self) -> None:
-        self.app.open_history()
+        self.post_message(HistoryRequested())
 
     def action_focus_new(self) -> None:
         self.query_one("#coachee", Input).focus()

@@ -15,9 +15,11 @@ from growtui.conversation import Autosaver, LiveSession, SaveStatus
 from growtui.dialogs.item_editor import ItemEditor
 from growtui.i18n import phase_name, t
 from growtui.model import Phase
+from growtui.screens.messages import SessionFinished, SessionScreenRebuilt
 from growtui.screens.session_commands import SessionCommands
 from growtui.widgets.base import PhasePanel, SessionEdited
 from growtui.widgets.clock import SaveIndicator, SessionClock
+from growtui.widgets.fields import NotesArea
 from growtui.widgets.follow_up_panel import FollowUpPanel
 from growtui.widgets.goal_panel import GoalPanel
 from growtui.widgets.options_panel import OptionsPanel
@@ -119,13 +121,13 @@ class SessionScreen(Translated, Screen):
                 with Container(id=f"phase-{phase.value}", classes="phase"):
                     if phase in PANELS:
                         yield PANELS[phase](live, id=f"panel-{phase.value}", classes="panel")
-                    yield TextArea(live.session.section(phase).notes, id=f"notes-{phase.value}",
-                                   classes="notes", soft_wrap=True, tab_behavior="focus",
-                                   placeholder=t("notes.placeholder", lang))
+                    yield NotesArea(live.session.section(phase).notes, phase=phase, id=f"notes-{phase.value}",
+                                    classes="notes", soft_wrap=True, tab_behavior="focus",
+                                    placeholder=t("notes.placeholder", lang))
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        for area in self.query(".notes").results(TextArea):
+        for area in self.query(NotesArea):
             area.move_cursor(area.document.end)  # a resumed conversation goes on where the notes stopped
         self._show_phase()
         self.set_interval(1.0, self._tick)
@@ -147,8 +149,8 @@ class SessionScreen(Translated, Screen):
         self.query_one(PhaseStepper).refresh()
         self.notes_area().focus()
 
-    def notes_area(self, phase: Phase | None = None) -> TextArea:
-        return self.query_one(f"#notes-{(phase or self.live.phase).value}", TextArea)
+    def notes_area(self, phase: Phase | None = None) -> NotesArea:
+        return self.query_one(f"#notes-{(phase or self.live.phase).value}", NotesArea)
 
     def _show_hints(self) -> None:
         hints = self.live.library.hints_for(self.live.phase)
@@ -215,8 +217,8 @@ class SessionScreen(Translated, Screen):
 
     @on(TextArea.Changed, ".notes")
     def _notes_changed(self, event: TextArea.Changed) -> None:
-        phase = Phase(event.text_area.id.removeprefix("notes-"))
-        self._dirty_notes.add(phase)
+        if isinstance(event.text_area, NotesArea):
+            self._dirty_notes.add(event.text_area.phase)
         self._schedule_save()
 
     @on(SessionEdited)
@@ -236,9 +238,9 @@ class SessionScreen(Translated, Screen):
         its Changed message still waits in the queue: a flush must not trust
         the queue.
         """
-        areas = self.query(".notes").results(TextArea) if every else map(self.notes_area, self._dirty_notes)
+        areas = self.query(NotesArea) if every else map(self.notes_area, self._dirty_notes)
         for area in list(areas):
-            self.live.set_notes(Phase(area.id.removeprefix("notes-")), area.text)
+            self.live.set_notes(area.phase, area.text)
         self._dirty_notes.clear()
 
     def save_now(self) -> None:
@@ -308,7 +310,7 @@ class SessionScreen(Translated, Screen):
         self.live.session.language = "en" if self.live.lang == "nl" else "nl"
         self.live.touch()
         self.save_now()
-        self.app.replace_session_screen(self, SessionScreen(self.live, self.saver))
+        self.post_message(SessionScreenRebuilt(self, SessionScreen(self.live, self.saver)))
 
     def action_finish(self) -> None:
         from growtui.dialogs.finish import FinishScreen
@@ -319,6 +321,6 @@ class SessionScreen(Translated, Screen):
             if finish:
                 self.live.finish()
                 self.flush()
-                self.app.session_finished(self)
+                self.post_message(SessionFinished(self))
 
         self.app.push_screen(FinishScreen(self.live), decided)

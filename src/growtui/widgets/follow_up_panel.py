@@ -17,20 +17,13 @@ from textual.widgets import Input, Label, Select
 from growtui.dialogs.confirm_carry import ConfirmCarryScreen
 from growtui.model import Decision, FollowUpItem, Outcome
 from growtui.widgets.base import PhasePanel
+from growtui.widgets.fields import FieldInput, FieldSelect
 
 TEXTS = ("tried", "helped", "hindered", "next_step")
 
 
 def _id(index: int, field: str) -> str:
     return f"follow-up-{index}-{field.replace('_', '-')}"
-
-
-def _parse_id(widget_id: str | None) -> tuple[int, str] | None:
-    """``follow-up-2-next-step`` -> ``(2, "next_step")``."""
-    parts = (widget_id or "").split("-", 3)
-    if len(parts) != 4 or parts[:2] != ["follow", "up"] or not parts[2].isdigit():
-        return None
-    return int(parts[2]), parts[3].replace("-", "_")
 
 
 class FollowUpPanel(PhasePanel):
@@ -88,21 +81,24 @@ class FollowUpPanel(PhasePanel):
                 yield Label(meta, classes=f"follow-up-meta {stale}", markup=False)
             with Horizontal(classes="follow-up-row"):
                 yield Label(self.t("follow_up.outcome"))
-                yield Select(
+                yield FieldSelect(
                     [(self.t(f"outcome.{o.value}"), o) for o in Outcome],
                     value=item.outcome if item.outcome else Select.NULL,
                     prompt=self.t("outcome.unset"), compact=True, id=_id(index, "outcome"),
+                    field="outcome", item=index,
                 )
             for field in TEXTS:
                 with Horizontal(classes="follow-up-row"):
                     yield Label(self.t(f"follow_up.{field}"))
-                    yield Input(getattr(item, field), id=_id(index, field), compact=True)
+                    yield FieldInput(getattr(item, field), id=_id(index, field), compact=True, field=field,
+                                     item=index)
             with Horizontal(classes="follow-up-row"):
                 yield Label(self.t("follow_up.decision"))
-                yield Select(
+                yield FieldSelect(
                     [(self.t(f"decision.{d.value}"), d) for d in Decision],
                     value=item.decision if item.decision else Select.NULL,
                     prompt=self.t("decision.unset"), compact=True, id=_id(index, "decision"),
+                    field="decision", item=index,
                 )
 
     def refresh_from_session(self) -> None:
@@ -121,11 +117,7 @@ class FollowUpPanel(PhasePanel):
                 if field_input.value != getattr(item, field):
                     field_input.value = getattr(item, field)
 
-    def _update(self, widget_id: str | None, value: object) -> None:
-        parsed = _parse_id(widget_id)
-        if parsed is None:
-            return
-        index, field = parsed
+    def _update(self, index: int, field: str, value: object) -> None:
         items = self.live.session.follow_up.items
         if index < len(items) and getattr(items[index], field) != value:
             self.live.update_follow_up(index, **{field: value})
@@ -133,33 +125,35 @@ class FollowUpPanel(PhasePanel):
 
     @on(Select.Changed)
     def _chosen(self, event: Select.Changed) -> None:
-        parsed = _parse_id(event.select.id)
-        if parsed is None:
+        select = event.select
+        if not isinstance(select, FieldSelect) or not isinstance(select.item, int):
             return
-        index, field = parsed
+        index, field = select.item, select.field
         value = None if event.value is Select.NULL else event.value
         if field == "outcome":
-            self._update(event.select.id, None if value is None else Outcome(value))
+            self._update(index, field, None if value is None else Outcome(value))
             return
         decision = None if value is None else Decision(value)
         item = self.live.session.follow_up.items[index]
         if decision is Decision.carry_over and item.decision is not decision and self.live.needs_confirmation(item):
             self._confirm_carry(index, item)
             return
-        self._update(event.select.id, decision)
+        self._update(index, field, decision)
 
     def _confirm_carry(self, index: int, item: FollowUpItem) -> None:
         """Actions must not pile up: ask before the third carry-over; on cancel nothing changes."""
 
         def decided(answer: str | None) -> None:
             if answer == "carry":
-                self._update(_id(index, "decision"), Decision.carry_over)
+                self._update(index, "decision", Decision.carry_over)
             elif answer == "drop":
-                self._update(_id(index, "decision"), Decision.drop)
+                self._update(index, "decision", Decision.drop)
             self.refresh_from_session()
 
         self.app.push_screen(ConfirmCarryScreen(item, self.live.lang, item.age_days(self.live.today())), decided)
 
     @on(Input.Changed)
     def _text_typed(self, event: Input.Changed) -> None:
-        self._update(event.input.id, event.value)
+        field_input = event.input
+        if isinstance(field_input, FieldInput) and isinstance(field_input.item, int):
+            self._update(field_input.item, field_input.field, event.value)

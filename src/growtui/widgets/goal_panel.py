@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
 from growtui.widgets.base import PhasePanel
+from growtui.widgets.fields import FieldInput
 
 FIELDS = ("session_goal", "long_term_goal", "success_measure")
 
@@ -38,7 +39,7 @@ class GoalPanel(PhasePanel):
         for field in FIELDS:
             with Horizontal(classes="goal-row"):
                 yield Label(self.t(f"goal.{field}"), id=f"{_input_id(field)}-label")
-                yield Input(getattr(goal, field), id=_input_id(field), compact=True)
+                yield FieldInput(getattr(goal, field), field=field, id=_input_id(field), compact=True)
 
     def refresh_from_session(self) -> None:
         goal = self.live.session.goal
@@ -50,12 +51,12 @@ class GoalPanel(PhasePanel):
 
     @on(Input.Changed)
     def _goal_typed(self, event: Input.Changed) -> None:
-        field = (event.input.id or "").replace("-", "_")
+        field = event.input.field if isinstance(event.input, FieldInput) else None
         if field in FIELDS and getattr(self.live.session.goal, field) != event.value:
             self.live.set_goal(field, event.value)
             self.edited()
 
     @on(Input.Submitted)
     def _goal_given(self, event: Input.Submitted) -> None:
-        if event.input.id != _input_id(FIELDS[-1]):
+        if isinstance(event.input, FieldInput) and event.input.field != FIELDS[-1]:
             self.screen.focus_next()

@@ -12,11 +12,11 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
 from growtui.dialogs.action_editor import ActionEditor
-from growtui.dialogs.option_editor import read_score, score_input
 from growtui.i18n import short_date, t
 from growtui.model import Action
 from growtui.safetext import shorten
 from growtui.widgets.base import ItemDraft, PhasePanel
+from growtui.widgets.fields import read_score, score_input
 from growtui.widgets.item_table import ItemTable
 from growtui.widgets.translated import translated
 

@@ -1,0 +1,37 @@
+"""What screens ask of the app. Screens post these; the app decides (attributes down, messages up)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from growtui.screens.session import SessionScreen
+
+
+class BackRequested(Message):
+    """The screen on top is done: show the one under it, or the home screen."""
+
+
+@dataclass
+class HistoryRequested(Message):
+    """Open the history, of one coachee or of everyone."""
+
+    coachee: str | None = None
+
+
+@dataclass
+class SessionFinished(Message):
+    """The conversation on this screen was finished and saved: close it."""
+
+    screen: SessionScreen
+
+
+@dataclass
+class SessionScreenRebuilt(Message):
+    """The session screen was built again (in the other language): show ``new`` instead of ``old``."""
+
+    old: SessionScreen
+    new: SessionScreen

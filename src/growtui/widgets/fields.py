@@ -1,0 +1,58 @@
+"""Form fields that know what they edit, and the 1-10 score field.
+
+A field carries its own ``field`` (and the ``item`` it belongs to, where a
+panel shows several), so a handler reads ``event.input.field`` instead of
+taking a widget id apart. Ids stay for CSS and for tests to find a field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.validation import Integer
+from textual.widgets import Input, Select, TextArea
+
+from growtui.i18n import t
+from growtui.model import Phase
+
+
+class FieldInput(Input):
+    """A one-line field for ``field`` of ``item`` (an index or id; None when the panel has one of each)."""
+
+    def __init__(self, value: str = "", *, field: str, item: int | str | None = None, **kwargs: Any) -> None:
+        super().__init__(value, **kwargs)
+        self.field = field
+        self.item = item
+
+
+class FieldSelect(Select[Any]):
+    """A choice for ``field`` of ``item``."""
+
+    def __init__(self, options: Any, *, field: str, item: int | str | None = None, **kwargs: Any) -> None:
+        super().__init__(options, **kwargs)
+        self.field = field
+        self.item = item
+
+
+class NotesArea(TextArea):
+    """The free notes of one phase."""
+
+    def __init__(self, text: str, *, phase: Phase, **kwargs: Any) -> None:
+        super().__init__(text, **kwargs)
+        self.phase = phase
+
+
+def score_input(value: int | None, lang: str, **kwargs: Any) -> Input:
+    """A 1-10 score field: digits only, empty allowed, anything else marked invalid."""
+    return Input("" if value is None else str(value), type="integer", max_length=2, valid_empty=True,
+                 validators=[Integer(1, 10, failure_description=t("score.invalid", lang))], compact=True, **kwargs)
+
+
+def read_score(text: str) -> int | None:
+    """The score in a field checked by ``score_input``; ValueError when it is not 1-10."""
+    if not text.strip():
+        return None
+    score = int(text)
+    if not 1 <= score <= 10:
+        raise ValueError(text)
+    return score
