@@ -248,7 +248,7 @@ async def test_unreadable_files_and_conflicts_are_named_once(store):
         screen = await scanned(app, pilot)
         assert len(prompts(screen, "#recent")) == 3  # the good ones are still there
         problems = [n for n in app.notes if "could not be read" in n]
-        assert problems == ["2 session file(s) could not be read: "
+        assert problems == ["2 session files could not be read: "
                             "2026-10-01_kapot_cccc00000001.toml, 2026-10-02_oud_cccc00000002.toml"]
         conflicts = [n for n in app.notes if "conflict" in n]
         assert len(conflicts) == 1 and "cccc00000003" in conflicts[0]

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from growtui.i18n import t
+from growtui.i18n import t, tn
 from growtui.model import FollowUpItem
 from growtui.widgets.translated import Translated
 
@@ -54,8 +54,8 @@ class ConfirmCarryScreen(Translated, ModalScreen[str | None]):
         with Vertical(id="carry-dialog") as dialog:
             dialog.border_title = t("carry.title", self.lang)
             yield Static(Content(self.item.what), id="carry-what")
-            age = t("carry.age", self.lang, days=self.days) if self.days is not None else ""
-            yield Static(t("carry.body", self.lang, n=self.item.carry_count, age=age), id="carry-body")
+            age = tn("carry.age", self.days, self.lang) if self.days is not None else ""
+            yield Static(tn("carry.body", self.item.carry_count, self.lang, age=age), id="carry-body")
             with Horizontal(id="carry-buttons"):
                 yield Button(t("carry.cancel", self.lang), id="carry-cancel")
                 yield Button(t("carry.drop", self.lang), id="carry-drop", variant="warning")

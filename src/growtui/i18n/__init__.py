@@ -1,15 +1,28 @@
-"""Interface text in Dutch and English.
+"""Interface text in Dutch and English, one table per part of the interface.
 
-One table, keyed by short ids; ``t(key, lang, **values)`` formats. Kept free
-of Textual so the CLI and tests can use it. tests/test_i18n.py checks that
-every key the code names exists, in both languages, with the same
-placeholders, so a missing key fails a test rather than a user's session.
+``t(key, lang, **values)`` looks a text up and formats it; ``tn(key, n, lang,
+**values)`` does the same for a text with a number in it, choosing the
+singular or the plural form by ``n`` ("1 gesprek", "2 gesprekken"). A key
+that is not in the tables raises KeyError: a missing text is a test failure
+(tests/test_i18n.py checks every key the code names, both languages and
+their placeholders), never the key shown to a user.
+
+The tables are home-made on purpose: two languages, a language that can
+switch in the middle of a conversation, and no build step. gettext with
+Babel would take over when a third language or outside translators come
+in: the keys then become message ids, and the plural rule per language
+comes from CLDR instead of the one line in :func:`tn`.
+
+What is translated: every text in the interface, and the documents growtui
+writes (``show``, ``export``). The command line's own messages and errors
+stay in English, like the option names they sit between; see the README.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from growtui.i18n import documents, editing, finish, follow_up, history, home, keys, session, vault
 from growtui.model import Lang, Phase
 
 PHASE_NAMES: dict[Phase, tuple[str, str]] = {
@@ -22,364 +35,50 @@ PHASE_NAMES: dict[Phase, tuple[str, str]] = {
     Phase.closing: ("Afsluiting", "Closing"),
 }
 
-# (nl, en)
-STRINGS: dict[str, tuple[str, str]] = {
-    # session screen
-    "notes": ("Aantekeningen", "Notes"),
-    "notes.placeholder": ("Typ hier wat je hoort…", "Type what you hear…"),
-    "answer.placeholder": ("Antwoord noteren bij deze vraag (Enter)…", "Note the answer to this question (Enter)…"),
-    "answer.placeholder.scale": ("Score 1-10 en wat er gezegd werd (Enter)…", "Score 1-10 and what was said (Enter)…"),
-    "answer.needs_score": ("Begin met een score van 1 tot 10, bijvoorbeeld: 6 want…", "Start with a score from 1 to 10, for example: 6 because…"),
-    "question.none": ("Geen voorgestelde vragen meer in deze fase. Ctrl+O toont alle vragen.", "No more suggested questions in this phase. Ctrl+O shows them all."),
-    "question.count": ("vraag {n} van {total}", "question {n} of {total}"),
-    "question.scale": ("schaal 1-10", "scale 1-10"),
-    "question.followup": ("vervolgvraag", "follow-up"),
-    "hints": ("Tips", "Tips"),
-    "timer": ("{elapsed} van {box}", "{elapsed} of {box}"),
-    "timer.over": ("{phase} loopt uit: houd tijd over voor Wil.", "{phase} is running over: keep time for Will."),
-    "saved": ("opgeslagen", "saved"),
-    "saved.encrypted": ("versleuteld opgeslagen", "saved, encrypted"),
-    "save.failed": ("Niet opgeslagen: {reason}. Je tekst staat veilig in {recovery}; ik blijf het proberen.",
-                    "Not saved: {reason}. Your text is safe in {recovery}; still trying."),
-    "save.failed.short": ("NIET OPGESLAGEN", "NOT SAVED"),
-    "save.recovered": ("Weer opgeslagen in {path}.", "Saved again to {path}."),
-    "privacy": ("Scherm verborgen. Druk op F12 om terug te gaan.", "Screen hidden. Press F12 to come back."),
-    # goal
-    "goal.session_goal": ("Doel van dit gesprek", "Goal of this conversation"),
-    "goal.long_term_goal": ("Doel op langere termijn", "Longer-term goal"),
-    "goal.success_measure": ("Hoe meten we succes?", "How will we measure success?"),
-    # reality
-    "reality.scales.empty": ("Nog geen schaalvragen. Stel er een en noteer de score.", "No scale answers yet. Ask one and note the score."),
-    # options
-    "options.new": ("Nieuwe optie (Enter)…", "New option (Enter)…"),
-    "options.col.option": ("Optie", "Option"),
-    "options.col.attractive": ("Aantr.", "Attr."),
-    "options.col.feasible": ("Haalb.", "Feas."),
-    "options.col.score": ("Score", "Score"),
-    "options.col.chosen": ("Gekozen", "Chosen"),
-    "options.attractiveness": ("Aantrekkelijkheid (1-10)", "Attractiveness (1-10)"),
-    "options.feasibility": ("Haalbaarheid (1-10)", "Feasibility (1-10)"),
-    "options.pros": ("Voordelen (één per regel)", "Pros (one per line)"),
-    "options.cons": ("Nadelen (één per regel)", "Cons (one per line)"),
-    "options.chosen": ("Gekozen: wordt meegenomen naar Wil", "Chosen: carried into Will"),
-    "options.sorted": ("Gesorteerd op score", "Sorted by score"),
-    # will
-    "will.new": ("Nieuwe actie (Enter)…", "New action (Enter)…"),
-    "will.what": ("Wat", "What"),
-    "will.start": ("Start (datum)", "Start (date)"),
-    "will.when": ("Wanneer af (datum)", "Done by (date)"),
-    "will.success": ("Waaraan zien we dat het gelukt is?", "How will we know it worked?"),
-    "will.inform": ("Wie moet het weten?", "Who needs to know?"),
-    "will.support": ("Welke steun is nodig?", "What support is needed?"),
-    "will.obstacles": ("Wat kan in de weg zitten?", "What could get in the way?"),
-    "will.motivation": ("Motivatie (1-10)", "Motivation (1-10)"),
-    "will.to_ten": ("Wat maakt het een 10?", "What would make it a 10?"),
-    "will.advice": ("Eén of twee acties is meestal genoeg.", "One or two actions is usually plenty."),
-    "will.from_option": ("uit optie", "from option"),
-    "will.col.when": ("Wanneer", "When"),
-    "will.col.success": ("Succescriterium", "Success criterion"),
-    "will.empty": ("Nog geen acties. Typ er een hierboven en druk op Enter.", "No actions yet. Type one above and press Enter."),
-    "reality.col.score": ("Score", "Score"),
-    "reality.col.question": ("Vraag", "Question"),
-    "reality.col.said": ("Wat er gezegd werd", "What was said"),
-    "options.empty": ("Nog geen opties. Typ er een hierboven en druk op Enter.", "No options yet. Type one above and press Enter."),
-    "options.keys": ("a of f en dan een cijfer: aantrekkelijkheid of haalbaarheid scoren (0 = 10)",
-                     "a or f, then a digit: score attractiveness or feasibility (0 = 10)"),
-    "options.scoring": ("{field} voor '{option}': druk 1-9, of 0 voor 10 (Esc: stoppen)",
-                        "{field} for '{option}': press 1-9, or 0 for 10 (Esc: stop)"),
-    "editor.option": ("Optie bewerken", "Edit option"),
-    "editor.action": ("Actie bewerken", "Edit action"),
-    "editor.unsaved": ("Je wijzigingen zijn nog niet bewaard. Ctrl+S bewaart ze; nog een keer Esc gooit ze weg.",
-                       "Your changes are not kept yet. Ctrl+S keeps them; Esc once more throws them away."),
-    "date.weekdays": ("ma di wo do vr za zo", "Mon Tue Wed Thu Fri Sat Sun"),
-    "date.months": ("jan feb mrt apr mei jun jul aug sep okt nov dec", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"),
-    "follow_up.empty": ("Geen eerdere afspraken om na te lopen.", "No earlier actions to review."),
-    "key.cancel": ("Annuleren", "Cancel"),
-    "key.score_attractive": ("Aantr.", "Attr."),
-    "key.score_feasible": ("Haalb.", "Feas."),
-    "tip.option.edit": ("Open deze optie: tekst, scores, voor- en nadelen", "Open this option: text, scores, pros and cons"),
-    "tip.option.choose": ("Kies deze optie (of zet haar terug); een gekozen optie wordt een actie in Wil",
-                          "Choose this option (or undo that); a chosen option becomes an action in Will"),
-    "tip.option.sort": ("Sorteer op score (aantrekkelijkheid + haalbaarheid), beste bovenaan",
-                        "Sort by score (attractiveness + feasibility), best first"),
-    "tip.option.delete": ("Verwijder deze optie", "Remove this option"),
-    "tip.option.attractive": ("Druk a en dan een cijfer voor de aantrekkelijkheid (0 = 10)",
-                              "Press a, then a digit for attractiveness (0 = 10)"),
-    "tip.option.feasible": ("Druk f en dan een cijfer voor de haalbaarheid (0 = 10)",
-                            "Press f, then a digit for feasibility (0 = 10)"),
-    "tip.action.edit": ("Open deze actie: datums, succescriterium, steun", "Open this action: dates, success criterion, support"),
-    "tip.action.delete": ("Verwijder deze actie", "Remove this action"),
-    "tip.editor.save": ("Bewaar de wijzigingen en sluit", "Keep the changes and close"),
-    "tip.editor.cancel": ("Sluit zonder de wijzigingen te bewaren", "Close without keeping the changes"),
-    "date.invalid": ("Datum als 2026-12-01, 1-12, +7 (over 7 dagen) of 'vandaag'.",
-                     "Date as 2026-12-01, 1-12, +7 (in 7 days) or 'today'."),
-    "score.invalid": ("Een score is een getal van 1 tot 10.", "A score is a number from 1 to 10."),
-    # follow-up step
-    "follow_up.outcome": ("Uitkomst", "Outcome"),
-    "follow_up.tried": ("Wat is er geprobeerd?", "What was tried?"),
-    "follow_up.helped": ("Wat hielp?", "What helped?"),
-    "follow_up.hindered": ("Wat zat in de weg?", "What got in the way?"),
-    "follow_up.next_step": ("Volgende stap", "Next step"),
-    "outcome.done": ("gedaan", "done"),
-    "outcome.partly_done": ("deels gedaan", "partly done"),
-    "outcome.not_done": ("niet gedaan", "not done"),
-    "outcome.unset": ("nog niet besproken", "not discussed yet"),
-    # finishing
-    "finish.title": ("Samenvatting", "Summary"),
-    "finish.goal": ("Doel", "Goal"),
-    "finish.chosen": ("Gekozen", "Chosen"),
-    "finish.actions": ("Acties", "Actions"),
-    "finish.motivation": ("Motivatie", "Motivation"),
-    "finish.none": ("(niets vastgelegd)", "(nothing recorded)"),
-    "finish.confirm": ("Afronden", "Finish"),
-    "finish.cancel": ("Terug naar het gesprek", "Back to the conversation"),
-    "finish.done": ("Gesprek afgerond en opgeslagen.", "Conversation finished and saved."),
-    "finish.no_actions": ("Er zijn nog geen acties: een gesprek eindigt bij voorkeur met een afspraak.",
-                          "No actions yet: a conversation best ends with a commitment."),
-    # home
-    "home.new": ("Nieuw gesprek", "New conversation"),
-    "home.coachee": ("Coachee", "Coachee"),
-    "home.topic": ("Onderwerp", "Topic"),
-    "home.minutes": ("Minuten", "Minutes"),
-    "home.language": ("Taal", "Language"),
-    "home.start": ("Start", "Start"),
-    "home.resume": ("Verder met een onderbroken gesprek", "Resume an unfinished conversation"),
-    "home.recent": ("Recente gesprekken", "Recent conversations"),
-    "home.none": ("Nog geen gesprekken.", "No conversations yet."),
-    "home.coachee_needed": ("Vul de naam van de coachee in.", "Enter the coachee's name."),
-    "home.problems": ("{n} sessiebestand(en) konden niet gelezen worden: {files}", "{n} session file(s) could not be read: {files}"),
-    "home.recovered": ("Herstelde tekst gevonden voor {coachee}: opent met de herstelde versie.",
-                       "Recovered text found for {coachee}: opening the recovered version."),
-    "locked": ("Dit gesprek is al open in een ander growtui-venster; hier kun je het alleen lezen.",
-               "This conversation is already open in another growtui window; here you can only read it."),
-    "home.coachee.placeholder": ("Met wie voer je het gesprek?", "Who is the conversation with?"),
-    "home.topic.placeholder": ("Waar gaat het over? (mag leeg blijven)", "What is it about? (may stay empty)"),
-    "home.minutes_invalid": ("Minuten: een heel getal van 5 tot 480.", "Minutes: a whole number from 5 to 480."),
-    "home.conflicts": ("{n} conflictkopie(ën) van de synchronisatie niet getoond; voeg ze samen of verwijder ze: {files}",
-                       "{n} sync conflict cop(y/ies) not shown; merge or remove them: {files}"),
-    "home.has_recovery": ("herstelde tekst", "recovered text"),
-    "home.help": ("Vul de naam van de coachee in en druk op Enter om te beginnen. Een onderbroken gesprek hervat je "
-                  "met Enter in de lijst; een recent gesprek kiezen vult het formulier met dezelfde coachee.",
-                  "Enter the coachee's name and press Enter to begin. Resume an unfinished conversation with Enter "
-                  "in its list; picking a recent conversation fills the form with the same coachee."),
-    "key.new": ("Nieuw gesprek", "New conversation"),
-    "tip.new": ("Naar het formulier voor een nieuw gesprek", "Go to the form for a new conversation"),
-    "key.resume": ("Hervatten", "Resume"),
-    "tip.resume": ("Naar de onderbroken gesprekken", "Go to the unfinished conversations"),
-    "key.recent": ("Recent", "Recent"),
-    "tip.recent": ("Naar de recente gesprekken", "Go to the recent conversations"),
-    "key.back": ("Terug", "Back"),
-    "tip.back": ("Terug naar het gesprek, zonder af te ronden", "Back to the conversation, without finishing"),
-    "key.close": ("Sluiten", "Close"),
-    "tip.picker.close": ("Sluiten zonder een vraag te kiezen", "Close without picking a question"),
-    "key.up": ("Omhoog", "Up"),
-    "key.down": ("Omlaag", "Down"),
-    "tip.picker.move": ("Vorige of volgende vraag in de lijst", "Previous or next question in the list"),
-    "picker.none": ("Geen vragen gevonden.", "No questions match."),
-    "finish.measure": ("Succes zie je aan", "Success looks like"),
-    "finish.to_ten": ("Naar een 10", "To a 10"),
-    "finish.no_date": ("geen datum", "no date"),
-    "finish.no_motivation": ("De motivatie is nog niet gevraagd: hoe graag wil de coachee dit, van 1 tot 10?",
-                             "Motivation has not been asked yet: how much does the coachee want this, from 1 to 10?"),
-    # documents (render.py)
-    "doc.coach": ("Coach", "Coach"),
-    "doc.when": ("Datum en tijd", "Date and time"),
-    "doc.date": ("Datum", "Date"),
-    "doc.duration": ("Duur", "Duration"),
-    "doc.duration_value": ("{n} min (gepland: {box} min)", "{n} min (planned: {box} min)"),
-    "doc.minutes": ("{n} min", "{n} min"),
-    "doc.status": ("Status", "Status"),
-    "doc.status.in_progress": ("nog bezig", "in progress"),
-    "doc.status.completed": ("afgerond", "completed"),
-    "doc.topic": ("Onderwerp", "Topic"),
-    "doc.tags": ("Tags", "Tags"),
-    "doc.language": ("Taal", "Language"),
-    "doc.lang.nl": ("Nederlands", "Dutch"),
-    "doc.lang.en": ("Engels", "English"),
-    "doc.untitled": ("(zonder tekst)", "(no text)"),
-    "doc.notes": ("Aantekeningen", "Notes"),
-    "doc.follow_up": ("Terugblik op eerdere afspraken", "Looking back at earlier actions"),
-    "doc.success_criterion": ("Succescriterium", "Success criterion"),
-    "doc.due": ("Klaar op", "Done by"),
-    "doc.outcome": ("Uitkomst", "Outcome"),
-    "doc.tried": ("Geprobeerd", "Tried"),
-    "doc.helped": ("Wat hielp", "What helped"),
-    "doc.hindered": ("Wat in de weg zat", "What got in the way"),
-    "doc.next_step": ("Volgende stap", "Next step"),
-    "doc.decision": ("Besluit", "Decision"),
-    "doc.decision.close": ("afgesloten", "closed"),
-    "doc.decision.carry_over": ("meegenomen naar dit gesprek", "carried into this session"),
-    "doc.decision.drop": ("laten vallen", "dropped"),
-    "doc.session_goal": ("Doel van dit gesprek", "Goal of this session"),
-    "doc.long_term_goal": ("Doel op langere termijn", "Longer-term goal"),
-    "doc.success_measure": ("Zo meten we succes", "How we measure success"),
-    "doc.score": ("Score", "Score"),
-    "doc.question": ("Vraag", "Question"),
-    "doc.said": ("Wat er gezegd werd", "What was said"),
-    "doc.option": ("Optie", "Option"),
-    "doc.attractiveness": ("Aantrekkelijk", "Appeal"),
-    "doc.feasibility": ("Haalbaar", "Feasible"),
-    "doc.chosen": ("Gekozen", "Chosen"),
-    "doc.pros": ("Voordelen", "Pros"),
-    "doc.cons": ("Nadelen", "Cons"),
-    "doc.start": ("Begint op", "Starts on"),
-    "doc.inform": ("Wie moet het weten", "Who needs to know"),
-    "doc.support": ("Steun", "Support"),
-    "doc.obstacles": ("Mogelijke obstakels", "Possible obstacles"),
-    "doc.from_option": ("Uit optie", "From option"),
-    "doc.carried": ("Eerder doorgeschoven", "Carried over before"),
-    "doc.action_status": ("Stand", "Status"),
-    "doc.action_status.open": ("open", "open"),
-    "doc.action_status.done": ("gedaan", "done"),
-    "doc.action_status.partly_done": ("deels gedaan", "partly done"),
-    "doc.action_status.not_done": ("niet gedaan", "not done"),
-    "doc.action_status.carried_over": ("doorgeschoven", "carried over"),
-    "doc.action_status.dropped": ("geschrapt", "dropped"),
-    "doc.motivation": ("Motivatie", "Motivation"),
-    "doc.to_ten": ("Wat maakt het een 10?", "What would make it a 10?"),
-    "doc.next_meeting": ("Volgende afspraak", "Next meeting"),
-    "doc.asked": ("Gestelde vragen", "Questions asked"),
-    "doc.answer": ("Antwoord", "Answer"),
-    "doc.coachee_title": ("Gesprekken met {coachee}", "Conversations with {coachee}"),
-    "doc.arc": ("Het verloop in het kort", "The arc at a glance"),
-    "doc.actions_done": ("Acties gedaan", "Actions done"),
-    "doc.trends": ("Scores door de tijd", "Scores over time"),
-    "doc.measure": ("Meting", "Measure"),
-    "doc.trend": ("Verloop", "Trend"),
-    "doc.scores": ("Scores", "Scores"),
-    "doc.summary_title": ("Procesoverzicht coaching", "Coaching process summary"),
-    "doc.phases": ("Fasen besproken", "Phases covered"),
-    "doc.options": ("Opties", "Options"),
-    "doc.actions": ("Acties", "Actions"),
-    "doc.reviewed": ("{reviewed} van {total} nagelopen", "{reviewed} of {total} reviewed"),
-    "doc.totals": ("Totaal", "Totals"),
-    "doc.sessions": ("Gesprekken", "Sessions"),
-    "doc.sessions_value": ("{n}, waarvan {completed} afgerond", "{n}, {completed} of them completed"),
-    "doc.summary_footer": (("Dit overzicht laat alleen het proces zien. Wat er in de gesprekken besproken is, "
-                            "blijft tussen coach en coachee."),
-                           ("This summary shows the process only. What was said in the conversations stays "
-                            "between coach and coachee.")),
-    # follow-up ritual
-    "follow_up.decision": ("Besluit", "Decision"),
-    "decision.close": ("afronden", "close"),
-    "decision.carry_over": ("meenemen naar nu", "carry over to now"),
-    "decision.drop": ("laten vallen", "drop"),
-    "decision.unset": ("nog niet besloten", "not decided yet"),
-    "follow_up.due": ("klaar op {date}", "due {date}"),
-    "follow_up.motivation_then": ("motivatie toen {score}/10", "motivation then {score}/10"),
-    "follow_up.age": ("{days} dagen geleden afgesproken", "agreed {days} days ago"),
-    "follow_up.age_today": ("vandaag afgesproken", "agreed today"),
-    "follow_up.carried": ("al {n}× meegenomen", "carried over {n}× already"),
-    "carry.title": ("Nog een keer meenemen?", "Carry it over again?"),
-    "carry.age": (" en is {days} dagen oud", " and is {days} days old"),
-    "carry.body": ("Deze actie is al {n} keer meegenomen{age}. Wat steeds blijft liggen, verdient een eigen "
-                   "gesprek: is dit nog de goede actie, of is er iets anders nodig?",
-                   "This action has been carried over {n} times already{age}. Something that keeps waiting "
-                   "deserves its own conversation: is this still the right action, or is something else needed?"),
-    "carry.yes": ("Toch meenemen", "Carry over anyway"),
-    "carry.drop": ("Laten vallen", "Drop it"),
-    "carry.cancel": ("Annuleren", "Cancel"),
-    # history
-    "history.help": ("Alle gesprekken, nieuwste eerst. Typ in het zoekveld om in alles wat je noteerde te zoeken; "
-                     "kies een coachee, status of label, of vul datums in om te filteren. Enter opent een gesprek, "
-                     "Ctrl+G toont de lijn van een coachee over alle gesprekken.",
-                     "Every conversation, newest first. Type in the search box to search everything you noted; "
-                     "pick a coachee, status or tag, or fill in dates, to filter. Enter opens a conversation, "
-                     "Ctrl+G shows a coachee's arc across all conversations."),
-    "history.col.date": ("Datum", "Date"),
-    "history.col.coachee": ("Coachee", "Coachee"),
-    "history.col.topic": ("Onderwerp", "Topic"),
-    "history.col.status": ("Status", "Status"),
-    "history.col.actions": ("Acties", "Actions"),
-    "history.status.in_progress": ("loopt nog", "open"),
-    "history.status.completed": ("afgerond", "completed"),
-    "history.status.all": ("Elke status", "Any status"),
-    "history.coachee.all": ("Iedereen", "Everyone"),
-    "history.tag.all": ("Elk label", "Any tag"),
-    "history.since": ("van", "from"),
-    "history.until": ("tot", "to"),
-    "history.date.placeholder": ("datum", "date"),
-    "history.search.placeholder": ("Zoek in alles wat je noteerde…", "Search everything you noted…"),
-    "history.loading": ("Gesprekken lezen…", "Reading conversations…"),
-    "history.indexing": ("Zoekindex opbouwen: {done} van {total}", "Building the search index: {done} of {total}"),
-    "history.count": ("{n} gesprekken", "{n} conversations"),
-    "history.count_filtered": ("{n} van {total} gesprekken", "{n} of {total} conversations"),
-    "doc.loading": ("Lezen…", "Reading…"),
-    "doc.unreadable": ("Dit gesprek kon niet gelezen worden.", "This conversation could not be read."),
-    "arc.title": ("{coachee} · {n} gesprekken · {first} tot {last}", "{coachee} · {n} conversations · {first} to {last}"),
-    # keys (footer and palette)
-    "key.history": ("Geschiedenis", "History"),
-    "tip.history": ("Alle gesprekken: zoeken, filteren, teruglezen", "All conversations: search, filter, read back"),
-    "key.search": ("Zoeken", "Search"),
-    "tip.search": ("Naar het zoekveld", "Go to the search box"),
-    "key.arc": ("Verloop coachee", "Coachee arc"),
-    "tip.arc": ("Alle gesprekken met deze coachee: doelen, opties, acties en scores door de tijd",
-                "All conversations with this coachee: goals, options, actions and scores over time"),
-    "key.clear": ("Wis filters", "Clear filters"),
-    "tip.clear": ("Zoekterm en filters leegmaken", "Empty the search and the filters"),
-    "tip.doc_back": ("Terug naar waar je was", "Back to where you were"),
-    "tip.history_back": ("Terug naar de lijst, of naar het beginscherm", "Back to the list, or to the start screen"),
-    "key.next": ("Volgende vraag", "Next question"),
-    "key.previous": ("Vorige vraag", "Previous question"),
-    "key.pick": ("Vragen", "Questions"),
-    "key.notes": ("Notities", "Notes"),
-    "key.answer": ("Antwoord", "Answer"),
-    "tip.answer": ("Naar de antwoordregel onder de vraag", "Go to the answer line under the question"),
-    "key.hints": ("Tips", "Tips"),
-    "key.privacy": ("Privacy", "Privacy"),
-    "key.finish": ("Afronden", "Finish"),
-    "key.save": ("Opslaan", "Save"),
-    "key.quit": ("Opslaan en stoppen", "Save and quit"),
-    # encrypted folder
-    "key.quit_now": ("Stoppen", "Quit"),
-    "tip.passphrase.leave": ("Stoppen zonder iets te openen", "Quit without opening anything"),
-    "passphrase.title": ("Versleutelde gesprekken", "Encrypted sessions"),
-    "passphrase.body": ("De gesprekken in {folder} zijn versleuteld. Typ je wachtwoordzin om ze te openen.",
-                        "The sessions in {folder} are encrypted. Type your passphrase to open them."),
-    "passphrase.placeholder": ("Wachtwoordzin, dan Enter", "Passphrase, then Enter"),
-    "passphrase.opening": ("Bezig met openen…", "Opening…"),
-    "passphrase.wrong": ("Deze wachtwoordzin opent de map niet. Pogingen over: {left}.",
-                         "This passphrase does not open the folder. Tries left: {left}."),
-    "passphrase.give_up": ("growtui: de wachtwoordzin opent de versleutelde gesprekken in {folder} niet; "
-                           "er is niets gelezen of veranderd.",
-                           "growtui: the passphrase does not open the encrypted sessions in {folder}; "
-                           "nothing was read or changed."),
-    "passphrase.left": ("growtui: gestopt zonder wachtwoordzin; er is niets geopend.",
-                        "growtui: stopped without a passphrase; nothing was opened."),
-    "key.prev_phase": ("Vorige fase", "Previous phase"),
-    "key.next_phase": ("Volgende fase", "Next phase"),
-    "key.sort": ("Sorteer op score", "Sort by score"),
-    "key.choose": ("Kiezen", "Choose"),
-    "key.edit": ("Bewerken", "Edit"),
-    "key.delete": ("Verwijderen", "Delete"),
-    "key.lang": ("Taal wisselen", "Switch language"),
-    "tip.next": ("Toon de volgende voorgestelde vraag", "Show the next suggested question"),
-    "tip.previous": ("Toon de vorige voorgestelde vraag", "Show the previous suggested question"),
-    "tip.pick": ("Kies een vraag uit alle vragen van deze fase, filter op tag", "Pick any question of this phase, filter by tag"),
-    "tip.notes": ("Naar de aantekeningen van deze fase", "Go to this phase's notes"),
-    "tip.hints": ("Coachingstips voor deze fase aan/uit", "Show or hide coaching tips for this phase"),
-    "tip.privacy": ("Verberg het scherm meteen; nog eens drukken brengt het terug", "Hide the screen at once; press again to bring it back"),
-    "tip.finish": ("Vat het gesprek samen en rond het af", "Summarise and finish the conversation"),
-    "tip.save": ("Nu opslaan (dat gebeurt ook vanzelf)", "Save now (it also happens by itself)"),
-    "tip.quit": ("Opslaan en stoppen; het gesprek blijft te hervatten", "Save and quit; the conversation can be resumed"),
-    "tip.phase": ("Ga naar {phase}", "Go to {phase}"),
-    "palette.phase": ("Ga naar fase: {phase}", "Go to phase: {phase}"),
-    "palette.insert": ("Vraag: {text}", "Question: {text}"),
-    # picker
-    "picker.title": ("Vragen: {phase}", "Questions: {phase}"),
-    "picker.filter": ("Filter op tekst of #tag…", "Filter by text or #tag…"),
-}
+_TABLES = (session, editing, follow_up, finish, home, history, documents, keys, vault)
+
+
+def _merged(name: str) -> dict:
+    merged: dict = {}
+    for table in _TABLES:
+        part = getattr(table, name, {})
+        clash = merged.keys() & part.keys()
+        if clash:
+            raise RuntimeError(f"i18n keys defined twice: {sorted(clash)}")
+        merged.update(part)
+    return merged
+
+
+STRINGS: dict[str, tuple[str, str]] = _merged("STRINGS")
+"""key: (Dutch, English)."""
+PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = _merged("PLURALS")
+"""key: ((Dutch one, Dutch more), (English one, English more))."""
+
+
+def _is_dutch(lang: Lang | str) -> bool:
+    return str(lang) == "nl"
 
 
 def t(key: str, lang: Lang | str, **values: object) -> str:
     nl, en = STRINGS[key]
-    text = nl if str(lang) == "nl" else en
+    text = nl if _is_dutch(lang) else en
     return text.format(**values) if values else text
+
+
+def tn(key: str, n: int, lang: Lang | str, **values: object) -> str:
+    """The text for ``n`` of something: its singular form for exactly one, its plural otherwise.
+
+    Dutch and English agree: one is singular, zero and more are plural.
+    ``{n}`` in the text is ``n``.
+    """
+    dutch, english = PLURALS[key]
+    one, more = dutch if _is_dutch(lang) else english
+    return (one if n == 1 else more).format(n=n, **values)
 
 
 def phase_name(phase: Phase, lang: Lang | str) -> str:
     nl, en = PHASE_NAMES[phase]
-    return nl if str(lang) == "nl" else en
+    return nl if _is_dutch(lang) else en
 
 
 def short_date(day: date, lang: Lang | str) -> str:

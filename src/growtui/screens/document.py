@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Markdown, Static
 
 from growtui.errors import GrowtuiError
-from growtui.i18n import t
+from growtui.i18n import t, tn
 from growtui.model import Session
 from growtui.screens.messages import BackRequested
 from growtui.storage import Store
@@ -157,7 +157,7 @@ class CoacheeArcScreen(_Reader):
 
     def title_text(self) -> str:
         first, last = self.sessions[0].started_at, self.sessions[-1].started_at
-        return self.t("arc.title", coachee=self.sessions[-1].coachee, n=len(self.sessions),
+        return tn("arc.title", len(self.sessions), self.lang, coachee=self.sessions[-1].coachee,
                       first=f"{first:%Y-%m-%d}", last=f"{last:%Y-%m-%d}")
 
     def markdown(self) -> str:

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, ProgressBar, Select, Static
 
 from growtui.errors import Problem
-from growtui.i18n import t
+from growtui.i18n import t, tn
 from growtui.index import Entry, Index, Sync
 from growtui.model import parse_date
 from growtui.screens.messages import BackRequested
@@ -168,19 +168,19 @@ class HistoryScreen(Translated, Screen):
     def _report(self, sync: Sync) -> None:
         if sync.problems:
             files = ", ".join(p.path.name for p in sync.problems[:5])
-            self.notify(self.t("home.problems", n=len(sync.problems), files=files),
+            self.notify(tn("home.problems", len(sync.problems), self.lang, files=files),
                         severity="warning", timeout=15, markup=False)
         if sync.conflicts:
             files = ", ".join(p.name for p in sync.conflicts[:5])
-            self.notify(self.t("home.conflicts", n=len(sync.conflicts), files=files),
+            self.notify(tn("home.conflicts", len(sync.conflicts), self.lang, files=files),
                         severity="warning", timeout=15, markup=False)
 
     def _show(self, entries: list[Entry]) -> None:
         table = self.query_one(SessionTable)
         self.shown = entries
         table.set_rows(entries, keep=table.current)
-        count = self.t("history.count", n=len(entries)) if len(entries) == self.total else \
-            self.t("history.count_filtered", n=len(entries), total=self.total)
+        count = tn("history.count", len(entries), self.lang) if len(entries) == self.total else \
+            tn("history.count_filtered", self.total, self.lang, shown=len(entries))
         self.query_one("#history-count", Label).update(count)
         self.set_class(not entries, "-empty")
         self.refresh_bindings()

@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 from growtui.config import Config
 from growtui.conversation import find_recovery
 from growtui.errors import Problem
-from growtui.i18n import phase_name, t
+from growtui.i18n import phase_name, t, tn
 from growtui.model import Phase, Status
 from growtui.screens.messages import HistoryRequested
 from growtui.storage import Store
@@ -197,11 +197,11 @@ class HomeScreen(Translated, Screen):
         """One notification per kind of trouble, and only for files not reported before."""
         unreadable = list(dict.fromkeys(p.path for p in scan.problems if p.path not in self._reported))
         if unreadable:
-            self.notify(self.t("home.problems", n=len(unreadable), files=_file_list(unreadable, self.store.root)),
+            self.notify(tn("home.problems", len(unreadable), self.lang, files=_file_list(unreadable, self.store.root)),
                         severity="warning", timeout=15, markup=False)
         conflicts = [p for p in scan.conflicts if p not in self._reported]
         if conflicts:
-            self.notify(self.t("home.conflicts", n=len(conflicts), files=_file_list(conflicts, self.store.root)),
+            self.notify(tn("home.conflicts", len(conflicts), self.lang, files=_file_list(conflicts, self.store.root)),
                         severity="warning", timeout=15, markup=False)
         self._reported.update(unreadable, conflicts)
 

@@ -73,9 +73,9 @@ def bindings_for(lang: str) -> list[Binding]:
         key("f10", "finish", "key.finish", "tip.finish", "finish", key_display="F10"),
         key("f12", "privacy", "key.privacy", "tip.privacy", "privacy", priority=True, key_display="F12"),
         key("ctrl+s", "save", "key.save", "tip.save", "save", show=False),
-        key("ctrl+pageup", "step_phase(-1)", "key.prev_phase", "key.prev_phase", "previous-phase", show=False),
-        key("ctrl+pagedown", "step_phase(1)", "key.next_phase", "key.next_phase", "next-phase", show=False),
-        key("f8", "switch_language", "key.lang", "key.lang", "switch-language", show=False),
+        key("ctrl+pageup", "step_phase(-1)", "key.prev_phase", "tip.prev_phase", "previous-phase", show=False),
+        key("ctrl+pagedown", "step_phase(1)", "key.next_phase", "tip.next_phase", "next-phase", show=False),
+        key("f8", "switch_language", "key.lang", "tip.lang", "switch-language", show=False),
         *(Binding(k, f"go('{p.value}')", phase_name(p, lang), id=f"go-{p.value}", show=False,
                   tooltip=t("tip.phase", lang, phase=phase_name(p, lang)))
           for k, p in PHASE_KEYS.items()),

@@ -11,7 +11,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from growtui.i18n import STRINGS, phase_name, t
+from growtui.i18n import phase_name, t
 
 
 class SessionCommands(Provider):
@@ -25,11 +25,10 @@ class SessionCommands(Provider):
         for phase in live.phases():
             name = phase_name(phase, lang)
             yield t("palette.phase", lang, phase=name), partial(run, f"go('{phase.value}')"), t("tip.phase", lang, phase=name)
-        for key, action in (("key.next", "next_question"), ("key.pick", "pick_question"),
-                            ("key.hints", "toggle_hints"), ("key.privacy", "privacy"),
-                            ("key.finish", "finish"), ("key.save", "save"), ("key.lang", "switch_language")):
-            tip = key.replace("key.", "tip.")
-            yield t(key, lang), partial(run, action), t(tip if tip in STRINGS else key, lang)
+        for name, action in (("next", "next_question"), ("pick", "pick_question"), ("hints", "toggle_hints"),
+                             ("privacy", "privacy"), ("finish", "finish"), ("save", "save"),
+                             ("lang", "switch_language")):
+            yield t(f"key.{name}", lang), partial(run, action), t(f"tip.{name}", lang)
         for question in live.library.for_phase(live.phase):
             text = question.text.in_(lang)
             yield (t("palette.insert", lang, text=text), partial(_ask, screen, question),

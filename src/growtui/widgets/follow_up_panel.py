@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select
 
 from growtui.dialogs.confirm_carry import ConfirmCarryScreen
+from growtui.i18n import tn
 from growtui.model import Decision, FollowUpItem, Outcome
 from growtui.widgets.base import PhasePanel
 from growtui.widgets.fields import FieldInput, FieldSelect
@@ -64,7 +65,7 @@ class FollowUpPanel(PhasePanel):
             parts.append(self.t("follow_up.motivation_then", score=item.motivation))
         days = item.age_days(self.live.today())
         if days is not None:
-            parts.append(self.t("follow_up.age", days=days) if days else self.t("follow_up.age_today"))
+            parts.append(tn("follow_up.age", days, self.live.lang) if days else self.t("follow_up.age_today"))
         if item.carry_count:
             parts.append(self.t("follow_up.carried", n=item.carry_count))
         return " · ".join(parts)

@@ -20,14 +20,14 @@ from typing import Any, ClassVar, TypeVar
 
 from textual.binding import Binding
 
-from growtui.i18n import STRINGS, t
+from growtui.i18n import t
 
 T = TypeVar("T", bound=type)
 
 
 def translate_bindings(bindings: list[Any], lang: str) -> list[Any]:
     def tr(text: str) -> str:
-        return t(text, lang) if text in STRINGS else text
+        return t(text, lang) if text else text  # a key; a missing one is a KeyError, caught by the tests
 
     return [replace(b, description=tr(b.description), tooltip=tr(b.tooltip)) if isinstance(b, Binding) else b
             for b in bindings]

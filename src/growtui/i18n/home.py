@@ -1,0 +1,49 @@
+"""The home screen: starting, resuming and the recent conversations."""
+
+from __future__ import annotations
+
+# key: (Dutch, English)
+STRINGS: dict[str, tuple[str, str]] = {
+    "home.new": ("Nieuw gesprek", "New conversation"),
+    "home.coachee": ("Coachee", "Coachee"),
+    "home.topic": ("Onderwerp", "Topic"),
+    "home.minutes": ("Minuten", "Minutes"),
+    "home.language": ("Taal", "Language"),
+    "home.start": ("Start", "Start"),
+    "home.resume": ("Verder met een onderbroken gesprek", "Resume an unfinished conversation"),
+    "home.recent": ("Recente gesprekken", "Recent conversations"),
+    "home.none": ("Nog geen gesprekken.", "No conversations yet."),
+    "home.coachee_needed": ("Vul de naam van de coachee in.", "Enter the coachee's name."),
+    "home.recovered": (
+        "Herstelde tekst gevonden voor {coachee}: opent met de herstelde versie.",
+        "Recovered text found for {coachee}: opening the recovered version.",
+    ),
+    "home.coachee.placeholder": ("Met wie voer je het gesprek?", "Who is the conversation with?"),
+    "home.topic.placeholder": ("Waar gaat het over? (mag leeg blijven)", "What is it about? (may stay empty)"),
+    "home.minutes_invalid": ("Minuten: een heel getal van 5 tot 480.", "Minutes: a whole number from 5 to 480."),
+    "home.has_recovery": ("herstelde tekst", "recovered text"),
+    "home.help": (
+        ("Vul de naam van de coachee in en druk op Enter om te beginnen. Een onderbroken gesprek hervat je "
+         "met Enter in de lijst; een recent gesprek kiezen vult het formulier met dezelfde coachee."),
+        ("Enter the coachee's name and press Enter to begin. Resume an unfinished conversation with Enter in "
+         "its list; picking a recent conversation fills the form with the same coachee."),
+    ),
+}
+
+# key: ((Dutch one, Dutch more), (English one, English more)); {n} decides
+PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "home.problems": (
+        ("{n} sessiebestand kon niet gelezen worden: {files}",
+         "{n} sessiebestanden konden niet gelezen worden: {files}"),
+        ("{n} session file could not be read: {files}",
+         "{n} session files could not be read: {files}"),
+    ),
+    "home.conflicts": (
+        (("{n} conflictkopie van de synchronisatie niet getoond; voeg haar samen met het origineel of "
+          "verwijder haar: {files}"),
+         ("{n} conflictkopieën van de synchronisatie niet getoond; voeg ze samen met het origineel of "
+          "verwijder ze: {files}")),
+        ("{n} sync conflict copy not shown; merge it with the original or remove it: {files}",
+         "{n} sync conflict copies not shown; merge them with the original or remove them: {files}"),
+    ),
+}
