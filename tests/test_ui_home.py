@@ -14,6 +14,7 @@ from growtui.config import Config
 from growtui.model import Lang, Phase, Session, Status
 from growtui.screens.home import HomeScreen
 from growtui.storage import Store
+from ui_helpers import APP_CSS
 
 CET = timezone(timedelta(hours=1))
 BASE = datetime(2026, 11, 3, 9, 30, tzinfo=CET)
@@ -38,6 +39,8 @@ def make_store(root: Path, specs=SESSIONS) -> Store:
 
 class HomeApp(App):
     """Hosts the home screen and records what it asks for."""
+
+    CSS_PATH = APP_CSS
 
     def __init__(self, store: Store, config: Config | None = None, lang: str = "en") -> None:
         super().__init__()

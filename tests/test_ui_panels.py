@@ -29,6 +29,7 @@ from growtui.widgets.goal_panel import GoalPanel
 from growtui.widgets.options_panel import OptionsPanel
 from growtui.widgets.reality_panel import RealityPanel
 from growtui.widgets.will_panel import WillPanel
+from ui_helpers import APP_CSS
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +43,8 @@ def make_live(tmp_path: Path, library, **fields) -> LiveSession:
 
 class PanelApp(App[None]):
     """One panel in a slot of at most 10 rows, notes below, a footer: like the session screen."""
+
+    CSS_PATH = APP_CSS
 
     CSS = """
     #slot { height: auto; max-height: 10; border-bottom: solid $primary; }

@@ -16,6 +16,7 @@ from growtui.library import Library
 from growtui.model import Kind, Lang, Localized, Phase, Question, Session
 from growtui.screens.privacy import PrivacyScreen
 from growtui.storage import Stored
+from ui_helpers import APP_CSS
 
 CET = timezone(timedelta(hours=1))
 UNSET = object()
@@ -51,6 +52,8 @@ def make_live(tmp_path: Path, lang: str = "en", **changes) -> LiveSession:
 
 class DialogApp(App):
     """Pushes one screen and keeps what it was dismissed with."""
+
+    CSS_PATH = APP_CSS
 
     def __init__(self, make_screen) -> None:
         super().__init__()

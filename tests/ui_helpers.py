@@ -6,12 +6,15 @@ import time
 from datetime import date
 from pathlib import Path
 
+import growtui.app
 from growtui.app import GrowApp, Start
 from growtui.config import Config
 from growtui.library import load_library
 from growtui.storage import Store
 
 _LIBRARY = None
+APP_CSS = Path(growtui.app.__file__).with_name("app.tcss")
+"""The app's own stylesheet (themes aside): test hosts load it, so a dialog looks as it does in growtui."""
 
 
 def library():

@@ -49,7 +49,7 @@ class ActionEditor(ItemEditor):
 
     def compose(self) -> ComposeResult:
         lang, action = self.lang, self.edited_action
-        with Vertical(id="dialog"):
+        with Vertical(id="dialog", classes="dialog"):
             yield Label(t("editor.action", lang), id="title")
             for name in ("what", *DATES, *TEXTS):
                 value = getattr(action, name)

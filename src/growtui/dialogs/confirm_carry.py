@@ -21,15 +21,11 @@ from growtui.widgets.translated import Translated
 class ConfirmCarryScreen(Translated, ModalScreen[str | None]):
     DEFAULT_CSS = """
     ConfirmCarryScreen {
-        align: center middle;
         #carry-dialog {
             width: 70;
             max-width: 95%;
             height: auto;
-            background: $surface;
             border: thick $warning 60%;
-            border-title-color: $text;
-            border-title-style: bold;
             padding: 1 2;
         }
         #carry-what { text-style: bold; margin-bottom: 1; }
@@ -37,6 +33,7 @@ class ConfirmCarryScreen(Translated, ModalScreen[str | None]):
         #carry-buttons Button { margin-left: 1; }
     }
     """
+    DEFAULT_CLASSES = "dialog-screen"
     AUTO_FOCUS = "#carry-cancel"
     BINDINGS = [Binding("escape", "cancel", "key.back", tooltip="tip.doc_back", id="carry.cancel")]
 
@@ -51,7 +48,7 @@ class ConfirmCarryScreen(Translated, ModalScreen[str | None]):
         self.days = days
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="carry-dialog") as dialog:
+        with Vertical(id="carry-dialog", classes="dialog") as dialog:
             dialog.border_title = t("carry.title", self.lang)
             yield Static(Content(self.item.what), id="carry-what")
             age = tn("carry.age", self.days, self.lang) if self.days is not None else ""

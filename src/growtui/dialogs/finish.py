@@ -23,20 +23,13 @@ from growtui.widgets.translated import Translated
 class FinishScreen(Translated, ModalScreen[bool]):
     DEFAULT_CSS = """
     FinishScreen {
-        align: center middle;
-
         #finish-dialog {
             width: 90%;
             max-width: 90;
             height: 90%;
             max-height: 40;
-            background: $surface;
             border: thick $primary 50%;
             padding: 0 2;
-        }
-        #finish-dialog {
-            border-title-color: $text;
-            border-title-style: bold;
         }
         #summary {
             height: 1fr;
@@ -69,6 +62,7 @@ class FinishScreen(Translated, ModalScreen[bool]):
         }
     }
     """
+    DEFAULT_CLASSES = "dialog-screen"
     AUTO_FOCUS = "#confirm"
     BINDINGS = [
         Binding("escape", "cancel", "key.back", tooltip="tip.back", id="finish.cancel"),
@@ -89,7 +83,7 @@ class FinishScreen(Translated, ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         session = self.live.session
         title = " · ".join(part for part in (self.t("finish.title"), session.coachee, session.topic) if part)
-        with Vertical(id="finish-dialog") as dialog:
+        with Vertical(id="finish-dialog", classes="dialog") as dialog:
             dialog.border_title = Content(title)
             with VerticalScroll(id="summary"):
                 yield from self._summary()

@@ -22,18 +22,17 @@ class ItemEditor(Translated, ModalScreen[dict | None]):
     changes); they set ``self._initial = self._raw()`` once mounted.
     """
 
+    DEFAULT_CLASSES = "dialog-screen"
     INVALID: ClassVar[str] = "score.invalid"  # what to say when fields() refuses
 
     DEFAULT_CSS = """
     ItemEditor {
-        align: center middle;
         #dialog {
             width: 78;
             max-width: 100%;
             height: auto;
             max-height: 100%;
             border: thick $primary;
-            background: $surface;
             padding: 0 1;
         }
         #title { text-style: bold; margin-bottom: 1; }

@@ -42,7 +42,7 @@ class OptionEditor(ItemEditor):
 
     def compose(self) -> ComposeResult:
         lang, option = self.lang, self.option
-        with Vertical(id="dialog"):
+        with Vertical(id="dialog", classes="dialog"):
             yield Label(t("editor.option", lang), id="title")
             with Horizontal(classes="row"):
                 yield Label(t("options.col.option", lang))

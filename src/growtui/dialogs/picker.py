@@ -39,13 +39,11 @@ def matches(question: Question, query: str, lang: str) -> bool:
 class QuestionPicker(Translated, ModalScreen[Question | None]):
     DEFAULT_CSS = """
     QuestionPicker {
-        align: center middle;
 
         #picker-dialog {
             width: 90%;
             max-width: 100;
             height: 85%;
-            background: $surface;
             border: thick $primary 50%;
             padding: 0 1;
         }
@@ -65,6 +63,7 @@ class QuestionPicker(Translated, ModalScreen[Question | None]):
         }
     }
     """
+    DEFAULT_CLASSES = "dialog-screen"
     AUTO_FOCUS = "#filter"
     BINDINGS = [
         Binding("escape", "close", "key.close", tooltip="tip.picker.close", id="picker.close"),
@@ -87,7 +86,7 @@ class QuestionPicker(Translated, ModalScreen[Question | None]):
         return t(key, self.live.lang, **values)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="picker-dialog"):
+        with Vertical(id="picker-dialog", classes="dialog"):
             yield Label(self.t("picker.title", phase=phase_name(self.phase, self.live.lang)), id="picker-title")
             yield Input(id="filter", placeholder=self.t("picker.filter"))
             yield OptionList(id="questions")

@@ -24,20 +24,10 @@ from growtui.storage import Store
 from growtui.widgets.translated import Translated
 
 
-class _Reader(Translated, Screen):
+class ReaderScreen(Translated, Screen):
     """A scrolling document with a title line; subclasses say what to read and how to show it."""
 
-    DEFAULT_CSS = """
-    _Reader {
-        #doc-title { height: 1; padding: 0 2; background: $boost; text-style: bold; width: 1fr; }
-        #doc-scroll { padding: 0 2; }
-        #doc-trends { height: auto; margin: 1 0; }
-        .trend { height: 1; }
-        .trend-label { color: $text-muted; }
-        Markdown { margin: 0; padding: 0; }
-        #doc-error { color: $text-error; padding: 1 2; }
-    }
-    """
+    CSS_PATH = "document.tcss"
     BACK = Binding("escape", "back", "key.back", tooltip="tip.doc_back", id="doc.back")
     # Each screen lists all its keys itself: only a class's own BINDINGS get translated.
 
@@ -102,10 +92,10 @@ class _Reader(Translated, Screen):
         self.post_message(BackRequested())
 
 
-class SessionDocumentScreen(_Reader):
+class SessionDocumentScreen(ReaderScreen):
     """One session, read-only, laid out as a document: goal, reality, options, actions, notes, questions."""
 
-    BINDINGS = [_Reader.BACK, Binding("ctrl+g", "arc", "key.arc", tooltip="tip.arc", id="doc.arc")]
+    BINDINGS = [ReaderScreen.BACK, Binding("ctrl+g", "arc", "key.arc", tooltip="tip.arc", id="doc.arc")]
 
     def __init__(self, store: Store, path: Path, lang: str) -> None:
         super().__init__(store, lang)
@@ -132,10 +122,10 @@ class SessionDocumentScreen(_Reader):
             self.app.push_screen(CoacheeArcScreen(self.store, self.sessions[0].coachee, self.lang))
 
 
-class CoacheeArcScreen(_Reader):
+class CoacheeArcScreen(ReaderScreen):
     """One coachee over time: scale and motivation trends, then goals, options and actions per session."""
 
-    BINDINGS = [_Reader.BACK]
+    BINDINGS = [ReaderScreen.BACK]
 
     def __init__(self, store: Store, coachee: str, lang: str) -> None:
         super().__init__(store, lang)
@@ -165,8 +155,8 @@ class CoacheeArcScreen(_Reader):
 
         return arc_markdown(self.sessions, self.lang)
 
-    @on(_Reader.Loaded)
-    def _trends(self, message: _Reader.Loaded) -> None:
+    @on(ReaderScreen.Loaded)
+    def _trends(self, message: ReaderScreen.Loaded) -> None:
         from growtui.render import trends
 
         lines = trends(message.sessions, self.lang)

@@ -26,22 +26,7 @@ TRIES = 3
 class PassphraseScreen(Translated, Screen[Vault | None]):
     """Dismisses with the unlocked vault, or None when the user leaves."""
 
-    DEFAULT_CSS = """
-    PassphraseScreen {
-        align: center middle;
-        #passphrase-dialog {
-            width: 64;
-            max-width: 100%;
-            height: auto;
-            border: round $primary;
-            border-title-style: bold;
-            padding: 1 2;
-        }
-        #passphrase-body { color: $text-muted; margin-bottom: 1; }
-        #passphrase-status { height: auto; min-height: 1; margin-top: 1; color: $text-muted; }
-        #passphrase-status.-wrong { color: $error; text-style: bold; }
-    }
-    """
+    CSS_PATH = "passphrase.tcss"
     AUTO_FOCUS = "#passphrase-input"
     BINDINGS = [Binding("escape", "leave", "key.quit_now", tooltip="tip.passphrase.leave", id="passphrase.leave")]
 

@@ -17,18 +17,7 @@ from growtui.widgets.translated import Translated
 
 
 class PrivacyScreen(Translated, Screen):
-    DEFAULT_CSS = """
-    PrivacyScreen {
-        background: $background;
-        align: center bottom;
-
-        #privacy-note {
-            width: auto;
-            color: $text-muted;
-            text-opacity: 60%;
-        }
-    }
-    """
+    CSS_PATH = "privacy.tcss"
     BINDINGS = [
         Binding("f12", "leave", "key.privacy", tooltip="tip.privacy", id="privacy.leave", show=False),
     ]
