@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from growtui.conversation import LiveSession, autosave
-from growtui.conversation import live as live_module
+from growtui.conversation import core as live_module
 from growtui.conversation import start as starting
 from growtui.index import Index
 from growtui.library import load_library

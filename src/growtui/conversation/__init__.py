@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from growtui import lazy_exports
 
 _EXPORTS = {
-    **dict.fromkeys(("LiveSession", "ScoreNeeded"), "live"),
+    "LiveSession": "live",
+    "ScoreNeeded": "asking",
     **dict.fromkeys(("Autosaver", "SaveStatus", "clear_recovery", "find_recovery", "recovery_dirs",
                      "write_recovery"), "autosave"),
     **dict.fromkeys(("Resumed", "ReviewRecorder", "follow_up_items", "new_session", "record_reviews", "resume"),
@@ -17,6 +18,9 @@ __all__ = sorted(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 if TYPE_CHECKING:
+    from growtui.conversation.asking import (
+        ScoreNeeded as ScoreNeeded,
+    )
     from growtui.conversation.autosave import (
         Autosaver as Autosaver,
     )
@@ -37,9 +41,6 @@ if TYPE_CHECKING:
     )
     from growtui.conversation.live import (
         LiveSession as LiveSession,
-    )
-    from growtui.conversation.live import (
-        ScoreNeeded as ScoreNeeded,
     )
     from growtui.conversation.start import (
         Resumed as Resumed,

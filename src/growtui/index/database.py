@@ -24,28 +24,17 @@ No pydantic and no TOML parsing happen here unless a file changed: a warm
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 import threading
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from growtui import paths
 from growtui.errors import Problem
-from growtui.index.matching import (  # noqa: F401 - part of the index's interface
-    SNIPPET_WIDTH,
-    WINDOW,
-    Snippet,
-    fold,
-    person_key,
-    query_terms,
-    snippet,
-    typed_text,
-)
-from growtui.index.results import Entry, Hit, OpenAction, Progress, Stats, Sync
-from growtui.index.rows import Rows, read_all, rows_for  # noqa: F401 - rows_for is part of the index's interface
+from growtui.index.queries import Queries, utf8
+from growtui.index.results import Progress, Stats, Sync
+from growtui.index.rows import Rows, read_all
 from growtui.index.sealed import (
     can_seal,
     default_location,
@@ -101,7 +90,7 @@ if TYPE_CHECKING:
 # --- the index ------------------------------------------------------------------
 
 
-class Index:
+class Index(Queries):
     """The index of one sessions folder. ``Index(root).sync()`` first, then ask.
 
     With a ``vault`` (an encrypted folder) it is kept in memory and stored sealed.
@@ -203,9 +192,6 @@ class Index:
 
     # keeping in step --------------------------------------------------------------
 
-    def _rel(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix()
-
     def sync(self, progress: Progress | None = None, *, stats: Stats | None = None) -> Sync:
         """Read new and changed files, forget removed ones. Safe to call often: unchanged files cost a stat.
 
@@ -254,7 +240,7 @@ class Index:
         result = Sync()
         seen, conflicts = stats if stats is not None else stat_files(self.root)
         seen, result.conflicts = dict(seen), list(conflicts)
-        misnamed = sorted(rel for rel in seen if not _utf8(rel))  # SQLite holds UTF-8 only
+        misnamed = sorted(rel for rel in seen if not utf8(rel))  # SQLite holds UTF-8 only
         for rel in misnamed:
             del seen[rel]
         known = {rel: (size, mtime) for rel, size, mtime in self.db.execute("SELECT rel, size, mtime_ns FROM files")}
@@ -308,146 +294,3 @@ class Index:
         self.db.execute("INSERT INTO fts (rowid, folded) VALUES (?, ?)", (cursor.lastrowid, folded))
         self.db.executemany("INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", action_rows)
         self.db.executemany("INSERT INTO reviews VALUES (?, ?, ?)", review_rows)
-
-    # asking ------------------------------------------------------------------------
-
-    _ENTRY = ("rel, id, coachee, topic, started_at, ended_at, status, phase, language, tags, "
-              "options, actions, done, motivation, minutes")
-
-    def _entry(self, row: tuple) -> Entry:
-        tags = row[9]
-        return Entry._make((self.root, *row[:9], tuple(tags.split("\n")) if tags else (), *row[10:]))
-
-    def _where(self, coachee: str | None, status: str | None, since: date | None, until: date | None,
-               tag: str | None) -> tuple[str, list[object]]:
-        clauses, values = ["1"], []
-        if coachee:
-            clauses.append("person = ?")
-            values.append(person_key(_utf8_only(coachee)))
-        if status:
-            clauses.append("status = ?")
-            values.append(status)
-        if since:
-            clauses.append("day >= ?")
-            values.append(since.isoformat())
-        if until:
-            clauses.append("day <= ?")
-            values.append(until.isoformat())
-        if tag:
-            clauses.append("instr(char(10) || lower(tags) || char(10), ?) > 0")
-            values.append(f"\n{_utf8_only(tag).casefold()}\n")
-        return " AND ".join(clauses), values
-
-    def entries(self, *, coachee: str | None = None, status: str | None = None, since: date | None = None,
-                until: date | None = None, tag: str | None = None) -> list[Entry]:
-        """Sessions, newest first, filtered."""
-        where, values = self._where(coachee, status, since, until, tag)
-        rows = self.db.execute(
-            f"SELECT {self._ENTRY} FROM sessions WHERE {where} ORDER BY started_at DESC, rel", values)
-        return [self._entry(row) for row in rows]
-
-    def listing(self, *, coachee: str | None = None, status: str | None = None, since: date | None = None,
-                until: date | None = None, tag: str | None = None) -> list[tuple[str, str, str, str, int, int, str]]:
-        """What ``growtui list`` prints, newest first, filtered: ``(when, coachee, topic, status, done, actions, id)``.
-
-        :meth:`entries` without the objects: ten thousand sessions listed
-        in a fraction of the time.
-        """
-        where, values = self._where(coachee, status, since, until, tag)
-        return self.db.execute(
-            "SELECT substr(started_at, 1, 10) || ' ' || substr(started_at, 12, 5), coachee, topic, status, done, "
-            f"actions, id FROM sessions WHERE {where} ORDER BY started_at DESC, rel", values).fetchall()
-
-    def search(self, query: str, *, coachee: str | None = None, status: str | None = None,
-               since: date | None = None, until: date | None = None, tag: str | None = None) -> list[Hit]:
-        """Sessions holding every term of the query (as part of a word, too), newest first, with a snippet.
-
-        The trigram index narrows the candidates; ``instr`` on the folded text
-        confirms each term inside SQLite; only a window of text around the
-        first match leaves the database, for the snippet.
-        """
-        terms = query_terms(_utf8_only(query))
-        if not terms:
-            return []
-        where, values = self._where(coachee, status, since, until, tag)
-        trigrams = {term[i:i + 3] for term in terms for i in range(len(term) - 2)}
-        if trigrams:
-            where += " AND sessions.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
-            values.append(" AND ".join('"' + g.replace('"', '""') + '"' for g in sorted(trigrams)))
-        where += "".join(" AND instr(folded, ?) > 0" for _ in terms)
-        values += terms
-        rows = self.db.execute(
-            f"SELECT {self._ENTRY}, substr(body, max(1, instr(folded, ?) - {WINDOW}), {2 * WINDOW}) "
-            f"FROM sessions JOIN texts ON texts.rowid = sessions.rowid WHERE {where} "
-            "ORDER BY started_at DESC, rel", [terms[0], *values])
-        hits = []
-        for row in rows:
-            window = row[-1]
-            folded = fold(window)
-            if terms[0] not in folded:  # folding changed the length before the match (rare): use the whole text
-                window = self.db.execute("SELECT body FROM texts JOIN sessions ON sessions.rowid = texts.rowid "
-                                         "WHERE rel = ?", (row[0],)).fetchone()[0]
-                folded = fold(window)
-            hits.append(Hit(self._entry(row[:-1]), snippet(window, folded, terms)))
-        return hits
-
-    def coachees(self) -> list[str]:
-        """Every coachee, most recently seen first, each once."""
-        names: dict[str, str] = {}
-        for person, coachee in self.db.execute("SELECT person, coachee FROM sessions ORDER BY started_at DESC"):
-            names.setdefault(person, coachee)
-        return list(names.values())
-
-    def tags(self) -> list[str]:
-        found: set[str] = set()
-        for (tags,) in self.db.execute("SELECT DISTINCT tags FROM sessions WHERE tags != ''"):
-            found.update(tags.split("\n"))
-        return sorted(found, key=str.casefold)
-
-    def entry_for(self, path: Path) -> Entry | None:
-        row = self.db.execute(f"SELECT {self._ENTRY} FROM sessions WHERE rel = ?",
-                              (self._rel(path),)).fetchone()
-        return self._entry(row) if row else None
-
-    def find(self, ref: str) -> list[Entry]:
-        """Sessions whose id is ``ref`` or starts with it."""
-        ref = _utf8_only(ref)
-        escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = self.db.execute(f"SELECT {self._ENTRY} FROM sessions WHERE id = ? OR id LIKE ? ESCAPE '\\' "
-                               "ORDER BY started_at DESC", (ref, escaped + "%"))
-        entries = [self._entry(row) for row in rows]
-        exact = [e for e in entries if e.id == ref]
-        return exact or entries
-
-    def open_actions(self, coachee: str) -> list[OpenAction]:
-        """A coachee's open actions, oldest first, minus those a later session already settled.
-
-        A review in a later session counts even when writing the outcome
-        back into the earlier file did not happen (the file was locked,
-        or it was synced back), so an action never comes back once decided.
-        """
-        settled = {ref for (ref,) in self.db.execute(
-            "SELECT reviews.ref FROM reviews JOIN sessions USING (rel) WHERE sessions.person = ? "
-            "AND reviews.status != 'open'", (person_key(_utf8_only(coachee)),))}
-        rows = self.db.execute(
-            "SELECT session_id, action_id, what, criterion, due, agreed_on, carry_count, motivation "
-            "FROM actions WHERE person = ? AND status = 'open' ORDER BY started_at, rowid",
-            (person_key(_utf8_only(coachee)),))
-        return [OpenAction(sid, aid, what, criterion, date.fromisoformat(due) if due else None,
-                           date.fromisoformat(agreed) if agreed else None, carries, motivation)
-                for sid, aid, what, criterion, due, agreed, carries, motivation in rows
-                if f"{sid}/{aid}" not in settled]
-
-
-def _utf8_only(text: str) -> str:
-    """What was asked for, as SQLite can take it: bytes of a command-line argument that are not UTF-8 become U+FFFD."""
-    return text if _utf8(text) else re.sub("[\ud800-\udfff]", "\ufffd", text)
-
-
-def _utf8(text: str) -> bool:
-    """False for a file name with bytes that are not UTF-8 (``os.fsdecode`` turned them into surrogates)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True

@@ -1,0 +1,156 @@
+"""The core of a live session: the session, its phases, time per phase, notes, and prompts waiting.
+
+:class:`~growtui.conversation.live.LiveSession` is this plus asking
+(questions and answers) and agreeing (options, actions, motivation, the
+follow-up of earlier actions); each part is a module of its own.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from growtui.library import Library
+from growtui.model import Asked, Phase, Prompt, Session, Status, has_content, now
+from growtui.storage import Stored
+
+# Planned share of the time box per phase, in percent (normalised over the
+# phases a session has). Will gets a real share so it is not squeezed out.
+PLANNED_SHARE = {
+    Phase.opening: 5, Phase.follow_up: 10, Phase.goal: 15, Phase.reality: 25,
+    Phase.options: 20, Phase.will: 20, Phase.closing: 5,
+}
+
+
+class LiveCore:
+    """What every part of a live session shares; every change goes through ``touch``."""
+
+    def __init__(self, stored: Stored, library: Library, *, clock: Callable[[], float] = time.monotonic,
+                 today: Callable[[], date] = date.today):
+        self.stored = stored
+        self.today = today  # for the age of earlier actions
+        self.library = library
+        self._clock = clock
+        self._entered = clock()
+        self._cursor: dict[Phase, int] = {}
+        self._pending: dict[Phase, list[Prompt]] = {}
+        self._draft: tuple[Prompt, Asked] | None = None
+        self.version = 0
+
+    # --- basics -----------------------------------------------------------
+
+    @property
+    def session(self) -> Session:
+        return self.stored.session
+
+    @property
+    def lang(self) -> str:
+        return self.session.language.value
+
+    @property
+    def phase(self) -> Phase:
+        return self.session.current_phase
+
+    def touch(self) -> None:
+        self.version += 1
+
+    def phases(self) -> list[Phase]:
+        """The phases this conversation has, in order (follow-up only when there is something to review)."""
+        return [p for p in Phase if p is not Phase.follow_up or self.session.follow_up.items]
+
+    def has_content(self, phase: Phase) -> bool:
+        return has_content(self.session, phase)
+
+    def set_phase(self, phase: Phase) -> None:
+        if phase is self.phase:
+            return
+        self.close_draft()
+        self.account_time()
+        self.session.current_phase = phase
+        self.touch()
+
+    def step_phase(self, delta: int) -> Phase:
+        order = self.phases()
+        index = order.index(self.phase) if self.phase in order else 0
+        self.set_phase(order[max(0, min(len(order) - 1, index + delta))])
+        return self.phase
+
+    # --- time -------------------------------------------------------------
+
+    def account_time(self) -> None:
+        """Move the time spent in the current phase into ``phase_seconds``.
+
+        Uses a monotonic clock, so a wall clock jumping (or going backwards)
+        never produces negative or absurd phase times.
+        """
+        now_ = self._clock()
+        spent = int(now_ - self._entered)
+        if spent > 0:
+            seconds = self.session.phase_seconds
+            seconds[self.phase] = seconds.get(self.phase, 0) + spent
+            self._entered += spent
+        elif now_ < self._entered:  # an injected or broken clock went back: count on from here
+            self._entered = now_
+
+    def seconds_in(self, phase: Phase) -> int:
+        running = int(self._clock() - self._entered) if phase is self.phase else 0
+        return self.session.phase_seconds.get(phase, 0) + max(0, running)
+
+    def elapsed(self) -> int:
+        return sum(self.seconds_in(p) for p in Phase)
+
+    def planned(self, phase: Phase) -> int:
+        phases = self.phases()
+        total = sum(PLANNED_SHARE[p] for p in phases)
+        return int(self.session.time_box_minutes * 60 * PLANNED_SHARE[phase] / total) if phase in phases else 0
+
+    def overrun(self, phase: Phase) -> bool:
+        return phase in Phase.grow() and phase is not Phase.will and self.seconds_in(phase) > self.planned(phase)
+
+    # --- prompts waiting ---------------------------------------------------
+
+    def offer(self, prompt: Prompt) -> None:
+        """Put a prompt first in its phase (a picked question, a follow-up)."""
+        if self._draft and self._draft[0].phase is prompt.phase and self._draft[0].key != prompt.key:
+            self.close_draft()
+        queue = [p for p in self._pending.get(prompt.phase, []) if p.key != prompt.key]
+        self._pending[prompt.phase] = [prompt, *queue]
+        self._cursor[prompt.phase] = 0
+
+    def withdraw(self, phase: Phase, key: str) -> None:
+        """Take a waiting prompt back: what it asked has been answered another way."""
+        self._pending[phase] = [p for p in self._pending.get(phase, []) if p.key != key]
+
+    def close_draft(self) -> None:
+        """Leave a half-typed answer as it is (it counts as asked) and stop drafting."""
+        self._draft = None
+
+    # --- notes and structured parts -------------------------------------------
+
+    def set_notes(self, phase: Phase, text: str) -> None:
+        section = self.session.section(phase)
+        if section.notes != text:
+            section.notes = text
+            self.touch()
+
+    def set_goal(self, field: str, value: str) -> None:
+        if field not in ("session_goal", "long_term_goal", "success_measure"):
+            raise KeyError(field)
+        if getattr(self.session.goal, field) != value:
+            setattr(self.session.goal, field, value)
+            self.touch()
+
+    # --- finishing ------------------------------------------------------------
+
+    def finish(self) -> None:
+        self.account_time()
+        self.session.status = Status.completed
+        # A wall clock set back during the conversation must not end it before it began.
+        self.session.ended_at = max(now(), self.session.started_at + timedelta(seconds=self.elapsed()))
+        self.touch()
+
+    def snapshot(self) -> Session:
+        """A copy to hand to the writer thread (times accounted first)."""
+        self.account_time()
+        return self.session.model_copy(deep=True)

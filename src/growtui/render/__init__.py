@@ -1,0 +1,41 @@
+"""Sessions as documents for people: plain text, Markdown, a coachee's arc, and a process-only summary.
+
+No Textual here: the command line's export runs without the interface.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from growtui import lazy_exports
+
+_EXPORTS = {
+    **dict.fromkeys(("session_markdown", "session_text"), "session"),
+    **dict.fromkeys(("arc_markdown", "coachee_markdown", "sparkline", "trends"), "coachee"),
+    "summary": "summary",
+}
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+
+if TYPE_CHECKING:
+    from growtui.render.coachee import (
+        arc_markdown as arc_markdown,
+    )
+    from growtui.render.coachee import (
+        coachee_markdown as coachee_markdown,
+    )
+    from growtui.render.coachee import (
+        sparkline as sparkline,
+    )
+    from growtui.render.coachee import (
+        trends as trends,
+    )
+    from growtui.render.session import (
+        session_markdown as session_markdown,
+    )
+    from growtui.render.session import (
+        session_text as session_text,
+    )
+    from growtui.render.summary import (
+        summary as summary,
+    )
