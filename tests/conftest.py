@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -41,13 +42,21 @@ def sessions_dir(tmp_path: Path) -> Path:
     return tmp_path / "sessions"
 
 
+class Result(NamedTuple):
+    """What a run of growtui gave: ``code, out, err = run(...)`` or ``result.code``."""
+
+    code: int
+    out: str
+    err: str
+
+
 @pytest.fixture
 def run(capsys):
     """growtui in this process: (exit code, stdout, stderr), never a traceback."""
 
     from growtui.cli import main
 
-    def run(*argv: str) -> tuple[int, str, str]:
+    def run(*argv: str) -> Result:
         try:
             main(list(argv))
         except SystemExit as exc:
@@ -56,9 +65,17 @@ def run(capsys):
             code = -1
         out, err = capsys.readouterr()
         assert "Traceback" not in out + err
-        return code, out, err
+        return Result(code, out, err)
 
     return run
+
+
+@pytest.fixture
+def library():
+    """The shipped question library (loaded once per test process)."""
+    from factories import shipped_library
+
+    return shipped_library()
 
 
 @pytest.fixture

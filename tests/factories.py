@@ -1,9 +1,14 @@
-"""Sessions with every field filled, for round-trip and store tests."""
+"""Sessions with every field filled, a live session to drive, and a clock that only moves when told."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
 
+from growtui.conversation import LiveSession
+from growtui.library import Library, load_library
 from growtui.model import (
     Action,
     ActionStatus,
@@ -18,6 +23,7 @@ from growtui.model import (
     Session,
     Status,
 )
+from growtui.storage import Stored
 
 CET = timezone(timedelta(hours=1))
 
@@ -71,3 +77,32 @@ def full_session(**changes) -> Session:
     session.asked.append(Asked(phase=Phase.reality, text="Hoe sta je ervoor, 1-10?",
                                asked_at=start + timedelta(minutes=12), answer="", score=4))
     return Session.model_validate({**session.model_dump(), **changes})
+
+
+class FrozenClock:
+    """A monotonic clock that only moves when a test says so (stable phase times and snapshots)."""
+
+    def __init__(self, now: float = 0.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def live_session(path: Path, library: Library | None = None, *, clock: Callable[[], float] | None = None,
+                 **fields: Any) -> LiveSession:
+    """A live session of a new Session(**fields) that would be saved at ``path``; the shipped library by default."""
+    fields.setdefault("coachee", "Ada")
+    return LiveSession(Stored(path, Session(**fields)), library or shipped_library(),
+                       **({"clock": clock} if clock is not None else {}))
+
+
+_SHIPPED: Library | None = None
+
+
+def shipped_library() -> Library:
+    """The shipped question library, loaded once per test process."""
+    global _SHIPPED
+    if _SHIPPED is None:
+        _SHIPPED = load_library()
+    return _SHIPPED

@@ -8,10 +8,10 @@ import time
 
 import pytest
 
-from growtui.conversation import Autosaver, SaveStatus, autosave, find_recovery
+from growtui.conversation import Autosaver, SaveStatus, autosave
 from growtui.errors import StoreWriteError
 from growtui.model import Session
-from growtui.storage import Store
+from growtui.storage import Store, find_recovery
 
 
 class Statuses:

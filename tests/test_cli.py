@@ -6,40 +6,16 @@ import json
 import subprocess
 import sys
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from growtui import paths
-from growtui.cli import main
 
 GOOD = (Path(__file__).parent / "data" / "good_questions.toml")
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def run(capsys):
-    def run(*argv: str) -> Result:
-        try:
-            main(list(argv))
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        else:  # pragma: no cover - main always exits
-            code = -1
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
-
-    return run
-
-
-def no_traceback(result: Result) -> None:
+def no_traceback(result) -> None:
     assert "Traceback" not in result.out + result.err
 
 

@@ -8,28 +8,25 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from growtui.conversation import LiveSession, autosave
+from factories import FrozenClock, live_session
 from growtui.conversation import core as live_module
 from growtui.conversation import start as starting
 from growtui.index import Index
-from growtui.library import load_library
 from growtui.model import FollowUpItem, Phase, Session
-from growtui.storage import Store, Stored, to_toml
-from ui_helpers import FrozenClock
+from growtui.storage import Store, to_toml
+from growtui.storage import recovery as recovery_files
 
 UTC = UTC
 
 
 @pytest.fixture
 def clock():
-    clock = FrozenClock()
-    clock.now = 5000.0
-    return clock
+    return FrozenClock(5000.0)
 
 
 @pytest.fixture
 def live(tmp_path, clock):
-    return LiveSession(Stored(tmp_path / "s.toml", Session(coachee="Ada", language="en")), load_library(), clock=clock)
+    return live_session(tmp_path / "s.toml", clock=clock, language="en")
 
 
 def test_a_clock_going_back_never_gives_negative_or_lost_phase_time(live, clock):
@@ -93,7 +90,7 @@ def test_a_recovery_file_wins_even_when_the_clock_went_back(tmp_path):
     future = time.time() + 3 * 3600
     os.utime(stored.path, (future, future))
     stored.session.goal.notes = "only in the recovery file"
-    recovery = autosave.write_recovery(stored.session)
+    recovery = recovery_files.write_recovery(stored.session)
     assert recovery is not None and recovery.stat().st_mtime < stored.path.stat().st_mtime
     resumed = starting.resume(store, stored.path)
     assert resumed.recovered_from == recovery
@@ -104,7 +101,7 @@ def test_an_older_recovery_file_does_not_replace_a_newer_save(tmp_path):
     store = Store(tmp_path / "s")
     stored = store.create(Session(coachee="Kim"))
     stored.session.goal.notes = "stale"
-    recovery = autosave.write_recovery(stored.session)
+    recovery = recovery_files.write_recovery(stored.session)
     past = time.time() - 3600
     os.utime(recovery, (past, past))
     resumed = starting.resume(store, stored.path)

@@ -1,4 +1,4 @@
-"""The domain (models, library, store) and the CLI must not import Textual.
+"""Nothing outside the interface packages imports Textual: the domain, the index, the CLI.
 
 Run in a fresh interpreter where importing textual raises, so an indirect
 import anywhere in the chain is caught too.
@@ -40,21 +40,50 @@ def test_the_blocker_really_blocks(env_for_subprocess):
     assert "the domain imported textual" in result.stderr
 
 
-def test_domain_modules_import_and_work_without_textual(env_for_subprocess, tmp_path):
+UI = ("growtui.app", "growtui.driver", "growtui.screens", "growtui.dialogs", "growtui.widgets")
+"""Where Textual may be imported. Everything else, the command line included, must import without it."""
+
+
+def test_every_module_outside_the_interface_imports_without_textual(env_for_subprocess):
+    """Walks the whole package, so a new module is checked without anyone adding it to a list."""
+    result = run_blocked(
+        f"""
+        import importlib, pkgutil, growtui
+        checked = []
+        for info in pkgutil.walk_packages(growtui.__path__, "growtui."):
+            if info.name.startswith({UI!r}):
+                continue
+            importlib.import_module(info.name)
+            checked.append(info.name)
+        assert not [m for m in sys.modules if m.split(".")[0] == "textual"]
+        print(len(checked), " ".join(checked))
+        """,
+        env_for_subprocess,
+    )
+    assert result.returncode == 0, result.stderr
+    count, names = result.stdout.split(" ", 1)
+    assert int(count) > 40
+    for expected in ("growtui.storage.store", "growtui.crypto.convert", "growtui.index.database",
+                     "growtui.conversation.live", "growtui.render.session", "growtui.cli.history"):
+        assert expected in names.split()
+
+
+def test_the_domain_works_without_textual(env_for_subprocess, tmp_path):
     result = run_blocked(
         f"""
         from pathlib import Path
-        import growtui.model, growtui.library, growtui.storage.store, growtui.config, growtui.paths
-        import growtui.storage.toml_read, growtui.model.schemas, growtui.crash, growtui.crypto.vault, growtui.crypto.convert
+        from growtui.crypto import Vault, encrypt_folder
+        from growtui.library import load_library
         from growtui.model import Session
-        lib = growtui.library.load_library()
+        from growtui.storage import Store
+        lib = load_library()
         assert len(lib.questions) > 60
-        store = growtui.storage.store.Store(Path({str(tmp_path)!r}) / "s")
+        store = Store(Path({str(tmp_path)!r}) / "s")
         stored = store.create(Session(coachee="Ada"))
         assert store.scan().sessions[0].session.id == stored.session.id
-        vault = growtui.crypto.vault.Vault.create("a passphrase")
-        growtui.crypto.convert.encrypt_folder(store.root, vault)
-        assert growtui.storage.store.Store(store.root, vault).scan().sessions[0].session.id == stored.session.id
+        vault = Vault.create("a passphrase")
+        encrypt_folder(store.root, vault)
+        assert Store(store.root, vault).scan().sessions[0].session.id == stored.session.id
         assert not [m for m in sys.modules if m.split(".")[0] == "textual"]
         print("ok")
         """,

@@ -41,7 +41,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from growtui import paths
-from growtui.conversation import autosave
 from growtui.conversation import start as starting
 from growtui.crypto import Vault, WrongPassphrase
 from growtui.crypto import convert as encryption
@@ -50,6 +49,7 @@ from growtui.errors import SessionFileError
 from growtui.index import Index, default_location, fold, read_all, sealed_location
 from growtui.model import Decision, Outcome, Phase, new_session_id
 from growtui.storage import SessionLock, Store, file_name, sealed_file_name, session_files, to_toml
+from growtui.storage import recovery as recovery_files
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
 ORIGINALS = {path.name: path.read_bytes() for path in sorted(EXAMPLES.glob("*.toml"))}
@@ -350,7 +350,7 @@ def test_a_damaged_marker_stops_with_a_clear_message(encrypted, run, with_passph
 
 def test_no_note_name_or_topic_is_left_in_the_clear(plain, tmp_path, run, monkeypatch):
     home_dirs = [paths.data_dir(), paths.cache_dir(), paths.config_dir(), paths.log_dir(),
-                 Path(os.environ["XDG_STATE_HOME"]), *autosave.recovery_dirs()]
+                 Path(os.environ["XDG_STATE_HOME"]), *recovery_files.recovery_dirs()]
     assert all(d.is_relative_to(tmp_path) for d in home_dirs), home_dirs  # all of them are walked below
 
     code, out, _ = run("--sessions-dir", str(plain), "list")
@@ -381,10 +381,10 @@ def test_no_note_name_or_topic_is_left_in_the_clear(plain, tmp_path, run, monkey
     store = Store(plain, vault)
     resumed = starting.resume(store, sealed_path(plain, ZOE))
     assert resumed.stored.session.coachee == "Zoë van Dijk" and resumed.recovered_from is None
-    assert autosave.write_recovery(resumed.stored.session, vault) is not None  # a failed save in this folder
+    assert recovery_files.write_recovery(resumed.stored.session, vault) is not None  # a failed save in this folder
     assert sealed_location(plain).is_file()
 
-    leaks = plain_text_found(tmp_path, *autosave.recovery_dirs(), paths.migration_backup_dir())
+    leaks = plain_text_found(tmp_path, *recovery_files.recovery_dirs(), paths.migration_backup_dir())
     assert leaks == [], leaks
     for path in plain.iterdir():
         if path.name != vaults.MARKER_NAME:
@@ -397,8 +397,8 @@ def test_no_note_name_or_topic_is_left_in_the_clear(plain, tmp_path, run, monkey
 def test_recovery_files_and_migration_copies_are_sealed_and_opened_with_the_folder(plain, run, with_passphrase):
     session = Store(plain).read(plain / ZOE).session
     session.reality.notes = "Hersteld uit een herstelbestand na een mislukte opslag."
-    recovery = autosave.write_recovery(session)
-    assert recovery is not None and recovery.parent == autosave.recovery_dirs()[0]
+    recovery = recovery_files.write_recovery(session)
+    assert recovery is not None and recovery.parent == recovery_files.recovery_dirs()[0]
     migrated = paths.ensure_private_dir(paths.migration_backup_dir()) / f"{SEM_1}.v1"
     migrated.write_bytes(ORIGINALS[SEM_1].replace(b"schema_version = 2", b"schema_version = 1"))
     elsewhere = migrated.parent / "2026-01-01_someone-else_zzzzzzzzzzzz.toml.v1"  # no session of this folder
@@ -431,7 +431,7 @@ def test_recovery_files_and_migration_copies_are_sealed_and_opened_with_the_fold
 def test_encrypting_does_not_make_a_stale_recovery_file_look_newer(plain, run, with_passphrase):
     session = Store(plain).read(plain / ZOE).session
     session.reality.notes = "Oude tekst uit een herstelbestand dat al achterhaald is."
-    recovery = autosave.write_recovery(session)
+    recovery = recovery_files.write_recovery(session)
     older = (plain / ZOE).stat().st_mtime_ns - 3600 * 10**9
     os.utime(recovery, ns=(older, older))  # left by a failed save, then the file was saved again later
     assert starting.resume(Store(plain), plain / ZOE).recovered_from is None

@@ -14,8 +14,8 @@ import types
 
 import pytest
 
-from growtui.conversation import autosave, find_recovery
-from growtui.storage import Store, atomic
+from growtui.conversation import autosave
+from growtui.storage import Store, atomic, find_recovery
 from growtui.widgets.clock import SaveIndicator
 from ui_helpers import make_app, wait_for_file
 

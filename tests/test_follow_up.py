@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from growtui.conversation import LiveSession, ReviewRecorder, new_session, record_reviews
-from growtui.library import load_library
 from growtui.model import (
     Action,
     ActionStatus,
@@ -26,11 +25,6 @@ from growtui.storage import SessionLock, Store
 @pytest.fixture
 def store(sessions_dir: Path) -> Store:
     return Store(sessions_dir)
-
-
-@pytest.fixture(scope="module")
-def library():
-    return load_library([])
 
 
 def earlier(store: Store, *, days_ago: int = 14, motivation: int = 7, **action_fields) -> Session:

@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from growtui.cli import main
-
 EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
 BROKEN = "2026-10-20_kapot_bbbb00000001.toml"
 
@@ -22,17 +20,13 @@ def folder(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def run(capsys, folder):
-    def run(*argv: str, sessions: Path | None = None):
-        try:
-            main(["--sessions-dir", str(sessions or folder), *argv])
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        captured = capsys.readouterr()
-        assert "Traceback" not in captured.out + captured.err
-        return code, captured.out, captured.err
+def run(run, folder):
+    """The shared ``run``, on the folder of example sessions unless told otherwise."""
 
-    return run
+    def in_folder(*argv: str, sessions: Path | None = None):
+        return run("--sessions-dir", str(sessions or folder), *argv)
+
+    return in_folder
 
 
 def test_list_json_has_the_promised_fields(run, folder):

@@ -6,28 +6,18 @@ from datetime import date
 
 import pytest
 
-from growtui.conversation import LiveSession
-from growtui.library import load_library
-from growtui.model import Kind, Phase, Session, parse_date, parse_score
-from growtui.storage import Stored
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from factories import FrozenClock, live_session
+from growtui.model import Kind, Phase, parse_date, parse_score
 
 
 @pytest.fixture
 def clock():
-    return FakeClock()
+    return FrozenClock(1000.0)
 
 
 @pytest.fixture
 def live(tmp_path, clock):
-    return LiveSession(Stored(tmp_path / "s.toml", Session(coachee="Ada", language="en")), load_library(), clock=clock)
+    return live_session(tmp_path / "s.toml", clock=clock, language="en")
 
 
 def test_suggestions_skip_asked_questions_and_cycle(live):

@@ -12,10 +12,10 @@ import pytest
 
 from growtui import crash
 from growtui.cli import main
-from growtui.conversation import autosave
 from growtui.index import Index
 from growtui.model import Session
 from growtui.storage import SessionLock, Store
+from growtui.storage import recovery as recovery_files
 from terminal import Terminal
 
 
@@ -43,7 +43,7 @@ def test_everything_growtui_writes_is_private(tmp_path, isolated_home, wide_open
     store.save(stored)
     with SessionLock(stored.path):
         pass
-    assert autosave.write_recovery(stored.session) is not None
+    assert recovery_files.write_recovery(stored.session) is not None
     Index(sessions).sync()
     assert crash.write_report(RuntimeError("x")) is not None
     out = tmp_path / "exports" / "zoe.md"
@@ -68,12 +68,12 @@ def test_everything_growtui_writes_is_private(tmp_path, isolated_home, wide_open
 
 def test_a_recovery_folder_someone_else_prepared_is_not_used(tmp_path, monkeypatch):
     """The last fallback sits in the shared temporary folder: a link planted there is refused."""
-    monkeypatch.setattr(autosave, "recovery_dirs", lambda: [tmp_path / "shared" / "growtui-recovery"])
+    monkeypatch.setattr(recovery_files, "recovery_dirs", lambda: [tmp_path / "shared" / "growtui-recovery"])
     (tmp_path / "shared").mkdir()
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "shared" / "growtui-recovery").symlink_to(tmp_path / "elsewhere")
     session = Session(coachee="Kim")
-    assert autosave.write_recovery(session) is None
+    assert recovery_files.write_recovery(session) is None
     assert list((tmp_path / "elsewhere").iterdir()) == []
 
 

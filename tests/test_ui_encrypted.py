@@ -158,7 +158,7 @@ def test_a_real_growtui_asks_saves_sealed_and_survives_kill_9(folder, tmp_path, 
 
 def test_snapshot_session_in_an_encrypted_folder(snap_compare, folder):
     """The top bar says every save is encrypted, where the saving shows; 80x24."""
-    from ui_helpers import FrozenClock
+    from factories import FrozenClock
 
     opened = vaults.Vault.unlock(PASSPHRASE, marker(folder))
     app = make_app(folder, vault=opened, clock=FrozenClock(), coachee="Noor Jansen", topic="Minder vergaderen",

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Markdown, Select, Static
 
-from factories import full_session
+from factories import FrozenClock, full_session
 from growtui.dialogs.confirm_carry import ConfirmCarryScreen
 from growtui.model import Action, Decision, Outcome, Phase
 from growtui.screens.document import CoacheeArcScreen, SessionDocumentScreen
 from growtui.screens.history import HistoryScreen
 from growtui.storage import Store
 from growtui.widgets.session_table import SessionTable
-from ui_helpers import FrozenClock, make_app, wait_until
+from ui_helpers import make_app, wait_until
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
 

@@ -16,20 +16,20 @@ from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select, TextArea
 
+from factories import live_session
 from growtui.conversation import LiveSession
 from growtui.dialogs.action_editor import ActionEditor
 from growtui.dialogs.option_editor import OptionEditor
 from growtui.i18n import short_date
 from growtui.library import load_library
-from growtui.model import Action, FollowUpItem, Option, Outcome, ScaleAnswer, Session, parse_date
-from growtui.storage import Stored
+from growtui.model import Action, FollowUpItem, Option, Outcome, ScaleAnswer, parse_date
 from growtui.widgets.base import PhasePanel, SessionEdited
 from growtui.widgets.follow_up_panel import FollowUpPanel
 from growtui.widgets.goal_panel import GoalPanel
 from growtui.widgets.options_panel import OptionsPanel
 from growtui.widgets.reality_panel import RealityPanel
 from growtui.widgets.will_panel import WillPanel
-from ui_helpers import APP_CSS
+from ui_helpers import APP_CSS, type_text
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def library():
 
 
 def make_live(tmp_path: Path, library, **fields) -> LiveSession:
-    return LiveSession(Stored(tmp_path / "session.toml", Session(coachee="Test", **fields)), library)
+    return live_session(tmp_path / "session.toml", library, coachee="Test", **fields)
 
 
 class PanelApp(App[None]):
@@ -65,10 +65,6 @@ class PanelApp(App[None]):
 
     def on_session_edited(self, _: SessionEdited) -> None:
         self.edits += 1
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*["space" if c == " " else c for c in text])
 
 
 def table_rows(app: App, table_id: str) -> list[list[str]]:

@@ -9,13 +9,13 @@ from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
+from factories import FrozenClock, live_session
 from growtui.conversation import LiveSession
 from growtui.dialogs.finish import FinishScreen
 from growtui.dialogs.picker import QuestionPicker, matches
 from growtui.library import Library
-from growtui.model import Kind, Lang, Localized, Phase, Question, Session
+from growtui.model import Kind, Lang, Localized, Phase, Question
 from growtui.screens.privacy import PrivacyScreen
-from growtui.storage import Stored
 from ui_helpers import APP_CSS
 
 CET = timezone(timedelta(hours=1))
@@ -45,9 +45,9 @@ def make_library() -> Library:
 
 
 def make_live(tmp_path: Path, lang: str = "en", **changes) -> LiveSession:
-    session = Session(id="dddd00000001", coachee="Zoë de Wit", topic="Werkdruk", language=Lang(lang),
-                      started_at=datetime(2026, 11, 3, 9, 30, tzinfo=CET), **changes)
-    return LiveSession(Stored(tmp_path / "s.toml", session), make_library(), clock=lambda: 0.0)
+    return live_session(tmp_path / "s.toml", make_library(), clock=FrozenClock(), id="dddd00000001",
+                        coachee="Zoë de Wit", topic="Werkdruk", language=Lang(lang),
+                        started_at=datetime(2026, 11, 3, 9, 30, tzinfo=CET), **changes)
 
 
 class DialogApp(App):

@@ -7,6 +7,7 @@ import tomllib
 import pytest
 from textual.widgets import DataTable, Input
 
+from factories import FrozenClock
 from growtui import paths
 from growtui.conversation import LiveSession
 from growtui.model import Kind, Phase
@@ -14,16 +15,12 @@ from growtui.screens.session import SessionScreen
 from growtui.storage import Store
 from growtui.widgets.base import SessionEdited
 from growtui.widgets.question_panel import QuestionPanel
-from ui_helpers import FrozenClock, make_app, wait_for_file
+from ui_helpers import make_app, type_text, wait_for_file
 
 
 def session_file(sessions) -> Path:  # noqa: F821
     [path] = Store(sessions).files()
     return path
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*[("space" if c == " " else c) for c in text])
 
 
 async def skip_to_scale(pilot, screen: SessionScreen) -> None:
@@ -439,8 +436,9 @@ def test_snapshot_light_theme(snap_compare, sessions_dir):
 
 
 async def test_a_full_disk_is_shown_the_text_kept_and_saving_resumes(sessions_dir, monkeypatch):
-    from growtui.conversation import autosave, find_recovery
+    from growtui.conversation import autosave
     from growtui.errors import StoreWriteError
+    from growtui.storage import find_recovery
     from growtui.widgets.clock import SaveIndicator
 
     monkeypatch.setattr(autosave, "RETRY_SECONDS", 0.2)

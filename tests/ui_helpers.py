@@ -7,31 +7,13 @@ from datetime import date
 from pathlib import Path
 
 import growtui.app
+from factories import shipped_library
 from growtui.app import GrowApp, Start
 from growtui.config import Config
-from growtui.library import load_library
 from growtui.storage import Store
 
-_LIBRARY = None
 APP_CSS = Path(growtui.app.__file__).with_name("app.tcss")
 """The app's own stylesheet (themes aside): test hosts load it, so a dialog looks as it does in growtui."""
-
-
-def library():
-    global _LIBRARY
-    if _LIBRARY is None:
-        _LIBRARY = load_library()
-    return _LIBRARY
-
-
-class FrozenClock:
-    """A monotonic clock that only moves when a test says so (stable snapshots)."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 TODAY = date(2026, 11, 21)
@@ -44,7 +26,7 @@ def make_app(sessions: Path, *, lang: str = "en", clock=None, today=lambda: TODA
     ``locked``: the marker of an encrypted folder, whose passphrase the app asks first;
     ``vault``: an encrypted folder already opened (as with GROWTUI_PASSPHRASE).
     """
-    return GrowApp(store=Store(sessions, vault), library=library(), config=Config(language=lang), lang=lang,
+    return GrowApp(store=Store(sessions, vault), library=shipped_library(), config=Config(language=lang), lang=lang,
                    start=Start(**start), clock=clock or time.monotonic, today=today, locked=locked)
 
 
@@ -72,3 +54,8 @@ async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("the app never got there")
         await pilot.pause(0.02)
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type ``text`` key by key, as a person would."""
+    await pilot.press(*["space" if c == " " else c for c in text])

@@ -9,8 +9,7 @@ from growtui import lazy_exports
 _EXPORTS = {
     "LiveSession": "live",
     "ScoreNeeded": "asking",
-    **dict.fromkeys(("Autosaver", "SaveStatus", "clear_recovery", "find_recovery", "recovery_dirs",
-                     "write_recovery"), "autosave"),
+    **dict.fromkeys(("Autosaver", "SaveStatus"), "autosave"),
     **dict.fromkeys(("Resumed", "ReviewRecorder", "follow_up_items", "new_session", "record_reviews", "resume"),
                     "start"),
 }
@@ -26,18 +25,6 @@ if TYPE_CHECKING:
     )
     from growtui.conversation.autosave import (
         SaveStatus as SaveStatus,
-    )
-    from growtui.conversation.autosave import (
-        clear_recovery as clear_recovery,
-    )
-    from growtui.conversation.autosave import (
-        find_recovery as find_recovery,
-    )
-    from growtui.conversation.autosave import (
-        recovery_dirs as recovery_dirs,
-    )
-    from growtui.conversation.autosave import (
-        write_recovery as write_recovery,
     )
     from growtui.conversation.live import (
         LiveSession as LiveSession,

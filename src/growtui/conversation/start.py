@@ -8,11 +8,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from growtui.conversation import autosave
 from growtui.errors import GrowtuiError, SessionFileError
 from growtui.index import Index
 from growtui.model import ActionStatus, FollowUpItem, Lang, Outcome, Phase, Session, review_status
-from growtui.storage import SessionLock, Store, Stored, find_file
+from growtui.storage import SessionLock, Store, Stored, find_file, find_recovery
 
 
 def follow_up_items(index: Index, coachee: str) -> list[FollowUpItem]:
@@ -118,7 +117,7 @@ class Resumed:
 def resume(store: Store, path: Path) -> Resumed:
     """Open an unfinished session, preferring a newer recovery file if a save had failed."""
     stored = store.read(path)
-    recovery = autosave.find_recovery(stored.session.id)
+    recovery = find_recovery(stored.session.id)
     if recovery is not None:
         try:
             saved = path.stat().st_mtime

@@ -38,6 +38,7 @@ from growtui.storage import (
     from_toml,
     is_conflict_copy,
     load_file,
+    recovery_dirs,
     sealed_file_name,
     session_files,
     session_id_in,
@@ -184,8 +185,6 @@ def _convert(path: Path, vault: Vault, *, seal: bool, report: Report, ids: set[s
 
 def _copies(ids: set[str]) -> list[Path]:
     """Recovery files and migration copies of these sessions, wherever growtui keeps them."""
-    from growtui.conversation import recovery_dirs
-
     found = []
     for folder in [*recovery_dirs(), paths.migration_backup_dir()]:
         try:

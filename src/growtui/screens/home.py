@@ -23,12 +23,11 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, Select, St
 from textual.widgets.option_list import Option
 
 from growtui.config import Config
-from growtui.conversation import find_recovery
 from growtui.errors import Problem
 from growtui.i18n import phase_name, t, tn
 from growtui.model import Phase, Status
 from growtui.screens.messages import HistoryRequested
-from growtui.storage import Store
+from growtui.storage import Store, find_recovery
 from growtui.widgets.translated import Translated
 
 if TYPE_CHECKING:

@@ -17,6 +17,8 @@ _EXPORTS = {
     **dict.fromkeys(("SUFFIX", "file_name", "find_file", "session_id_in", "is_conflict_copy", "sealed_file_name", "session_files", "slugify",
                      "stat_files"), "folder"),
     "SessionLock": "locks",
+    **dict.fromkeys(("clear_recovery", "find_recovery", "recovery_dirs", "recovery_path_for", "write_recovery"),
+                    "recovery"),
 }
 __all__ = sorted(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
@@ -60,6 +62,21 @@ if TYPE_CHECKING:
     )
     from growtui.storage.locks import (
         SessionLock as SessionLock,
+    )
+    from growtui.storage.recovery import (
+        clear_recovery as clear_recovery,
+    )
+    from growtui.storage.recovery import (
+        find_recovery as find_recovery,
+    )
+    from growtui.storage.recovery import (
+        recovery_dirs as recovery_dirs,
+    )
+    from growtui.storage.recovery import (
+        recovery_path_for as recovery_path_for,
+    )
+    from growtui.storage.recovery import (
+        write_recovery as write_recovery,
     )
     from growtui.storage.store import (
         MAX_SESSION_FILE as MAX_SESSION_FILE,
