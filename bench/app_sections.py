@@ -61,8 +61,9 @@ def ms_to_screen(argv: list[str], env: dict[str, str], marker: str, timeout: flo
     env = {**env, "TERM": "xterm-256color", "COLUMNS": str(COLS), "LINES": str(ROWS)}
     output, wanted = bytearray(), marker.encode()
     start = time.perf_counter_ns()
-    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
-                            preexec_fn=_take_terminal)
+    proc = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, preexec_fn=_take_terminal
+    )
     os.close(slave)
     try:
         deadline = time.monotonic() + timeout
@@ -124,8 +125,7 @@ def _typing_screen(b: Bench, mode: str, *args: str) -> dict:
     env = b.home(f"typing-{mode}")
     sessions = Path(env["HOME"]) / "sessions"
     try:
-        return run_script([str(PYTHON), str(BENCH / "typing_screen.py"), mode, str(sessions), str(b.runs), *args],
-                          env)
+        return run_script([str(PYTHON), str(BENCH / "typing_screen.py"), mode, str(sessions), str(b.runs), *args], env)
     finally:
         shutil.rmtree(env["HOME"], ignore_errors=True)
 
@@ -189,21 +189,30 @@ def autosave_section(b: Bench) -> list[Row]:
     """One save of a large session (median, p99) against a plain write; the UI thread's share; which thread."""
     ours, bare, size = save_times(b)
     plain = f"open, write, fsync, rename of its {size / 2**10:,.0f} KiB"
-    rows = [Row("autosave: one save of a large session", 0, statistics.median(ours), plain, statistics.median(bare)),
-            Row("autosave: one save, p99", 0, percentile(ours, 99), f"{plain}, p99", percentile(bare, 99))]
+    rows = [
+        Row("autosave: one save of a large session", 0, statistics.median(ours), plain, statistics.median(bare)),
+        Row("autosave: one save, p99", 0, percentile(ours, 99), f"{plain}, p99", percentile(bare, 99)),
+    ]
     name = "autosave: UI thread held up per save"
     try:
         figures = _typing_screen(b, "saves")
     except Failed as exc:
-        return rows + [Row(name, 0, None, error=_failed("autosave", exc))]
+        return [*rows, Row(name, 0, None, error=_failed("autosave", exc))]
     blocks, copies = figures["blocks"], figures["copies"]
     copy = "copying the text out of a bare TextArea"
     print(f"autosave: {len(blocks)} saves handed over, written on threads {figures['threads']}", file=sys.stderr)
-    return rows + [
+    return [
+        *rows,
         Row(name, 0, statistics.median(blocks), copy, statistics.median(copies)),
         Row(f"{name}, p99", 0, percentile(blocks, 99), f"{copy}, p99", percentile(copies, 99)),
-        Row("autosave: saves on the UI thread while typing", 0, figures["on_ui"], "saves while typing",
-            figures["saves"], unit="count"),
+        Row(
+            "autosave: saves on the UI thread while typing",
+            0,
+            figures["on_ui"],
+            "saves while typing",
+            figures["saves"],
+            unit="count",
+        ),
     ]
 
 
@@ -212,8 +221,9 @@ def autosave_section(b: Bench) -> list[Row]:
 
 def peak_rss(command: Command, env: dict[str, str]) -> int:
     """Peak RSS (bytes) of one run of a peak.py command, as it reports it last on stderr."""
-    result = subprocess.run(command.argv, check=False, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    result = subprocess.run(
+        command.argv, check=False, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     lines = result.stderr.decode("utf-8", "replace").strip().splitlines()
     if result.returncode not in command.ok or not lines or not lines[-1].startswith("peak rss "):
         raise Failed(f"exit {result.returncode}: {chr(10).join(lines)[-2000:] or 'no output'}")
@@ -233,8 +243,9 @@ def _peaks(b: Bench, name: str, command: Command, baseline: Command) -> Row:
                 samples.append(peak_rss(c, b.warm))
     except Failed as exc:
         return Row(name, b.size, None, baseline.label, unit="bytes", error=_failed(f"{name} ({b.size})", exc))
-    return Row(name, b.size, statistics.median(peaks[command]), baseline.label, statistics.median(peaks[baseline]),
-               "bytes")
+    return Row(
+        name, b.size, statistics.median(peaks[command]), baseline.label, statistics.median(peaks[baseline]), "bytes"
+    )
 
 
 def memory_section(b: Bench) -> list[Row]:
@@ -248,9 +259,17 @@ def memory_section(b: Bench) -> list[Row]:
     growtui = ("growtui", "--sessions-dir", str(b.folder))
     python = _peak("python, nothing run", "pass")
     return [
-        _peaks(b, "memory: history screen (warm), peak RSS", _peak("history", *screen, "history"),
-               _peak("bare app, OptionList of 100", *screen, "bare")),
+        _peaks(
+            b,
+            "memory: history screen (warm), peak RSS",
+            _peak("history", *screen, "history"),
+            _peak("bare app, OptionList of 100", *screen, "bare"),
+        ),
         _peaks(b, "memory: list (warm), peak RSS", _peak("list", *growtui, "list"), python),
-        _peaks(b, "memory: search common word (warm), peak RSS",
-               _peak("search", *growtui, "search", generate.COMMON_WORD), python),
+        _peaks(
+            b,
+            "memory: search common word (warm), peak RSS",
+            _peak("search", *growtui, "search", generate.COMMON_WORD),
+            python,
+        ),
     ]

@@ -42,14 +42,28 @@ def big_session(lines: int = NOTE_LINES, seed: int = SEED) -> Session:
     writer = generate.Writer(rng, "en")
     topic = texts.TOPICS[TOPIC]["en"]
     session.options.items = [
-        Option(id=f"o{i}", text=writer.pick(topic["option"]), attractiveness=rng.randint(1, 10),
-               feasibility=rng.randint(1, 10), pros=[writer.pick(texts.PROS["en"]) for _ in range(2)],
-               cons=[writer.pick(texts.CONS["en"]) for _ in range(2)], chosen=i == 1)
-        for i in range(1, OPTIONS + 1)]
+        Option(
+            id=f"o{i}",
+            text=writer.pick(topic["option"]),
+            attractiveness=rng.randint(1, 10),
+            feasibility=rng.randint(1, 10),
+            pros=[writer.pick(texts.PROS["en"]) for _ in range(2)],
+            cons=[writer.pick(texts.CONS["en"]) for _ in range(2)],
+            chosen=i == 1,
+        )
+        for i in range(1, OPTIONS + 1)
+    ]
     parts = texts.ACTION_PARTS["en"]
     session.will.actions = [
-        Action(id=f"a{i}", what=writer.pick(topic["action"]), when=day + timedelta(weeks=rng.randint(1, 4)),
-               success_criterion=writer.pick(parts["criterion"]), inform=writer.pick(parts["inform"]),
-               support=writer.pick(parts["support"]), obstacles=writer.pick(parts["obstacles"]))
-        for i in range(1, ACTIONS + 1)]
+        Action(
+            id=f"a{i}",
+            what=writer.pick(topic["action"]),
+            when=day + timedelta(weeks=rng.randint(1, 4)),
+            success_criterion=writer.pick(parts["criterion"]),
+            inform=writer.pick(parts["inform"]),
+            support=writer.pick(parts["support"]),
+            obstacles=writer.pick(parts["obstacles"]),
+        )
+        for i in range(1, ACTIONS + 1)
+    ]
     return session

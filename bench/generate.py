@@ -56,10 +56,14 @@ ZONE = ZoneInfo("Europe/Amsterdam")
 ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 NOTE_PHASES = ("opening", "follow_up", "goal", "reality", "options", "will", "closing")
 PLANTED = {
-    RARE_WORD: {"nl": "Project Kwartelkoning loopt weer uit; {c} trekt het nu.",
-                "en": "The Kwartelkoning migration is slipping again; {c} leads it now."},
-    COMMON_WORD: {"nl": "Het budget van {t} is bevroren tot het nieuwe kwartaal.",
-                  "en": "The {t} budget is frozen until next quarter."},
+    RARE_WORD: {
+        "nl": "Project Kwartelkoning loopt weer uit; {c} trekt het nu.",
+        "en": "The Kwartelkoning migration is slipping again; {c} leads it now.",
+    },
+    COMMON_WORD: {
+        "nl": "Het budget van {t} is bevroren tot het nieuwe kwartaal.",
+        "en": "The {t} budget is frozen until next quarter.",
+    },
 }
 
 
@@ -95,8 +99,7 @@ def plan_coachees(n: int, seed: int) -> list[Coachee]:
         first = date(2019, 1, 7) + timedelta(days=rng.randrange(5 * 365))
         count = 1 + counts[i]
         words = {j: tuple(planted[offset + j]) for j in range(count) if offset + j in planted}
-        coachees.append(Coachee(i, name, language, rng.choice(texts.COACHES), first,
-                                count, rng.random() < 0.3, words))
+        coachees.append(Coachee(i, name, language, rng.choice(texts.COACHES), first, count, rng.random() < 0.3, words))
         offset += count
     return coachees
 
@@ -130,10 +133,14 @@ class Writer:
         """A random value for one template placeholder."""
         rng = self.rng
         match key:
-            case "n": return rng.randint(2, 9)
-            case "p": return rng.randint(10, 90)
-            case "d": return rng.choice(texts.DAYS[self.lang])
-            case "w": return rng.choice(texts.SHORT_SAYINGS[self.lang])
+            case "n":
+                return rng.randint(2, 9)
+            case "p":
+                return rng.randint(10, 90)
+            case "d":
+                return rng.choice(texts.DAYS[self.lang])
+            case "w":
+                return rng.choice(texts.SHORT_SAYINGS[self.lang])
         return rng.choice({"c": texts.COLLEAGUES, "m": texts.MANAGERS, "t": texts.TEAMS}[key])
 
     def pick(self, pool: list[str]) -> str:
@@ -180,16 +187,29 @@ def _score(rng: random.Random, low: int = 1) -> int:
     return max(low, min(10, round(rng.gauss(6.5, 2))))
 
 
-def build_session(rng: random.Random, who: Coachee, day: date, topic_key: str, previous: Session | None,
-                  next_day: date | None, in_progress: bool, words: tuple[str, ...] = ()) -> Session:
+def build_session(
+    rng: random.Random,
+    who: Coachee,
+    day: date,
+    topic_key: str,
+    previous: Session | None,
+    next_day: date | None,
+    in_progress: bool,
+    words: tuple[str, ...] = (),
+) -> Session:
     """One conversation: every phase filled, following up the previous session's actions."""
     w = Writer(rng, who.language)
     topic = texts.TOPICS[topic_key][who.language]
     started = datetime.combine(day, clock(rng.randint(8, 16), rng.choice((0, 30))), ZONE)
     box = rng.choice((30, 45, 45, 45, 60, 60, 90))
     session = Session(
-        id=_new_id(rng), coachee=who.name, coach=who.coach, topic=w.pick(topic["title"]), language=who.language,
-        started_at=started, time_box_minutes=box,
+        id=_new_id(rng),
+        coachee=who.name,
+        coach=who.coach,
+        topic=w.pick(topic["title"]),
+        language=who.language,
+        started_at=started,
+        time_box_minutes=box,
         status=Status.in_progress if in_progress else Status.completed,
         current_phase=rng.choice((Phase.will, Phase.closing)) if in_progress else Phase.closing,
         previous_session=previous.id if previous else None,
@@ -221,18 +241,28 @@ def build_session(rng: random.Random, who: Coachee, day: date, topic_key: str, p
 
 def _scales(w: Writer) -> list[ScaleAnswer]:
     questions = [q for q in library()["reality"] if q["kind"] == "scale"]
-    return [ScaleAnswer(question_id=q["id"], question=q["text"][w.lang], score=_score(w.rng),
-                        said=w.pick(texts.SCALE_SAID[w.lang]))
-            for q in w.rng.sample(questions, w.rng.randint(1, min(3, len(questions))))]
+    return [
+        ScaleAnswer(
+            question_id=q["id"], question=q["text"][w.lang], score=_score(w.rng), said=w.pick(texts.SCALE_SAID[w.lang])
+        )
+        for q in w.rng.sample(questions, w.rng.randint(1, min(3, len(questions))))
+    ]
 
 
 def _options(w: Writer, topic: dict[str, list[str]]) -> list[Option]:
     rng = w.rng
     texts_ = rng.sample(topic["option"], min(len(topic["option"]), rng.randint(2, 5)))
-    options = [Option(id=f"o{i}", text=w.fill(text), attractiveness=_score(rng), feasibility=_score(rng),
-                      pros=[w.pick(texts.PROS[w.lang]) for _ in range(rng.randint(0, 2))],
-                      cons=[w.pick(texts.CONS[w.lang]) for _ in range(rng.randint(0, 2))])
-               for i, text in enumerate(texts_, 1)]
+    options = [
+        Option(
+            id=f"o{i}",
+            text=w.fill(text),
+            attractiveness=_score(rng),
+            feasibility=_score(rng),
+            pros=[w.pick(texts.PROS[w.lang]) for _ in range(rng.randint(0, 2))],
+            cons=[w.pick(texts.CONS[w.lang]) for _ in range(rng.randint(0, 2))],
+        )
+        for i, text in enumerate(texts_, 1)
+    ]
     max(options, key=lambda o: o.score or 0).chosen = True
     return options
 
@@ -243,13 +273,20 @@ def _actions(w: Writer, topic: dict[str, list[str]], session: Session, day: date
     chosen = session.chosen_options()[0]
     first = len(session.will.actions) + 1
     count = min(4 - first, rng.choices((1, 2, 3), weights=(5, 4, 1))[0])
-    return [Action(
-        id=f"a{first + i}", what=chosen.text if i == 0 else w.pick(topic["action"]),
-        start=day + timedelta(days=rng.randint(1, 6)) if rng.random() < 0.2 else None,
-        when=day + timedelta(weeks=rng.randint(1, 4)), success_criterion=w.pick(parts["criterion"]),
-        inform=w.pick(parts["inform"]), support=w.pick(parts["support"]), obstacles=w.pick(parts["obstacles"]),
-        option_id=chosen.id if i == 0 else None,
-    ) for i in range(count)]
+    return [
+        Action(
+            id=f"a{first + i}",
+            what=chosen.text if i == 0 else w.pick(topic["action"]),
+            start=day + timedelta(days=rng.randint(1, 6)) if rng.random() < 0.2 else None,
+            when=day + timedelta(weeks=rng.randint(1, 4)),
+            success_criterion=w.pick(parts["criterion"]),
+            inform=w.pick(parts["inform"]),
+            support=w.pick(parts["support"]),
+            obstacles=w.pick(parts["obstacles"]),
+            option_id=chosen.id if i == 0 else None,
+        )
+        for i in range(count)
+    ]
 
 
 def _follow_up(w: Writer, session: Session, previous: Session, day: date) -> list[Action]:
@@ -263,21 +300,42 @@ def _follow_up(w: Writer, session: Session, previous: Session, day: date) -> lis
             options = (Decision.carry_over, Decision.close, Decision.drop)
             decision = rng.choices(options, weights=(6 if action.carry_count < MAX_CARRIES else 0, 2, 2))[0]
         agreed = action.agreed_on or previous.started_at.date()
-        session.follow_up.items.append(FollowUpItem(
-            session_id=previous.id, action_id=action.id, what=action.what,
-            success_criterion=action.success_criterion, when=action.when, agreed_on=agreed,
-            motivation=previous.will.motivation, carry_count=action.carry_count, outcome=outcome,
-            tried=w.pick(review["tried"]), helped=w.pick(review["helped"]), hindered=w.pick(review["hindered"]),
-            next_step=w.pick(review["next"]), decision=decision,
-        ))
+        session.follow_up.items.append(
+            FollowUpItem(
+                session_id=previous.id,
+                action_id=action.id,
+                what=action.what,
+                success_criterion=action.success_criterion,
+                when=action.when,
+                agreed_on=agreed,
+                motivation=previous.will.motivation,
+                carry_count=action.carry_count,
+                outcome=outcome,
+                tried=w.pick(review["tried"]),
+                helped=w.pick(review["helped"]),
+                hindered=w.pick(review["hindered"]),
+                next_step=w.pick(review["next"]),
+                decision=decision,
+            )
+        )
         action.status, action.outcome, action.reviewed_in = review_status(outcome, decision), outcome, session.id
         if decision is Decision.carry_over:
-            carried.append(action.model_copy(update={
-                "id": f"a{len(carried) + 1}", "status": ActionStatus.open, "option_id": None, "outcome": None,
-                "reviewed_in": None, "carried_from": f"{previous.id}/{action.id}",
-                "carry_count": action.carry_count + 1, "agreed_on": agreed, "start": None,
-                "when": day + timedelta(weeks=rng.randint(1, 4)),
-            }))
+            carried.append(
+                action.model_copy(
+                    update={
+                        "id": f"a{len(carried) + 1}",
+                        "status": ActionStatus.open,
+                        "option_id": None,
+                        "outcome": None,
+                        "reviewed_in": None,
+                        "carried_from": f"{previous.id}/{action.id}",
+                        "carry_count": action.carry_count + 1,
+                        "agreed_on": agreed,
+                        "start": None,
+                        "when": day + timedelta(weeks=rng.randint(1, 4)),
+                    }
+                )
+            )
     return carried[:3]
 
 
@@ -287,13 +345,18 @@ def _asked(w: Writer, started: datetime, box: int) -> list[Asked]:
     count = 5 + round(10 * rng.random() ** 2.5)
     phases = sorted(rng.choices(range(len(NOTE_PHASES)), k=count))
     minutes = sorted(rng.uniform(0.5, box) for _ in range(count))
-    for index, minute in zip(phases, minutes):
+    for index, minute in zip(phases, minutes, strict=True):
         question = rng.choice(library()[NOTE_PHASES[index]])
-        asked.append(Asked(
-            question_id=question["id"] if rng.random() < 0.8 else None, phase=question["phase"],
-            text=question["text"][w.lang], asked_at=started + timedelta(seconds=round(minute * 60)),
-            answer=w.pick(texts.ANSWERS[w.lang]), score=_score(rng) if question["kind"] == "scale" else None,
-        ))
+        asked.append(
+            Asked(
+                question_id=question["id"] if rng.random() < 0.8 else None,
+                phase=question["phase"],
+                text=question["text"][w.lang],
+                asked_at=started + timedelta(seconds=round(minute * 60)),
+                answer=w.pick(texts.ANSWERS[w.lang]),
+                score=_score(rng) if question["kind"] == "scale" else None,
+            )
+        )
     return asked
 
 
@@ -314,8 +377,16 @@ def write_series(folder: Path, who: Coachee, seed: int) -> int:
         if rng.random() < 0.3:
             topic = rng.choice(topics)
         last = i == len(days) - 1
-        session = build_session(rng, who, day, topic, previous, None if last else days[i + 1],
-                                last and who.ends_in_progress, who.planted.get(i, ()))
+        session = build_session(
+            rng,
+            who,
+            day,
+            topic,
+            previous,
+            None if last else days[i + 1],
+            last and who.ends_in_progress,
+            who.planted.get(i, ()),
+        )
         if previous:
             _write(folder, previous)
         previous = session

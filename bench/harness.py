@@ -75,8 +75,9 @@ class Failed(Exception):
 def run_once(command: Command, env: dict[str, str]) -> float:
     """Wall-clock milliseconds of one run, output discarded."""
     start = time.perf_counter_ns()
-    result = subprocess.run(command.argv, check=False, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    result = subprocess.run(
+        command.argv, check=False, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     elapsed = (time.perf_counter_ns() - start) / 1e6
     if result.returncode not in command.ok:
         stderr = result.stderr.decode("utf-8", "replace").strip()
@@ -105,11 +106,18 @@ class Bench:
         home = self.scratch / f"{self.size}-{name}"
         # PYTHONDONTWRITEBYTECODE (set on some build machines) would recompile growtui on every run;
         # an installed growtui has its bytecode, so the figures are taken with it too.
-        env = {k: v for k, v in os.environ.items()
-               if not k.startswith(("GROWTUI_", "XDG_")) and k != "PYTHONDONTWRITEBYTECODE"}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("GROWTUI_", "XDG_")) and k != "PYTHONDONTWRITEBYTECODE"
+        }
         env["HOME"] = str(home)
-        for var, sub in (("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".local/share"),
-                         ("XDG_STATE_HOME", ".local/state"), ("XDG_CACHE_HOME", ".cache")):
+        for var, sub in (
+            ("XDG_CONFIG_HOME", ".config"),
+            ("XDG_DATA_HOME", ".local/share"),
+            ("XDG_STATE_HOME", ".local/state"),
+            ("XDG_CACHE_HOME", ".cache"),
+        ):
             env[var] = str(home / sub)
             (home / sub).mkdir(parents=True, exist_ok=True)
         return env
@@ -192,8 +200,7 @@ def percentile(values: Sequence[float], p: float) -> float:
 
 def run_script(argv: Sequence[str], env: dict[str, str]) -> dict:
     """Run a helper script that prints JSON; its figures, or Failed with the last line of its stderr."""
-    result = subprocess.run(list(argv), check=False, env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                            text=True)
+    result = subprocess.run(list(argv), check=False, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True)
     if result.returncode != 0:
         raise Failed(f"exit {result.returncode}: {result.stderr.strip()[-2000:] or 'no output'}")
     if result.stderr.strip():

@@ -74,7 +74,7 @@ async def bare(runs: int) -> dict[str, float]:
         start = time.perf_counter()
         app = Bare()
         async with app.run_test(size=(100, 30)) as pilot:
-            await _until(pilot, lambda: app.query(OptionList) and app.query_one(OptionList).option_count == 100)
+            await _until(pilot, lambda app=app: app.query(OptionList) and app.query_one(OptionList).option_count == 100)
             opens.append(time.perf_counter() - start)
             options = app.query_one(OptionList)
             options.focus()
@@ -83,9 +83,12 @@ async def bare(runs: int) -> dict[str, float]:
                 await pilot.press("down")
                 keys.append(time.perf_counter() - start)
             for _ in range(KEYS):
-                handles.append(await handled(app, lambda: options.highlighted))
-    return {"open": statistics.median(opens) * 1000, "key": statistics.median(keys) * 1000,
-            "handled": statistics.median(handles)}
+                handles.append(await handled(app, lambda options=options: options.highlighted))
+    return {
+        "open": statistics.median(opens) * 1000,
+        "key": statistics.median(keys) * 1000,
+        "handled": statistics.median(handles),
+    }
 
 
 async def history(folder: Path, runs: int, coachee: str, word: str) -> dict[str, float]:
@@ -95,7 +98,9 @@ async def history(folder: Path, runs: int, coachee: str, word: str) -> dict[str,
         start = time.perf_counter()
         app = GrowApp(store=Store(folder), library=library, config=Config(), lang="en", start=Start(history=True))
         async with app.run_test(size=(100, 30)) as pilot:
-            await _until(pilot, lambda: isinstance(app.screen, HistoryScreen) and app.screen.has_class("-loaded"))
+            await _until(
+                pilot, lambda app=app: isinstance(app.screen, HistoryScreen) and app.screen.has_class("-loaded")
+            )
             opens.append(time.perf_counter() - start)
             screen = app.screen
             table = screen.query_one(SessionTable)
@@ -106,12 +111,12 @@ async def history(folder: Path, runs: int, coachee: str, word: str) -> dict[str,
                 await pilot.press("down")
                 keys.append(time.perf_counter() - start)
             for _ in range(KEYS):
-                handles.append(await handled(app, lambda: table.cursor) / 1000)
+                handles.append(await handled(app, lambda table=table: table.cursor) / 1000)
 
             before = table.rows
             start = time.perf_counter()
             screen.query_one("#history-coachee").value = coachee
-            await _until(pilot, lambda: table.rows is not before)
+            await _until(pilot, lambda table=table, before=before: table.rows is not before)
             filters.append(time.perf_counter() - start)
             screen.query_one("#history-coachee").clear()
             await app.workers.wait_for_complete()
@@ -121,11 +126,18 @@ async def history(folder: Path, runs: int, coachee: str, word: str) -> dict[str,
             start = time.perf_counter()
             screen.query_one("#history-search").value = word
             screen.apply_filters()
-            await _until(pilot, lambda: table.rows is not before)
+            await _until(pilot, lambda table=table, before=before: table.rows is not before)
             searches.append(time.perf_counter() - start)
-    ms = {name: statistics.median(values) * 1000
-          for name, values in (("open", opens), ("key", keys), ("handled", handles), ("filter", filters),
-                                ("search", searches))}
+    ms = {
+        name: statistics.median(values) * 1000
+        for name, values in (
+            ("open", opens),
+            ("key", keys),
+            ("handled", handles),
+            ("filter", filters),
+            ("search", searches),
+        )
+    }
     return ms | {"rows": rows}
 
 

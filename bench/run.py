@@ -90,9 +90,9 @@ def footprint_section(b: Bench) -> list[Row]:
     try:
         run_once(b.growtui("search", generate.RARE_WORD), b.warm)  # the index exists, whatever ran before
     except Failed as exc:
-        return rows + [Row("index on disk", b.size, None, "sessions folder", folder, "bytes", exc.summary)]
+        return [*rows, Row("index on disk", b.size, None, "sessions folder", folder, "bytes", exc.summary)]
     cache = Path(b.warm["XDG_CACHE_HOME"])
-    return rows + [Row("index on disk", b.size, tree_bytes(cache), "sessions folder", folder, "bytes")]
+    return [*rows, Row("index on disk", b.size, tree_bytes(cache), "sessions folder", folder, "bytes")]
 
 
 def encrypted_section(b: Bench) -> list[Row]:
@@ -117,8 +117,11 @@ def encrypted_section(b: Bench) -> list[Row]:
         shutil.rmtree(copy)
         rows = [Row("encrypt the folder (once)", b.size, took, "copy the folder", copied)]
         rows += b.compare("list, encrypted (warm)", encrypted.growtui("list"), [b.growtui("list")])
-        rows += b.compare("search rare word, encrypted (warm)", encrypted.growtui("search", generate.RARE_WORD),
-                          [b.growtui("search", generate.RARE_WORD)])
+        rows += b.compare(
+            "search rare word, encrypted (warm)",
+            encrypted.growtui("search", generate.RARE_WORD),
+            [b.growtui("search", generate.RARE_WORD)],
+        )
         return rows
     except Failed as exc:
         return [Row("encrypted folder", b.size, None, error=exc.summary)]
@@ -130,8 +133,7 @@ def encrypted_section(b: Bench) -> list[Row]:
 def history_section(b: Bench) -> list[Row]:
     """The history screen, headless (warm index): open, a key, a filter, a search, against a bare Textual app."""
     run_once(b.growtui("list"), b.warm)  # the index is built and warm
-    argv = (str(PYTHON), str(BENCH / "history_screen.py"), str(b.folder), str(b.runs), b.coachee,
-            generate.RARE_WORD)
+    argv = (str(PYTHON), str(BENCH / "history_screen.py"), str(b.folder), str(b.runs), b.coachee, generate.RARE_WORD)
     result = subprocess.run(argv, check=False, env=b.warm, capture_output=True, text=True)
     if result.returncode != 0:
         error = (result.stderr.strip().splitlines() or ["no output"])[-1]
@@ -140,10 +142,20 @@ def history_section(b: Bench) -> list[Row]:
     ours, bare = figures["history"], figures["bare"]
     return [
         Row("history: open (warm)", b.size, ours["open"], "bare app, OptionList of 100", bare["open"]),
-        Row("history: Down key (Pilot press, waits for idle)", b.size, ours["key"], "Down in that OptionList",
-            bare["key"]),
-        Row("history: Down key handled (queue to cursor moved)", b.size, ours["handled"], "the same in that OptionList",
-            bare["handled"]),
+        Row(
+            "history: Down key (Pilot press, waits for idle)",
+            b.size,
+            ours["key"],
+            "Down in that OptionList",
+            bare["key"],
+        ),
+        Row(
+            "history: Down key handled (queue to cursor moved)",
+            b.size,
+            ours["handled"],
+            "the same in that OptionList",
+            bare["handled"],
+        ),
         Row("history: filter by coachee", b.size, ours["filter"], "Down in that OptionList", bare["key"]),
         Row("history: search rare word", b.size, ours["search"], "Down in that OptionList", bare["key"]),
     ]
@@ -235,13 +247,14 @@ def human(value: float | None, unit: str) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    lines = ["| benchmark | sessions | median | baseline | baseline median | ratio |",
-             "|---|---:|---:|---|---:|---:|"]
+    lines = ["| benchmark | sessions | median | baseline | baseline median | ratio |", "|---|---:|---:|---|---:|---:|"]
     for r in rows:
         median = f"FAILED ({r.error})" if r.error else human(r.value, r.unit)
         ratio = f"{r.ratio:.2f}" if r.ratio is not None else ""
-        lines.append(f"| {r.name} | {f'{r.size:,}' if r.size else '-'} | {median} | {r.baseline_name} | "
-                     f"{human(r.baseline_value, r.unit)} | {ratio} |")
+        lines.append(
+            f"| {r.name} | {f'{r.size:,}' if r.size else '-'} | {median} | {r.baseline_name} | "
+            f"{human(r.baseline_value, r.unit)} | {ratio} |"
+        )
     return "\n".join(lines)
 
 
@@ -250,8 +263,12 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000", help="session counts, comma-separated")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per figure (median)")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--only", default="", help="sections to run, e.g. list,search; names: " + ", ".join(
-        s.__name__.removesuffix("_section") for s in SECTIONS))
+    parser.add_argument(
+        "--only",
+        default="",
+        help="sections to run, e.g. list,search; names: "
+        + ", ".join(s.__name__.removesuffix("_section") for s in SECTIONS),
+    )
     parser.add_argument("--regenerate", action="store_true", help="regenerate cached session folders")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where the JSON goes")
     args = parser.parse_args()
@@ -274,9 +291,12 @@ def main() -> int:
                     print(f"{section.__name__} ({size:,} sessions)...", file=sys.stderr, flush=True)
                 rows += section(bench)
     print(table(rows))
-    report = {"when": datetime.now().astimezone().isoformat(timespec="seconds"), "machine": about,
-              "settings": {"sizes": sizes, "runs": args.runs, "seed": args.seed},
-              "rows": [asdict(r) | {"ratio": r.ratio} for r in rows]}
+    report = {
+        "when": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "machine": about,
+        "settings": {"sizes": sizes, "runs": args.runs, "seed": args.seed},
+        "rows": [asdict(r) | {"ratio": r.ratio} for r in rows],
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nwritten to {args.out}", file=sys.stderr)

@@ -143,7 +143,7 @@ async def type_keys(app: App, area: TextArea, keys: list[tuple[str, str]]) -> fl
     start = time.perf_counter()
     for i in range(0, len(keys), CHUNK):
         done = asyncio.Event()
-        for key, char in keys[i:i + CHUNK]:
+        for key, char in keys[i : i + CHUNK]:
             app.post_message(events.Key(key, char))
         app.call_later(area.call_later, done.set)
         await done.wait()
@@ -258,9 +258,13 @@ async def saves_mode(folder: Path, runs: int) -> dict:
     for run in range(runs):
         await in_growtui(folder / f"saves-{run}", type_and_save)
         await in_bare(type_and_copy)
-    return {"blocks": RECORD.blocks, "copies": copies, "saves": len(RECORD.saves),
-            "on_ui": sum(1 for *_, on_ui in RECORD.saves if on_ui),
-            "threads": sorted({name for _, name, _ in RECORD.saves})}
+    return {
+        "blocks": RECORD.blocks,
+        "copies": copies,
+        "saves": len(RECORD.saves),
+        "on_ui": sum(1 for *_, on_ui in RECORD.saves if on_ui),
+        "threads": sorted({name for _, name, _ in RECORD.saves}),
+    }
 
 
 def main() -> None:

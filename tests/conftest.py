@@ -25,15 +25,21 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ("XDG_RUNTIME_DIR", "runtime"),
     ):
         monkeypatch.setenv(var, str(home / sub))
-    for var in ("GROWTUI_SESSIONS_DIR", "GROWTUI_CONFIG_DIR", "GROWTUI_PASSPHRASE", "LC_ALL", "LC_MESSAGES",
-                "LANGUAGE"):
+    for var in (
+        "GROWTUI_SESSIONS_DIR",
+        "GROWTUI_CONFIG_DIR",
+        "GROWTUI_PASSPHRASE",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANGUAGE",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     # Folders encrypted in tests use a cheap scrypt (2^10, not 2^17): same code, a millisecond per key.
     # Files say their own parameters, so growtui run as a process reads them just as fast.
-    import growtui.crypto.vault
+    import growtui.crypto.header
 
-    monkeypatch.setattr(growtui.crypto.vault, "KDF_LOG_N", 10)
+    monkeypatch.setattr(growtui.crypto.header, "KDF_LOG_N", 10)
     return home
 
 

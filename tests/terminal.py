@@ -43,16 +43,30 @@ def screen_text(raw: bytes) -> str:
 
 
 class Terminal:
-    def __init__(self, args: list[str], env: dict[str, str], *, cols: int = 100, rows: int = 30,
-                 inject: str = "", cwd: Path | None = None):
+    def __init__(
+        self,
+        args: list[str],
+        env: dict[str, str],
+        *,
+        cols: int = 100,
+        rows: int = 30,
+        inject: str = "",
+        cwd: Path | None = None,
+    ):
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         env = {**env, "TERM": "xterm-256color", "COLUMNS": str(cols), "LINES": str(rows)}
         if inject:
             env["GROWTUI_TEST_INJECT"] = inject
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", LAUNCHER, *args], stdin=slave, stdout=slave, stderr=slave,
-            env=env, cwd=cwd, start_new_session=True, close_fds=True,
+            [sys.executable, "-c", LAUNCHER, *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            cwd=cwd,
+            start_new_session=True,
+            close_fds=True,
         )
         os.close(slave)
         self.master: int | None = master
@@ -86,8 +100,9 @@ class Terminal:
         deadline = time.monotonic() + timeout
         while needle not in self.text():
             if self.proc.poll() is not None:
-                raise AssertionError(f"growtui exited ({self.proc.returncode}) before showing {needle!r}:\n"
-                                     f"{self.text()[-2000:]}")
+                raise AssertionError(
+                    f"growtui exited ({self.proc.returncode}) before showing {needle!r}:\n{self.text()[-2000:]}"
+                )
             if time.monotonic() > deadline:
                 raise AssertionError(f"{needle!r} never appeared on the screen:\n{self.text()[-2000:]}")
             time.sleep(0.05)

@@ -101,7 +101,7 @@ def test_flush_writes_synchronously(setup):
 
 
 def test_when_every_folder_fails_the_status_still_says_so(setup, monkeypatch):
-    store, stored, saver, statuses = setup
+    _store, stored, saver, statuses = setup
 
     def refuse(*args, **kwargs):
         raise OSError(errno.EROFS, "read-only")

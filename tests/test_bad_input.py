@@ -27,8 +27,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from factories import full_session
 from growtui import library
@@ -38,8 +37,7 @@ from growtui.index import Index
 from growtui.model import QUESTIONS_SCHEMA_VERSION, SESSION_SCHEMA_VERSION
 from growtui.render import session_markdown, session_text
 from growtui.safetext import one_line
-from growtui.storage import MAX_SESSION_FILE, Store, to_toml
-from growtui.storage import toml_read as tomlfile
+from growtui.storage import MAX_SESSION_FILE, Store, to_toml, toml_read as tomlfile
 
 DATA = Path(__file__).parent / "data"
 CORPUS = DATA / "bad"
@@ -64,8 +62,11 @@ def good_session_bytes(session_id: str) -> bytes:
 
 def corpus_bytes(kind: str, name: str) -> bytes:
     raw = (CORPUS / kind / name).read_bytes()
-    return (raw.replace(b"@V@", str(V).encode()).replace(b"@FUTURE@", str(V + 1).encode())
-            .replace(b"@QV@", str(QUESTIONS_SCHEMA_VERSION).encode()))
+    return (
+        raw.replace(b"@V@", str(V).encode())
+        .replace(b"@FUTURE@", str(V + 1).encode())
+        .replace(b"@QV@", str(QUESTIONS_SCHEMA_VERSION).encode())
+    )
 
 
 def snapshot(folder: Path) -> dict[str, tuple]:
@@ -102,8 +103,15 @@ def folder(tmp_path: Path) -> Path:
 
 def growtui(*argv: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess[str]:
     """growtui as a real process; a hang fails the test instead of stopping the run."""
-    return subprocess.run([sys.executable, "-m", "growtui", *argv], env=env, capture_output=True, text=True, check=False,
-                          timeout=timeout, errors="replace")
+    return subprocess.run(
+        [sys.executable, "-m", "growtui", *argv],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+        errors="replace",
+    )
 
 
 def check_broken_session(run, root: Path, bad: Path, says: str, line: int | None) -> None:
@@ -117,7 +125,8 @@ def check_broken_session(run, root: Path, bad: Path, says: str, line: int | None
     scan = Store(root).scan()
     assert sorted(s.session.id for s in scan.sessions) == sorted(GOOD)
     assert [str(p) for p in scan.problems if p.path == bad] and reported(
-        "\n".join(str(p) for p in scan.problems), bad, says, line)
+        "\n".join(str(p) for p in scan.problems), bad, says, line
+    )
 
     with Index(root) as index:
         sync = index.sync()
@@ -187,8 +196,11 @@ MADE = {
     "version-zero": (version("0"), "'schema_version'", 1),
     "version-negative": (version("-1"), "'schema_version'", 1),
     "version-array": (version(f"[{V}]"), "must be a whole number", 1),
-    "version-table": (HEAD.replace(f"schema_version = {V}\n", "") + f"[schema_version]\nv = {V}\n",
-                      "must be a whole number", 4),
+    "version-table": (
+        HEAD.replace(f"schema_version = {V}\n", "") + f"[schema_version]\nv = {V}\n",
+        "must be a whole number",
+        4,
+    ),
     "escape-in-file-name\x1b[2J\nfake.toml:1: line": (HEAD + "coachee =\n", "TOML syntax error", 5),
 }
 
@@ -424,23 +436,60 @@ def test_pipes_and_loops_as_a_real_process(folder, env_for_subprocess, figures):
     os.mkfifo(folder / "pipe.toml")
     (folder / "loop.toml").symlink_to("loop.toml")
     (folder / "folder.toml").mkdir()
-    for name, says in (("pipe.toml", "not a regular file"), ("loop.toml", "a loop"),
-                       ("folder.toml", "this is a folder")):
+    for name, says in (
+        ("pipe.toml", "not a regular file"),
+        ("loop.toml", "a loop"),
+        ("folder.toml", "this is a folder"),
+    ):
         process = growtui("--sessions-dir", str(folder), "show", str(folder / name), env=env_for_subprocess)
         assert process.returncode == 2 and "Traceback" not in process.stderr
         assert reported(process.stderr, folder / name, says, None), process.stderr
-    process = growtui("--sessions-dir", str(folder), "export", "good00000001", "--format", "markdown",
-                      env=env_for_subprocess)
+    process = growtui(
+        "--sessions-dir", str(folder), "export", "good00000001", "--format", "markdown", env=env_for_subprocess
+    )
     assert process.returncode == 0 and "Anna Goed" in process.stdout and process.stderr.count("(skipped)") == 3
     figures(COUNTED, 3)
 
 
 # --- random damage ---------------------------------------------------------------------
 
-JUNK = [b"\x00", b"\x01", b"\x1b[2J", b"\x1b]52;c;aGk=\x07", b"\x9b", b"\xc2\x9b", "\u202e".encode(), b"\xff\xfe",
-        b"[", b"]", b"{", b"}", b"[[", b"]]", b"[" * 300, b"{a=" * 200, b".a" * 40, b"=", b",", b'"', b"'''",
-        b'"""', b"\\", b"\n", b"\r", b"#", b"99999999999999999999", b"-1", b"1e999", b"nan", b"0001-01-01",
-        b"9999-12-31T23:59:59Z", b"true", b"[[asked]]\n", b"\xef\xbb\xbf"]
+JUNK = [
+    b"\x00",
+    b"\x01",
+    b"\x1b[2J",
+    b"\x1b]52;c;aGk=\x07",
+    b"\x9b",
+    b"\xc2\x9b",
+    "\u202e".encode(),
+    b"\xff\xfe",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b"[[",
+    b"]]",
+    b"[" * 300,
+    b"{a=" * 200,
+    b".a" * 40,
+    b"=",
+    b",",
+    b'"',
+    b"'''",
+    b'"""',
+    b"\\",
+    b"\n",
+    b"\r",
+    b"#",
+    b"99999999999999999999",
+    b"-1",
+    b"1e999",
+    b"nan",
+    b"0001-01-01",
+    b"9999-12-31T23:59:59Z",
+    b"true",
+    b"[[asked]]\n",
+    b"\xef\xbb\xbf",
+]
 
 
 @st.composite
@@ -456,7 +505,7 @@ def damaged(draw, original: bytes) -> bytes:
         elif action == "insert":
             data[position:position] = draw(st.sampled_from(JUNK) | st.binary(min_size=1, max_size=8))
         else:
-            del data[position:position + draw(st.integers(1, 64))]
+            del data[position : position + draw(st.integers(1, 64))]
     return bytes(data)
 
 
@@ -551,8 +600,11 @@ QUESTIONS_MADE = {
     "many-values": (b"x = [" + b"1," * 60_000 + b"]\n", "more than 50000 values", None),
     "utf16le-no-bom": (GOOD_QUESTIONS.decode().encode("utf-16-le"), "the file is UTF-16", 1),
     "bom-and-nul": (b"\xef\xbb\xbf" + GOOD_QUESTIONS + b"\x00", "NUL byte", GOOD_QUESTIONS.count(b"\n") + 1),
-    "just-over-1-mb": (GOOD_QUESTIONS + b"#" * (library.MAX_LIBRARY_FILE + 1 - len(GOOD_QUESTIONS)),
-                       "larger than 1 MB", None),
+    "just-over-1-mb": (
+        GOOD_QUESTIONS + b"#" * (library.MAX_LIBRARY_FILE + 1 - len(GOOD_QUESTIONS)),
+        "larger than 1 MB",
+        None,
+    ),
 }
 
 
@@ -588,8 +640,12 @@ def test_question_files_that_are_not_files(run, tmp_path, figures):
     (folder / "dangling.toml").symlink_to(folder / "gone.toml")
     (folder / "zero.toml").symlink_to("/dev/zero")
     (folder / "round").symlink_to(folder)  # a folder loop: never walked into
-    expected = {"pipe.toml": "not a regular file", "loop.toml": "a loop", "dangling.toml": "a link to a file that is not",
-                "zero.toml": "not a regular file"}
+    expected = {
+        "pipe.toml": "not a regular file",
+        "loop.toml": "a loop",
+        "dangling.toml": "a link to a file that is not",
+        "zero.toml": "not a regular file",
+    }
     lib, problems, nfiles = library.check([folder])
     assert nfiles == 5 and "mine.first" in lib.questions
     for name, says in expected.items():
@@ -656,9 +712,24 @@ def test_question_text_with_escape_sequences_is_listed_harmlessly(run, tmp_path)
 # --- hostile names -----------------------------------------------------------------------
 
 HOSTILE = [
-    "../../../etc/passwd", "/etc/shadow", "..", ".", "a/b\\c", "nul\x00byte", "line\nbreak\r\nand\rmore",
-    "\u202eevil\u202c name", "\u2066isolate\u2069", "emoji 😀👩‍👩‍👧", "\x1b[2J\x1b]0;title\x07\x9b31m", "x" * 10_000,
-    "  spaces around  ", "CON", "name.toml", "-rf", "'quotes\" and ''' \"\"\"", "tab\there",
+    "../../../etc/passwd",
+    "/etc/shadow",
+    "..",
+    ".",
+    "a/b\\c",
+    "nul\x00byte",
+    "line\nbreak\r\nand\rmore",
+    "\u202eevil\u202c name",
+    "\u2066isolate\u2069",
+    "emoji 😀👩‍👩‍👧",
+    "\x1b[2J\x1b]0;title\x07\x9b31m",
+    "x" * 10_000,
+    "  spaces around  ",
+    "CON",
+    "name.toml",
+    "-rf",
+    "'quotes\" and ''' \"\"\"",
+    "tab\there",
 ]
 
 
@@ -668,7 +739,7 @@ def test_hostile_names_stay_inside_the_folder_and_come_back_whole(run, tmp_path,
     made = [new_session(store, coachee=name, topic=name, minutes=45, language="nl", coach="") for name in HOSTILE]
     assert sorted(p.name for p in root.iterdir()) == sorted(s.path.name for s in made)
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\d_[a-z0-9-]{1,40}_[0-9a-z]{12}\.toml", s.path.name) for s in made)
-    for stored, name in zip(made, HOSTILE):
+    for stored, name in zip(made, HOSTILE, strict=True):
         again = Store(root).read(stored.path).session
         assert again.coachee == name.strip() and again.topic == name.strip()
 
@@ -679,11 +750,14 @@ def test_hostile_names_stay_inside_the_folder_and_come_back_whole(run, tmp_path,
     assert code == 0 and RAW_CONTROL.search(out) is None
     assert sorted(row["coachee"] for row in json.loads(out)) == sorted(n.strip() for n in HOSTILE)
     export = tmp_path / "export.md"
-    for stored, name in zip(made, HOSTILE):
+    for stored, name in zip(made, HOSTILE, strict=True):
         session_id = stored.session.id
-        for argv in (["show", session_id], ["export", session_id, "--format", "markdown"],
-                     ["export", "--coachee", name, "--format", "markdown"],
-                     ["export", "--coachee", name, "--format", "summary"]):
+        for argv in (
+            ["show", session_id],
+            ["export", session_id, "--format", "markdown"],
+            ["export", "--coachee", name, "--format", "markdown"],
+            ["export", "--coachee", name, "--format", "summary"],
+        ):
             code, out, _ = run("--sessions-dir", str(root), *argv)
             assert code == 0 and out and RAW_CONTROL.search(out) is None, (name, argv)
         code, _, _ = run("--sessions-dir", str(root), "export", session_id, "--format", "markdown", "-o", str(export))
@@ -712,9 +786,18 @@ def test_any_name_makes_a_safe_file_name_and_comes_back_whole(tmp_path_factory, 
 # --- escape sequences in notes --------------------------------------------------------------
 
 ESCAPES = {
-    "clear": "\x1b[2J", "osc52": "\x1b]52;c;ZWNobyBoaQ==\x07", "title": "\x1b]0;pwned\x1b\\", "dcs": "\x1bP1$r\x1b\\",
-    "c1-csi": "\x9b31m", "c1-osc": "\x9d0;x\x9c", "bidi": "\u202eevil\u202c", "isolate": "\u2067x\u2069",
-    "bell": "\x07", "backspace": "ab\x08\x08", "del": "\x7f", "cr": "overwrite\rthis",
+    "clear": "\x1b[2J",
+    "osc52": "\x1b]52;c;ZWNobyBoaQ==\x07",
+    "title": "\x1b]0;pwned\x1b\\",
+    "dcs": "\x1bP1$r\x1b\\",
+    "c1-csi": "\x9b31m",
+    "c1-osc": "\x9d0;x\x9c",
+    "bidi": "\u202eevil\u202c",
+    "isolate": "\u2067x\u2069",
+    "bell": "\x07",
+    "backspace": "ab\x08\x08",
+    "del": "\x7f",
+    "cr": "overwrite\rthis",
 }
 PAYLOAD = "zoekmij " + " ".join(f"<{name}>{seq}" for name, seq in ESCAPES.items())
 
@@ -736,10 +819,17 @@ def test_escape_sequences_in_every_field_never_reach_the_terminal(run, folder, t
     before = snapshot(folder)
     export = tmp_path / "evil.md"
     outputs = {}
-    for argv in (["list"], ["search", "zoekmij"], ["show", "evil"], ["show", str(path)],
-                 ["export", "evil", "--format", "markdown"], ["export", "evil", "--format", "summary"],
-                 ["export", "--coachee", session.coachee, "--format", "markdown"],
-                 ["list", "--json"], ["search", "zoekmij", "--json"]):
+    for argv in (
+        ["list"],
+        ["search", "zoekmij"],
+        ["show", "evil"],
+        ["show", str(path)],
+        ["export", "evil", "--format", "markdown"],
+        ["export", "evil", "--format", "summary"],
+        ["export", "--coachee", session.coachee, "--format", "markdown"],
+        ["list", "--json"],
+        ["search", "zoekmij", "--json"],
+    ):
         code, out, err = run("--sessions-dir", str(folder), *argv)
         assert code == 0 and err == "" and RAW_CONTROL.search(out) is None, argv
         outputs[" ".join(argv[:2])] = out

@@ -12,7 +12,7 @@ import pytest
 
 from growtui import paths
 
-GOOD = (Path(__file__).parent / "data" / "good_questions.toml")
+GOOD = Path(__file__).parent / "data" / "good_questions.toml"
 
 
 def no_traceback(result) -> None:
@@ -69,7 +69,7 @@ def test_questions_list_texts_follow_the_language(run):
     nl = json.loads(run("questions", "list", "--json", "--lang", "nl").out)
     en = json.loads(run("questions", "list", "--json", "--lang", "en").out)
     assert [q["id"] for q in nl] == [q["id"] for q in en]
-    assert all(a["text"] != b["text"] for a, b in zip(nl, en))
+    assert all(a["text"] != b["text"] for a, b in zip(nl, en, strict=True))
 
 
 def test_questions_list_filters_by_phase_and_tag(run):
@@ -122,13 +122,16 @@ def test_a_bad_config_exits_2_with_file_and_line(run):
     no_traceback(result)
 
 
-@pytest.mark.parametrize("argv", [
-    ["--lang", "fr", "questions", "list"],
-    ["questions", "list", "--phase", "middle"],
-    ["nonsense"],
-    ["schema", "everything"],
-    ["--questions-dir", "/does/not/exist", "questions", "list"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--lang", "fr", "questions", "list"],
+        ["questions", "list", "--phase", "middle"],
+        ["nonsense"],
+        ["schema", "everything"],
+        ["--questions-dir", "/does/not/exist", "questions", "list"],
+    ],
+)
 def test_bad_arguments_exit_2_without_traceback(run, argv):
     result = run(*argv)
     assert result.code == 2
@@ -168,7 +171,9 @@ def test_an_internal_error_leaves_a_report_without_note_text(run, monkeypatch):
 
 
 def test_python_dash_m_and_the_console_script(env_for_subprocess):
-    for argv in ([sys.executable, "-m", "growtui", "--version"],
-                 [str(Path(sys.executable).parent / "growtui"), "questions", "check"]):
+    for argv in (
+        [sys.executable, "-m", "growtui", "--version"],
+        [str(Path(sys.executable).parent / "growtui"), "questions", "check"],
+    ):
         result = subprocess.run(argv, capture_output=True, text=True, env=env_for_subprocess, timeout=60)
         assert result.returncode == 0, result.stderr

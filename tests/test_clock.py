@@ -9,12 +9,10 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from factories import FrozenClock, live_session
-from growtui.conversation import core as live_module
-from growtui.conversation import start as starting
+from growtui.conversation import core as live_module, start as starting
 from growtui.index import Index
 from growtui.model import FollowUpItem, Phase, Session
-from growtui.storage import Store, to_toml
-from growtui.storage import recovery as recovery_files
+from growtui.storage import Store, recovery as recovery_files, to_toml
 
 UTC = UTC
 

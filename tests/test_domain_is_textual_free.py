@@ -30,7 +30,11 @@ BLOCK_TEXTUAL = textwrap.dedent(
 def run_blocked(code: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", BLOCK_TEXTUAL + textwrap.dedent(code)],
-        capture_output=True, text=True, cwd=ROOT, env=env, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
     )
 
 
@@ -63,8 +67,14 @@ def test_every_module_outside_the_interface_imports_without_textual(env_for_subp
     assert result.returncode == 0, result.stderr
     count, names = result.stdout.split(" ", 1)
     assert int(count) > 40
-    for expected in ("growtui.storage.store", "growtui.crypto.convert", "growtui.index.database",
-                     "growtui.conversation.live", "growtui.render.session", "growtui.cli.history"):
+    for expected in (
+        "growtui.storage.store",
+        "growtui.crypto.convert",
+        "growtui.index.database",
+        "growtui.conversation.live",
+        "growtui.render.session",
+        "growtui.cli.history",
+    ):
         assert expected in names.split()
 
 

@@ -37,19 +37,23 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from growtui import paths
+from growtui import crypto as vaults, paths
 from growtui.conversation import start as starting
-from growtui.crypto import Vault, WrongPassphrase
-from growtui.crypto import convert as encryption
-from growtui.crypto import vault as vaults
+from growtui.crypto import Vault, WrongPassphrase, convert as encryption
 from growtui.errors import SessionFileError
 from growtui.index import Index, default_location, fold, read_all, sealed_location
 from growtui.model import Decision, Outcome, Phase, new_session_id
-from growtui.storage import SessionLock, Store, file_name, sealed_file_name, session_files, to_toml
-from growtui.storage import recovery as recovery_files
+from growtui.storage import (
+    SessionLock,
+    Store,
+    file_name,
+    recovery as recovery_files,
+    sealed_file_name,
+    session_files,
+    to_toml,
+)
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
 ORIGINALS = {path.name: path.read_bytes() for path in sorted(EXAMPLES.glob("*.toml"))}
@@ -175,10 +179,10 @@ def tampered(raw: bytes, how: str) -> bytes:
 
     if how in ("nonce", "key_salt"):
         i = re.search(rf'^{how} = "([^"]+)"$', text, re.MULTILINE).start(1)  # the first character: all its bits count
-        return (text[:i] + other(text[i]) + text[i + 1:]).encode("ascii")
+        return (text[:i] + other(text[i]) + text[i + 1 :]).encode("ascii")
     if how == "data":
         i = text.index("data = '''\n") + len("data = '''\n") + 40
-        return (text[:i] + other(text[i]) + text[i + 1:]).encode("ascii")
+        return (text[:i] + other(text[i]) + text[i + 1 :]).encode("ascii")
     if how == "kdf_r":
         assert "\nkdf_r = 8\n" in text
         return text.replace("\nkdf_r = 8\n", "\nkdf_r = 9\n").encode("ascii")
@@ -186,9 +190,9 @@ def tampered(raw: bytes, how: str) -> bytes:
         assert "\nversion = 1\n" in text
         return text.replace("\nversion = 1\n", "\nversion = 99\n").encode("ascii")
     if how == "cut before the data":
-        return text[:text.index("data = ")].encode("ascii")
+        return text[: text.index("data = ")].encode("ascii")
     if how == "cut in the data":
-        return raw[:len(raw) // 2]
+        return raw[: len(raw) // 2]
     raise AssertionError(how)
 
 
@@ -228,8 +232,19 @@ def test_every_seal_draws_a_fresh_key_salt_and_nonce():
 
 def test_the_header_is_readable_toml():
     data = header(Vault.create(PASSPHRASE).seal(b"schema_version = 2\n"))
-    assert set(data) == {"encrypted", "version", "cipher", "kdf", "kdf_log_n", "kdf_r", "kdf_p", "kdf_salt",
-                         "key_salt", "nonce", "data"}
+    assert set(data) == {
+        "encrypted",
+        "version",
+        "cipher",
+        "kdf",
+        "kdf_log_n",
+        "kdf_r",
+        "kdf_p",
+        "kdf_salt",
+        "key_salt",
+        "nonce",
+        "data",
+    }
     assert (data["encrypted"], data["version"], data["cipher"], data["kdf"]) == ("growtui", 1, "AES-256-GCM", "scrypt")
     assert (data["kdf_log_n"], data["kdf_r"], data["kdf_p"]) == (10, 8, 1)  # the tests' cheap scrypt (conftest)
     assert len(base64.b64decode(data["kdf_salt"])) == 16
@@ -257,8 +272,14 @@ def test_a_wrong_passphrase_does_not_unlock(tmp_path):
 def test_a_vault_prints_no_passphrase_or_key():
     vault = Vault.create(PASSPHRASE)
     key = vault.key(vault.folder)
-    shown = [repr(vault), str(vault), f"{vault}", f"{vault!r}", repr(vault.folder),
-             repr(vaults.Marker(Path("m"), vault.folder, b"s" * 16, b"n" * 12, b"c" * 32))]
+    shown = [
+        repr(vault),
+        str(vault),
+        f"{vault}",
+        f"{vault!r}",
+        repr(vault.folder),
+        repr(vaults.Marker(Path("m"), vault.folder, b"s" * 16, b"n" * 12, b"c" * 32)),
+    ]
     for text in shown:
         assert "correct" not in text and "horse" not in text
         assert key.hex() not in text and base64.b64encode(key).decode() not in text
@@ -298,9 +319,12 @@ TAMPERING = {
 }
 
 
-@pytest.mark.parametrize("how", [
-    *TAMPERING,
-])
+@pytest.mark.parametrize(
+    "how",
+    [
+        *TAMPERING,
+    ],
+)
 def test_a_changed_sealed_session_is_reported_never_shown_never_changed(encrypted, run, with_passphrase, how):
     target = sealed_path(encrypted, ZOE)
     target.write_bytes(tampered(target.read_bytes(), how))
@@ -328,12 +352,15 @@ def test_a_changed_sealed_session_is_reported_never_shown_never_changed(encrypte
     assert (target.read_bytes(), target.stat().st_mtime_ns) == before
 
 
-@pytest.mark.parametrize("marker_text, says", [
-    ("encrypted = ", "encryption settings are damaged"),
-    ("\x00\x01garbage", "encryption settings are damaged"),
-    ('encrypted = "growtui"\nversion = 1\n', "encryption settings are damaged"),  # no kdf, no check
-    ('encrypted = "growtui"\nversion = 99\n', "newer growtui"),
-])
+@pytest.mark.parametrize(
+    "marker_text, says",
+    [
+        ("encrypted = ", "encryption settings are damaged"),
+        ("\x00\x01garbage", "encryption settings are damaged"),
+        ('encrypted = "growtui"\nversion = 1\n', "encryption settings are damaged"),  # no kdf, no check
+        ('encrypted = "growtui"\nversion = 99\n', "newer growtui"),
+    ],
+)
 @pytest.mark.parametrize("command", [["list"], ["encrypt"], ["decrypt"], ["show", "h7t3pc3hxyga"]])
 def test_a_damaged_marker_stops_with_a_clear_message(encrypted, run, with_passphrase, marker_text, says, command):
     vaults.marker_path(encrypted).write_text(marker_text, encoding="utf-8")
@@ -349,8 +376,14 @@ def test_a_damaged_marker_stops_with_a_clear_message(encrypted, run, with_passph
 
 
 def test_no_note_name_or_topic_is_left_in_the_clear(plain, tmp_path, run, monkeypatch):
-    home_dirs = [paths.data_dir(), paths.cache_dir(), paths.config_dir(), paths.log_dir(),
-                 Path(os.environ["XDG_STATE_HOME"]), *recovery_files.recovery_dirs()]
+    home_dirs = [
+        paths.data_dir(),
+        paths.cache_dir(),
+        paths.config_dir(),
+        paths.log_dir(),
+        Path(os.environ["XDG_STATE_HOME"]),
+        *recovery_files.recovery_dirs(),
+    ]
     assert all(d.is_relative_to(tmp_path) for d in home_dirs), home_dirs  # all of them are walked below
 
     code, out, _ = run("--sessions-dir", str(plain), "list")
@@ -371,10 +404,16 @@ def test_no_note_name_or_topic_is_left_in_the_clear(plain, tmp_path, run, monkey
     assert names == sorted([vaults.MARKER_NAME, *(sealed_path(plain, n).name for n in ORIGINALS)])
     assert not [n for n in names for slug in SLUGS if slug in n]
 
-    for argv in (["list"], ["list", "--json"], ["search", "sluitcheck"], ["search", "Femke"],
-                 ["show", "q2gt2e7fgypx"], ["show", str(sealed_path(plain, LUKAS))],
-                 ["export", "--coachee", "Sem Brouwer", "--format", "markdown"],
-                 ["export", "vecb4mj32gx1", "--format", "summary"]):
+    for argv in (
+        ["list"],
+        ["list", "--json"],
+        ["search", "sluitcheck"],
+        ["search", "Femke"],
+        ["show", "q2gt2e7fgypx"],
+        ["show", str(sealed_path(plain, LUKAS))],
+        ["export", "--coachee", "Sem Brouwer", "--format", "markdown"],
+        ["export", "vecb4mj32gx1", "--format", "summary"],
+    ):
         code, out, err = run("--sessions-dir", str(plain), *argv)
         assert code == 0 and out.strip(), (argv, err)
     vault = unlock(plain)
@@ -463,8 +502,9 @@ def outputs(run, root: Path, summary: Path) -> dict[str, object]:
     for argv in COMMANDS:
         code, out, err = run("--sessions-dir", str(root), *argv)
         assert code == 0 and out, (argv, err)
-        answers[" ".join(argv)] = out if "--json" not in argv else [
-            {k: v for k, v in row.items() if k != "path"} for row in json.loads(out)]
+        answers[" ".join(argv)] = (
+            out if "--json" not in argv else [{k: v for k, v in row.items() if k != "path"} for row in json.loads(out)]
+        )
     code, out, err = run("--sessions-dir", str(root), "list", "--json")
     assert code == 0, err
     rows = json.loads(out)
@@ -474,15 +514,17 @@ def outputs(run, root: Path, summary: Path) -> dict[str, object]:
         code, out, err = run("--sessions-dir", str(root), "show", row["path"])
         assert code == 0, err
         answers[f"show {row['id']} by path"] = out
-    code, _, err = run("--sessions-dir", str(root), "export", "--coachee", "Sem Brouwer", "--format", "summary",
-                       "-o", str(summary))
+    code, _, err = run(
+        "--sessions-dir", str(root), "export", "--coachee", "Sem Brouwer", "--format", "summary", "-o", str(summary)
+    )
     assert code == 0, err
     answers["summary"] = summary.read_text(encoding="utf-8")
     return answers
 
 
-def test_every_command_answers_the_same_encrypted_and_decrypt_gives_back_every_byte(plain, tmp_path, run,
-                                                                                  with_passphrase):
+def test_every_command_answers_the_same_encrypted_and_decrypt_gives_back_every_byte(
+    plain, tmp_path, run, with_passphrase
+):
     out_dir = tmp_path / "exports"
     before = outputs(run, plain, out_dir / "before.txt")
     assert before["paths"] == sorted(ORIGINALS)
@@ -523,7 +565,9 @@ def test_a_new_session_in_an_encrypted_folder_is_sealed_and_follows_up(encrypted
     session = stored.session
     assert session.current_phase is Phase.follow_up and session.previous_session == "f724bg39vjed"
     assert [(i.session_id, i.action_id) for i in session.follow_up.items] == [
-        ("f724bg39vjed", "a1"), ("f724bg39vjed", "a2")]
+        ("f724bg39vjed", "a1"),
+        ("f724bg39vjed", "a2"),
+    ]
 
     session.follow_up.items[0].outcome = Outcome.done
     session.follow_up.items[1].outcome = Outcome.not_done
@@ -549,11 +593,20 @@ def test_a_new_session_in_an_encrypted_folder_is_sealed_and_follows_up(encrypted
 # --- 6. wrong or missing passphrase --------------------------------------------------------
 
 
-@pytest.mark.parametrize("argv", [
-    ["list"], ["list", "--json"], ["show", "h7t3pc3hxyga"], ["show", "PATH"], ["search", "sluitcheck"],
-    ["export", "q2gt2e7fgypx", "--format", "markdown"], ["export", "--coachee", "Sem Brouwer", "--format", "summary"],
-    ["decrypt"], ["encrypt"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["list", "--json"],
+        ["show", "h7t3pc3hxyga"],
+        ["show", "PATH"],
+        ["search", "sluitcheck"],
+        ["export", "q2gt2e7fgypx", "--format", "markdown"],
+        ["export", "--coachee", "Sem Brouwer", "--format", "summary"],
+        ["decrypt"],
+        ["encrypt"],
+    ],
+)
 def test_a_wrong_passphrase_stops_every_command_before_anything_changes(encrypted, tmp_path, run, monkeypatch, argv):
     with Index.of(Store(encrypted, unlock(encrypted))) as index:
         index.sync()  # a sealed index exists: it must not be touched either
@@ -567,8 +620,9 @@ def test_a_wrong_passphrase_stops_every_command_before_anything_changes(encrypte
     assert snapshot(tmp_path) == before
 
 
-@pytest.mark.parametrize("argv", [["list"], ["search", "sluitcheck"], ["show", "h7t3pc3hxyga"], ["decrypt"],
-                                  ["encrypt"]])
+@pytest.mark.parametrize(
+    "argv", [["list"], ["search", "sluitcheck"], ["show", "h7t3pc3hxyga"], ["decrypt"], ["encrypt"]]
+)
 def test_no_passphrase_and_no_terminal_is_a_clear_stop(encrypted, tmp_path, run, monkeypatch, argv):
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     before = snapshot(tmp_path)
@@ -650,8 +704,9 @@ STEPS = [(os, "unlink"), (encryption, "write_atomic")]
 @pytest.mark.parametrize("owner, name", STEPS, ids=["os.unlink", "write_atomic"])
 def test_an_encrypt_stopped_at_any_step_loses_nothing_and_finishes_when_run_again(tmp_path, monkeypatch, owner, name):
     make = Vault.create(PASSPHRASE)
-    _, total = interrupted(monkeypatch, owner, name, None,
-                           lambda: encryption.encrypt_folder(copy_examples(tmp_path / "count"), make))
+    _, total = interrupted(
+        monkeypatch, owner, name, None, lambda: encryption.encrypt_folder(copy_examples(tmp_path / "count"), make)
+    )
     assert total >= 6
     stops = 0
     for k in range(1, total + 1):
@@ -700,9 +755,14 @@ def test_a_decrypt_stopped_at_any_step_loses_nothing_and_finishes_when_run_again
         assert not sealed_location(root).exists()
 
 
-LAUNCHER = [sys.executable, "-c",
-            ("import growtui.crypto.vault as v\nv.KDF_LOG_N = 10  # the tests' cheap scrypt, as in conftest\n"
-             "from growtui.cli import main\nmain()")]
+LAUNCHER = [
+    sys.executable,
+    "-c",
+    (
+        "import growtui.crypto.header as v\nv.KDF_LOG_N = 10  # the tests' cheap scrypt, as in conftest\n"
+        "from growtui.cli import main\nmain()"
+    ),
+]
 
 
 def test_kill_9_during_a_real_encrypt_of_300_sessions(tmp_path, env_for_subprocess, private_tmp, figures):
@@ -736,8 +796,9 @@ def test_kill_9_during_a_real_encrypt_of_300_sessions(tmp_path, env_for_subproce
     kills = 0
     for round_ in range(4):
         delay = rng.uniform(0.05, 0.6) if round_ == 0 else rng.uniform(0.3, 1.5)
-        process = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         try:
             time.sleep(delay)
             if process.poll() is None:
@@ -747,8 +808,9 @@ def test_kill_9_during_a_real_encrypt_of_300_sessions(tmp_path, env_for_subproce
             process.wait(timeout=60)
         check(f"after a kill at {delay:.2f} s in round {round_} (GROWTUI_SEED={seed})")
 
-    done = subprocess.run(argv, check=False, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        argv, check=False, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     files = list(session_files(root))
     assert len(files) == 300 and all(vaults.looks_sealed(f) for f in files)

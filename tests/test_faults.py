@@ -32,8 +32,24 @@ def only_session(folder: Path):
 
 
 def words(rng: random.Random, n: int) -> str:
-    vocabulary = ["team", "deadline", "vertrouwen", "feedback", "rust", "planning", "gesprek", "doel",
-                  "energie", "keuze", "eerlijk", "ruimte", "morgen", "klant", "overleg", "zorg"]
+    vocabulary = [
+        "team",
+        "deadline",
+        "vertrouwen",
+        "feedback",
+        "rust",
+        "planning",
+        "gesprek",
+        "doel",
+        "energie",
+        "keuze",
+        "eerlijk",
+        "ruimte",
+        "morgen",
+        "klant",
+        "overleg",
+        "zorg",
+    ]
     return " ".join(rng.choice(vocabulary) for _ in range(n)) + ". "
 
 
@@ -82,18 +98,19 @@ def test_kill_9_at_random_moments_never_loses_more_than_the_last_second(tmp_path
         typed = on_disk + "".join(char for _, char in typist.sent)
         assert typed.startswith(notes), f"seed {seed}: the file holds text that was never typed, or a mix"
         assert len(notes) >= len(on_disk), f"seed {seed}: text saved before an earlier kill went missing"
-        missing = typist.sent[len(notes) - len(on_disk):]
+        missing = typist.sent[len(notes) - len(on_disk) :]
         if missing:
             age = killed_at - missing[0][0]
             worst_age = max(worst_age, age)
             assert age < PROMISED_SECONDS, (
                 f"seed {seed}, kill {round_ + 1}: {len(missing)} characters lost, the oldest typed "
-                f"{age:.2f} s before the kill")
+                f"{age:.2f} s before the kill"
+            )
         lost_chars += len(missing)
         typed_chars += len(typist.sent)
         on_disk = notes
     assert len(on_disk) > 0
-    with Terminal(args + ["resume"], env_for_subprocess) as term:  # and after all that, a normal end
+    with Terminal([*args, "resume"], env_for_subprocess) as term:  # and after all that, a normal end
         term.wait_for(READY)
         term.send("\x11")  # Ctrl+Q
         assert term.wait_exit() == 0
@@ -124,8 +141,9 @@ def type_marker_unsaved(term: Terminal, folder: Path, marker: str) -> None:
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
 def test_sigterm_and_sighup_save_and_exit_cleanly(tmp_path, env_for_subprocess, sig, figures):
     folder = tmp_path / "sessions"
-    with Terminal(["--sessions-dir", str(folder), "--lang", "en", "new", "--coachee", "Sig"],
-                  env_for_subprocess) as term:
+    with Terminal(
+        ["--sessions-dir", str(folder), "--lang", "en", "new", "--coachee", "Sig"], env_for_subprocess
+    ) as term:
         term.wait_for(READY)
         type_marker_unsaved(term, folder, "marker-4bd1")
         term.signal(sig)
@@ -141,8 +159,9 @@ def test_sigterm_and_sighup_save_and_exit_cleanly(tmp_path, env_for_subprocess, 
 def test_closing_the_terminal_window_saves_and_exits(tmp_path, env_for_subprocess, figures):
     """The kernel sends SIGHUP when the terminal goes away; writing to it then fails too."""
     folder = tmp_path / "sessions"
-    with Terminal(["--sessions-dir", str(folder), "--lang", "en", "new", "--coachee", "Hup"],
-                  env_for_subprocess) as term:
+    with Terminal(
+        ["--sessions-dir", str(folder), "--lang", "en", "new", "--coachee", "Hup"], env_for_subprocess
+    ) as term:
         term.wait_for(READY)
         type_marker_unsaved(term, folder, "marker-77ce")
         shown = term.text()[-1500:]
@@ -169,8 +188,11 @@ SessionScreen._tick = _tick_that_fails
 def test_an_internal_error_saves_the_notes_and_never_shows_them(tmp_path, env_for_subprocess, isolated_home, figures):
     folder = tmp_path / "sessions"
     marker = "confidential-9f3e2a"
-    with Terminal(["--sessions-dir", str(folder), "--lang", "en", "new", "--coachee", "Err"],
-                  env_for_subprocess, inject=CRASH_ON_BOOM) as term:
+    with Terminal(
+        ["--sessions-dir", str(folder), "--lang", "en", "new", "--coachee", "Err"],
+        env_for_subprocess,
+        inject=CRASH_ON_BOOM,
+    ) as term:
         term.wait_for(READY)
         term.send(marker + " BOOM")
         code = term.wait_exit()
@@ -198,12 +220,12 @@ def test_an_internal_error_saves_the_notes_and_never_shows_them(tmp_path, env_fo
 def test_a_second_window_on_the_same_session_can_only_read(tmp_path, env_for_subprocess, figures):
     folder = tmp_path / "sessions"
     args = ["--sessions-dir", str(folder), "--lang", "en"]
-    with Terminal(args + ["new", "--coachee", "Twice"], env_for_subprocess) as first:
+    with Terminal([*args, "new", "--coachee", "Twice"], env_for_subprocess) as first:
         first.wait_for(READY)
         first.send("first-window-a ")
         first.wait_for("first-window-a")
         session_id = only_session(folder).session.id
-        with Terminal(args + ["resume", session_id], env_for_subprocess) as second:
+        with Terminal([*args, "resume", session_id], env_for_subprocess) as second:
             second.wait_for("already open in another growtui")
             second.send("second-window-typing ")
             time.sleep(0.5)

@@ -67,10 +67,11 @@ def hidden_leftovers(folder):
     return [p.name for p in folder.iterdir() if p.name.startswith(".")]
 
 
-@pytest.mark.parametrize(("code", "reason"), [(errno.ENOSPC, "the disk is full"),
-                                              (errno.EROFS, "read-only disk"),
-                                              (errno.EACCES, "permission denied")],
-                         ids=["disk-full", "read-only-fs", "read-only-folder"])
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [(errno.ENOSPC, "the disk is full"), (errno.EROFS, "read-only disk"), (errno.EACCES, "permission denied")],
+    ids=["disk-full", "read-only-fs", "read-only-folder"],
+)
 async def test_a_failing_disk_warns_keeps_the_text_and_resumes(sessions_dir, monkeypatch, code, reason, figures):
     monkeypatch.setattr(autosave, "RETRY_SECONDS", 0.2)
     app = make_app(sessions_dir, coachee="Disk")

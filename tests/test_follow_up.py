@@ -29,11 +29,20 @@ def store(sessions_dir: Path) -> Store:
 
 def earlier(store: Store, *, days_ago: int = 14, motivation: int = 7, **action_fields) -> Session:
     # Local time: ages count the days as the person lived them (a fixed zone fails near midnight).
-    session = Session(id="earlier00001", coachee="Anna de Vries", status=Status.completed,
-                      started_at=datetime.now().astimezone().replace(microsecond=0) - timedelta(days=days_ago))
+    session = Session(
+        id="earlier00001",
+        coachee="Anna de Vries",
+        status=Status.completed,
+        started_at=datetime.now().astimezone().replace(microsecond=0) - timedelta(days=days_ago),
+    )
     session.will.actions = [
-        Action(id="a1", what="Elke maandag plannen", success_criterion="4 weken op rij", when=date(2026, 1, 5),
-               **action_fields),
+        Action(
+            id="a1",
+            what="Elke maandag plannen",
+            success_criterion="4 weken op rij",
+            when=date(2026, 1, 5),
+            **action_fields,
+        ),
         Action(id="a2", what="Tom inwerken", success_criterion="Tom doet de release"),
         Action(id="a3", what="Al gedaan", status=ActionStatus.done),
     ]
@@ -49,7 +58,9 @@ def test_a_new_session_opens_with_the_open_actions_criteria_and_motivation(store
     assert session.current_phase is Phase.follow_up
     assert session.previous_session == first.id
     assert [(i.action_id, i.success_criterion, i.motivation) for i in session.follow_up.items] == [
-        ("a1", "4 weken op rij", 7), ("a2", "Tom doet de release", 7)]
+        ("a1", "4 weken op rij", 7),
+        ("a2", "Tom doet de release", 7),
+    ]
     item = session.follow_up.items[0]
     assert item.when == date(2026, 1, 5) and item.agreed_on == first.started_at.date()
     assert item.age_days(date.today()) == 14
@@ -126,7 +137,10 @@ def test_the_outcome_is_written_back_as_the_actions_status(store, library):
     assert record_reviews(store, live.session) == []
     actions = {a.id: a for a in store.read(store.path_for(first)).session.will.actions}
     assert (actions["a1"].status, actions["a1"].outcome, actions["a1"].reviewed_in) == (
-        ActionStatus.dropped, Outcome.not_done, live.session.id)
+        ActionStatus.dropped,
+        Outcome.not_done,
+        live.session.id,
+    )
     assert (actions["a2"].status, actions["a2"].outcome) == (ActionStatus.open, Outcome.partly_done)
     assert actions["a3"].status is ActionStatus.done and actions["a3"].reviewed_in is None
     live.update_follow_up(0, decision=Decision.carry_over)

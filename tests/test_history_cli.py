@@ -58,8 +58,9 @@ def test_list_for_people_is_one_aligned_line_per_session(run):
 
 
 def test_broken_files_are_named_on_stderr_and_the_good_ones_listed(run, folder):
-    (folder / BROKEN).write_text('schema_version = 1\nid = "bbbb00000001"\ncoachee = "X"\n'
-                                 'started_at = 2026-10-20T10:00:00\nstatus = "maybe"\n')
+    (folder / BROKEN).write_text(
+        'schema_version = 1\nid = "bbbb00000001"\ncoachee = "X"\nstarted_at = 2026-10-20T10:00:00\nstatus = "maybe"\n'
+    )
     code, out, err = run("list", "--json")
     assert code == 0 and len(json.loads(out)) == 5
     assert f"{BROKEN}:5:" in err and "(skipped)" in err
@@ -88,7 +89,8 @@ def test_show_by_id_prefix_and_path(run, folder):
 def test_show_unknown_and_ambiguous_ids_exit_2(run, folder):
     original = folder / "2026-09-08_sem-brouwer_h7t3pc3hxyga.toml"
     (folder / "2026-09-09_sem-brouwer_h7t3zzzzzzzz.toml").write_text(
-        original.read_text().replace("h7t3pc3hxyga", "h7t3zzzzzzzz"))
+        original.read_text().replace("h7t3pc3hxyga", "h7t3zzzzzzzz")
+    )
     code, _, err = run("show", "zzzz")
     assert code == 2 and "no session" in err
     code, _, err = run("show", "h7t3")
@@ -98,8 +100,9 @@ def test_show_unknown_and_ambiguous_ids_exit_2(run, folder):
 
 
 def test_show_a_broken_file_names_file_and_line(run, folder):
-    (folder / BROKEN).write_text('schema_version = 1\nid = "bbbb00000001"\ncoachee = "X"\n'
-                                 'started_at = 2026-10-20T10:00:00\nstatus = "maybe"\n')
+    (folder / BROKEN).write_text(
+        'schema_version = 1\nid = "bbbb00000001"\ncoachee = "X"\nstarted_at = 2026-10-20T10:00:00\nstatus = "maybe"\n'
+    )
     code, out, err = run("show", str(folder / BROKEN))
     assert code == 2 and f"{BROKEN}:5:" in err and out == ""
 
@@ -150,8 +153,14 @@ def test_export_summary_holds_no_session_text(run, folder):
         if stored.session.coachee != "Sem Brouwer":
             continue
         s = stored.session
-        for text in (s.topic, s.goal.session_goal, s.goal.notes, *(o.text for o in s.options.items),
-                     *(a.what for a in s.will.actions), *s.tags):
+        for text in (
+            s.topic,
+            s.goal.session_goal,
+            s.goal.notes,
+            *(o.text for o in s.options.items),
+            *(a.what for a in s.will.actions),
+            *s.tags,
+        ):
             if text:
                 assert text not in out
 

@@ -18,14 +18,27 @@ PACKAGE = ROOT / "src" / "growtui"
 
 # Lower layers never import higher ones (within a layer, anything goes).
 LAYERS: dict[str, int] = {
-    "growtui": 0, "errors": 0, "safetext": 0, "paths": 0, "model": 0,
-    "storage": 1, "crypto": 1, "index": 1, "library": 1, "config": 1, "crash": 1,
+    "growtui": 0,
+    "errors": 0,
+    "safetext": 0,
+    "paths": 0,
+    "model": 0,
+    "storage": 1,
+    "crypto": 1,
+    "index": 1,
+    "library": 1,
+    "config": 1,
+    "crash": 1,
     "conversation": 2,
-    "render": 3, "i18n": 3,
-    "widgets": 4, "dialogs": 4,
+    "render": 3,
+    "i18n": 3,
+    "widgets": 4,
+    "dialogs": 4,
     "screens": 5,
-    "app": 6, "driver": 6,
-    "cli": 7, "__main__": 7,  # the entry points: the command line starts the app
+    "app": 6,
+    "driver": 6,
+    "cli": 7,
+    "__main__": 7,  # the entry points: the command line starts the app
 }
 UI = {"app", "driver", "screens", "dialogs", "widgets"}
 
@@ -83,8 +96,13 @@ def test_imports_run_one_way():
 
 
 def test_no_widget_or_dialog_imports_a_screen():
-    found = [f"{p.relative_to(ROOT)}:{line}" for p in modules() if room(dotted(p)) in ("widgets", "dialogs")
-             for line, target in imports(p) if room(target) == "screens"]
+    found = [
+        f"{p.relative_to(ROOT)}:{line}"
+        for p in modules()
+        if room(dotted(p)) in ("widgets", "dialogs")
+        for line, target in imports(p)
+        if room(target) == "screens"
+    ]
     assert not found, found
 
 

@@ -48,8 +48,9 @@ def test_plurals_have_both_forms_in_both_languages_with_the_same_placeholders():
         assert key not in STRINGS, key
 
 
-@pytest.mark.parametrize(("lang", "one", "more"), [("nl", "1 gesprek", "2 gesprekken"),
-                                                    ("en", "1 conversation", "0 conversations")])
+@pytest.mark.parametrize(
+    ("lang", "one", "more"), [("nl", "1 gesprek", "2 gesprekken"), ("en", "1 conversation", "0 conversations")]
+)
 def test_one_is_singular_and_other_numbers_are_plural(lang, one, more):
     assert tn("history.count", 1, lang) == one
     assert tn("history.count", int(more[0]), lang) == more

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from factories import CET, full_session
-from growtui.index import Index, default_location, fold, query_terms, snippet
-from growtui.index import database as index_module
+from growtui.index import Index, database as index_module, default_location, fold, query_terms, snippet
 from growtui.model import Action, ActionStatus, Decision, FollowUpItem, Outcome
 from growtui.storage import Store
 
@@ -25,8 +24,9 @@ def store(sessions_dir: Path) -> Store:
 
 
 def make(store: Store, n: int, **changes):
-    session = full_session(id=f"sess{n:08d}", started_at=datetime(2026, 1, 1, 9, 0, tzinfo=CET) + timedelta(days=n),
-                           **changes)
+    session = full_session(
+        id=f"sess{n:08d}", started_at=datetime(2026, 1, 1, 9, 0, tzinfo=CET) + timedelta(days=n), **changes
+    )
     return store.create(session)
 
 
@@ -105,8 +105,9 @@ def test_an_unwritable_cache_falls_back_to_memory(store, monkeypatch, tmp_path):
 def test_broken_files_are_named_and_the_rest_listed(store):
     make(store, 1)
     bad = store.root / "2026-02-02_kapot_bbbb00000001.toml"
-    bad.write_text('schema_version = 1\nid = "bbbb00000001"\ncoachee = "X"\nstarted_at = 2026-02-02T10:00:00\n'
-                   'status = "maybe"\n')
+    bad.write_text(
+        'schema_version = 1\nid = "bbbb00000001"\ncoachee = "X"\nstarted_at = 2026-02-02T10:00:00\nstatus = "maybe"\n'
+    )
     (store.root / "2026-02-03_x_cccc.sync-conflict-20260203-101010-ABC.toml").write_text("x")
     with Index(store.root) as index:
         sync = index.sync()
@@ -188,16 +189,32 @@ def test_find_by_id_or_prefix(store):
 
 
 def test_open_actions_skip_what_a_later_session_settled(store):
-    first = full_session(id="first0000001", follow_up={"items": []}, will={"actions": [
-        Action(id="a1", what="Een", status=ActionStatus.open).model_dump(),
-        Action(id="a2", what="Twee", status=ActionStatus.open).model_dump(),
-        Action(id="a3", what="Drie", status=ActionStatus.done).model_dump(),
-    ], "motivation": 7})
+    first = full_session(
+        id="first0000001",
+        follow_up={"items": []},
+        will={
+            "actions": [
+                Action(id="a1", what="Een", status=ActionStatus.open).model_dump(),
+                Action(id="a2", what="Twee", status=ActionStatus.open).model_dump(),
+                Action(id="a3", what="Drie", status=ActionStatus.done).model_dump(),
+            ],
+            "motivation": 7,
+        },
+    )
     store.create(first)
-    later = full_session(id="later0000001", started_at=first.started_at + timedelta(days=14), follow_up={"items": [
-        FollowUpItem(session_id="first0000001", action_id="a1", what="Een", outcome=Outcome.done).model_dump(),
-        FollowUpItem(session_id="first0000001", action_id="a2", what="Twee", outcome=Outcome.not_done).model_dump(),
-    ]}, will={"actions": []})
+    later = full_session(
+        id="later0000001",
+        started_at=first.started_at + timedelta(days=14),
+        follow_up={
+            "items": [
+                FollowUpItem(session_id="first0000001", action_id="a1", what="Een", outcome=Outcome.done).model_dump(),
+                FollowUpItem(
+                    session_id="first0000001", action_id="a2", what="Twee", outcome=Outcome.not_done
+                ).model_dump(),
+            ]
+        },
+        will={"actions": []},
+    )
     store.create(later)
     with Index(store.root) as index:
         index.sync()
@@ -207,12 +224,26 @@ def test_open_actions_skip_what_a_later_session_settled(store):
 
 
 def test_decided_reviews_settle_an_action(store):
-    first = full_session(id="first0000001", follow_up={"items": []}, will={"actions": [
-        Action(id="a1", what="Een").model_dump()]})
+    first = full_session(
+        id="first0000001", follow_up={"items": []}, will={"actions": [Action(id="a1", what="Een").model_dump()]}
+    )
     store.create(first)
-    later = full_session(id="later0000001", started_at=first.started_at + timedelta(days=7), follow_up={"items": [
-        FollowUpItem(session_id="first0000001", action_id="a1", what="Een", outcome=Outcome.not_done,
-                     decision=Decision.drop).model_dump()]}, will={"actions": []})
+    later = full_session(
+        id="later0000001",
+        started_at=first.started_at + timedelta(days=7),
+        follow_up={
+            "items": [
+                FollowUpItem(
+                    session_id="first0000001",
+                    action_id="a1",
+                    what="Een",
+                    outcome=Outcome.not_done,
+                    decision=Decision.drop,
+                ).model_dump()
+            ]
+        },
+        will={"actions": []},
+    )
     store.create(later)
     with Index(store.root) as index:
         index.sync()

@@ -7,8 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from growtui import library, paths
 from growtui.errors import LibraryError
@@ -36,7 +35,7 @@ def problems_for(path: Path) -> list[str]:
 
 
 def test_shipped_library_is_valid():
-    lib, problems, nfiles = library.check([])
+    _lib, problems, nfiles = library.check([])
     assert problems == []
     assert nfiles >= 7
 
@@ -146,7 +145,7 @@ def test_checking_a_shipped_file_by_path_does_not_clash_with_itself():
 
 
 def test_syntax_error_names_the_line(tmp_path):
-    path = write(tmp_path, "s.toml", GOOD.replace('kind = "scale"', 'kind = scale'))
+    path = write(tmp_path, "s.toml", GOOD.replace('kind = "scale"', "kind = scale"))
     [message] = problems_for(path)
     assert re.match(rf"{re.escape(str(path))}:6: TOML syntax error: ", message)
 
@@ -194,7 +193,7 @@ def test_future_schema_version_asks_for_an_update(tmp_path):
         (GOOD.replace("Laat", "Läat").encode("latin-1"), "not valid UTF-8"),
         (GOOD.encode() + b"\x00\x01binary", "NUL byte"),
         (b"x = " + b"[" * 50_000 + b"]" * 50_000, "too deeply"),
-        (b"x = \"" + b"a" * (2 * 1024 * 1024) + b"\"", "larger than 1 MB"),
+        (b'x = "' + b"a" * (2 * 1024 * 1024) + b'"', "larger than 1 MB"),
         (bytes(range(1, 256)) * 20, "not valid UTF-8"),
         (b"questions = 3", "field 'questions'"),
         (b"[[questions]]\nid = 'Bad Id!'\n", "string should match pattern"),

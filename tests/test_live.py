@@ -156,20 +156,42 @@ def test_finish_marks_completed(live):
     assert live.session.status.value == "completed" and live.session.ended_at is not None
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("7", (7, "")), ("10 - fully", (10, "fully")), ("3: meh", (3, "meh")), ("6 want druk", (6, "want druk")),
-    ("0", None), ("11", None), ("7.5", None), ("seven", None), ("", None),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7", (7, "")),
+        ("10 - fully", (10, "fully")),
+        ("3: meh", (3, "meh")),
+        ("6 want druk", (6, "want druk")),
+        ("0", None),
+        ("11", None),
+        ("7.5", None),
+        ("seven", None),
+        ("", None),
+    ],
+)
 def test_parse_score(text, expected):
     assert parse_score(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("2026-12-01", date(2026, 12, 1)), ("1-12", date(2026, 12, 1)), ("1/2", date(2027, 2, 1)),
-    ("+7", date(2026, 11, 28)), ("+2w", date(2026, 12, 5)), ("vandaag", date(2026, 11, 21)),
-    ("tomorrow", date(2026, 11, 22)), ("vrijdag", date(2026, 11, 27)), ("sat", date(2026, 11, 28)),
-    ("31-2", None), ("soon", None), ("", None), ("1-12-27", date(2027, 12, 1)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-12-01", date(2026, 12, 1)),
+        ("1-12", date(2026, 12, 1)),
+        ("1/2", date(2027, 2, 1)),
+        ("+7", date(2026, 11, 28)),
+        ("+2w", date(2026, 12, 5)),
+        ("vandaag", date(2026, 11, 21)),
+        ("tomorrow", date(2026, 11, 22)),
+        ("vrijdag", date(2026, 11, 27)),
+        ("sat", date(2026, 11, 28)),
+        ("31-2", None),
+        ("soon", None),
+        ("", None),
+        ("1-12-27", date(2027, 12, 1)),
+    ],
+)
 def test_parse_date(text, expected):
     assert parse_date(text, today=date(2026, 11, 21)) == expected  # a Saturday
 

@@ -12,8 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from factories import full_session
 from growtui import paths
@@ -36,8 +35,7 @@ from growtui.model import (
     Session,
     Status,
 )
-from growtui.storage import SessionChangedOnDisk, Store, atomic, file_name, migrate, to_toml
-from growtui.storage import store as store_module
+from growtui.storage import SessionChangedOnDisk, Store, atomic, file_name, migrate, store as store_module, to_toml
 from growtui.storage.toml_write import friendly_dumps
 
 # The keys format 2 added (issue 4); everything else was in format 1.
@@ -90,8 +88,11 @@ def write_v1(folder: Path, session: Session, *, review_keys: bool) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def backups() -> list[Path]:
@@ -122,18 +123,22 @@ def test_a_v1_file_reads_as_a_current_session(sessions_dir, review_keys):
 def test_a_v1_file_with_mistakes_still_gets_line_numbers_and_hints(sessions_dir):
     sessions_dir.mkdir()
     path = sessions_dir / "x.toml"
-    path.write_text('schema_version = 1\nid = "typo0001"\ncoachee = "A"\nstarted_at = 2026-01-01T10:00:00\n'
-                    '\n[[will.actions]]\nid = "a1"\nwhat = "x"\nsucess_criterion = "y"\n')
+    path.write_text(
+        'schema_version = 1\nid = "typo0001"\ncoachee = "A"\nstarted_at = 2026-01-01T10:00:00\n'
+        '\n[[will.actions]]\nid = "a1"\nwhat = "x"\nsucess_criterion = "y"\n'
+    )
     with pytest.raises(SessionFileError) as info:
         Store(sessions_dir).read(path)
-    assert str(info.value) == (f"{path}:9: unknown key 'will.actions.sucess_criterion' "
-                               "(did you mean 'success_criterion'?)")
+    assert str(info.value) == (
+        f"{path}:9: unknown key 'will.actions.sucess_criterion' (did you mean 'success_criterion'?)"
+    )
 
 
 def test_reading_listing_showing_and_indexing_never_write(sessions_dir, capsys):
     first = write_v1(sessions_dir, without_review_values(full_session()), review_keys=False)
-    second = write_v1(sessions_dir, with_review_values(full_session(id="s3c0nd000001", coachee="Tom")),
-                      review_keys=True)
+    second = write_v1(
+        sessions_dir, with_review_values(full_session(id="s3c0nd000001", coachee="Tom")), review_keys=True
+    )
     os.utime(first, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
     before = snapshot(sessions_dir)
     store = Store(sessions_dir)
@@ -178,8 +183,14 @@ def test_saving_writes_format_2_and_keeps_a_private_copy_only_while_writing(sess
     def replace(src, dst):
         if Path(dst) == path:
             backup = backup_of(path)
-            seen.append((backup.read_bytes(), stat.S_IMODE(backup.stat().st_mode),
-                         stat.S_IMODE(backup.parent.stat().st_mode), path.read_bytes()))
+            seen.append(
+                (
+                    backup.read_bytes(),
+                    stat.S_IMODE(backup.stat().st_mode),
+                    stat.S_IMODE(backup.parent.stat().st_mode),
+                    path.read_bytes(),
+                )
+            )
         return real_replace(src, dst)
 
     monkeypatch.setattr(atomic.os, "replace", replace)
@@ -306,8 +317,7 @@ def test_a_v1_file_changed_on_disk_is_not_overwritten_or_copied(sessions_dir):
 
 
 def test_the_autosaver_migrates_a_resumed_v1_session(sessions_dir):
-    path = write_v1(sessions_dir, without_review_values(full_session(status=Status.in_progress)),
-                    review_keys=False)
+    path = write_v1(sessions_dir, without_review_values(full_session(status=Status.in_progress)), review_keys=False)
     store = Store(sessions_dir)
     stored = store.read(path)
     statuses = []
@@ -348,20 +358,27 @@ def test_a_version_below_1_is_not_a_format(sessions_dir, version):
     path.write_text(f'id = "abcd1234"\nschema_version = {version}\ncoachee = "A"\nstarted_at = 2026-01-01T10:00:00\n')
     with pytest.raises(SessionFileError) as info:
         Store(sessions_dir).read(path)
-    assert str(info.value) == f"{path}:2: 'schema_version' {version} is not a growtui session format (they are numbered 1 to 2)"
+    assert (
+        str(info.value)
+        == f"{path}:2: 'schema_version' {version} is not a growtui session format (they are numbered 1 to 2)"
+    )
 
 
 @pytest.mark.parametrize("version", [3, 9])
 def test_a_newer_file_asks_for_an_update_not_for_deleting_keys(sessions_dir, version):
     sessions_dir.mkdir()
     path = sessions_dir / "x.toml"
-    path.write_text(f'schema_version = {version}\nid = "abcd1234"\ncoachee = "A"\nstarted_at = 2026-01-01T10:00:00\n'
-                    'mood = "new in a later format"\n\n[[will.actions]]\nid = "a1"\nwhat = "x"\nreflection = "y"\n')
+    path.write_text(
+        f'schema_version = {version}\nid = "abcd1234"\ncoachee = "A"\nstarted_at = 2026-01-01T10:00:00\n'
+        'mood = "new in a later format"\n\n[[will.actions]]\nid = "a1"\nwhat = "x"\nreflection = "y"\n'
+    )
     before = snapshot(sessions_dir)
     with pytest.raises(SessionFileError) as info:
         Store(sessions_dir).read(path)
-    assert str(info.value) == (f"{path}:1: written by a newer growtui (format {version}; this version reads "
-                               "format 2): update growtui to open it. The file is left as it is")
+    assert str(info.value) == (
+        f"{path}:1: written by a newer growtui (format {version}; this version reads "
+        "format 2): update growtui to open it. The file is left as it is"
+    )
     assert "unknown key" not in str(info.value)
     assert snapshot(sessions_dir) == before
 
@@ -402,7 +419,9 @@ def test_a_future_step_plugs_into_the_chain(monkeypatch):
     monkeypatch.setattr(migrate, "SESSION_SCHEMA_VERSION", 3)
     monkeypatch.setitem(migrate.STEPS, 2, from_2)
     assert migrate.upgrade({"schema_version": 1, "will": {"motivation": 7}}) == (
-        {"schema_version": 3, "will": {"commitment": 7}}, 1)
+        {"schema_version": 3, "will": {"commitment": 7}},
+        1,
+    )
 
 
 def test_a_step_that_forgets_the_version_is_caught(monkeypatch):
@@ -423,9 +442,13 @@ dates = st.dates(date(2000, 1, 1), date(2100, 1, 1))
 @st.composite
 def sessions(draw) -> Session:
     session = Session(
-        coachee=draw(texts.filter(str.strip)).strip(), topic=draw(texts), coach=draw(texts),
-        language=draw(st.sampled_from(Lang)), status=draw(st.sampled_from(Status)),
-        current_phase=draw(st.sampled_from(Phase)), tags=draw(st.lists(texts, max_size=3)),
+        coachee=draw(texts.filter(str.strip)).strip(),
+        topic=draw(texts),
+        coach=draw(texts),
+        language=draw(st.sampled_from(Lang)),
+        status=draw(st.sampled_from(Status)),
+        current_phase=draw(st.sampled_from(Phase)),
+        tags=draw(st.lists(texts, max_size=3)),
         next_meeting=draw(st.none() | dates),
         phase_seconds=draw(st.dictionaries(st.sampled_from(Phase), st.integers(0, 10_000))),
         previous_session=draw(st.none() | session_ids),
@@ -433,28 +456,58 @@ def sessions(draw) -> Session:
     for phase in Phase:
         session.section(phase).notes = draw(texts)
     for _ in range(draw(st.integers(0, 2))):
-        session.follow_up.items.append(FollowUpItem(
-            session_id=draw(session_ids), action_id=draw(item_ids), what=draw(texts),
-            when=draw(st.none() | dates), agreed_on=draw(st.none() | dates), motivation=draw(st.none() | scores),
-            carry_count=draw(st.integers(0, 5)), outcome=draw(st.none() | st.sampled_from(Outcome)),
-            tried=draw(texts), decision=draw(st.none() | st.sampled_from(Decision)),
-        ))
-    session.reality.scales = [ScaleAnswer(question=draw(texts), score=draw(scores), said=draw(texts))
-                              for _ in range(draw(st.integers(0, 2)))]
-    session.options.items = [Option(id=f"o{n}", text=draw(texts), attractiveness=draw(st.none() | scores),
-                                    pros=draw(st.lists(texts, max_size=2)), chosen=draw(st.booleans()))
-                             for n in range(draw(st.integers(0, 2)))]
+        session.follow_up.items.append(
+            FollowUpItem(
+                session_id=draw(session_ids),
+                action_id=draw(item_ids),
+                what=draw(texts),
+                when=draw(st.none() | dates),
+                agreed_on=draw(st.none() | dates),
+                motivation=draw(st.none() | scores),
+                carry_count=draw(st.integers(0, 5)),
+                outcome=draw(st.none() | st.sampled_from(Outcome)),
+                tried=draw(texts),
+                decision=draw(st.none() | st.sampled_from(Decision)),
+            )
+        )
+    session.reality.scales = [
+        ScaleAnswer(question=draw(texts), score=draw(scores), said=draw(texts)) for _ in range(draw(st.integers(0, 2)))
+    ]
+    session.options.items = [
+        Option(
+            id=f"o{n}",
+            text=draw(texts),
+            attractiveness=draw(st.none() | scores),
+            pros=draw(st.lists(texts, max_size=2)),
+            chosen=draw(st.booleans()),
+        )
+        for n in range(draw(st.integers(0, 2)))
+    ]
     for n in range(draw(st.integers(0, 2))):
-        session.will.actions.append(Action(
-            id=f"a{n}", what=draw(texts), when=draw(st.none() | dates), status=draw(st.sampled_from(ActionStatus)),
-            carry_count=draw(st.integers(0, 5)), carried_from=draw(st.none() | st.just("abcd1234/a1")),
-            agreed_on=draw(st.none() | dates), outcome=draw(st.none() | st.sampled_from(Outcome)),
-            reviewed_in=draw(st.none() | session_ids),
-        ))
+        session.will.actions.append(
+            Action(
+                id=f"a{n}",
+                what=draw(texts),
+                when=draw(st.none() | dates),
+                status=draw(st.sampled_from(ActionStatus)),
+                carry_count=draw(st.integers(0, 5)),
+                carried_from=draw(st.none() | st.just("abcd1234/a1")),
+                agreed_on=draw(st.none() | dates),
+                outcome=draw(st.none() | st.sampled_from(Outcome)),
+                reviewed_in=draw(st.none() | session_ids),
+            )
+        )
     session.will.motivation = draw(st.none() | scores)
-    session.asked = [Asked(phase=draw(st.sampled_from(Phase)), text=draw(texts), asked_at=session.started_at,
-                           answer=draw(texts), score=draw(st.none() | scores))
-                     for _ in range(draw(st.integers(0, 2)))]
+    session.asked = [
+        Asked(
+            phase=draw(st.sampled_from(Phase)),
+            text=draw(texts),
+            asked_at=session.started_at,
+            answer=draw(texts),
+            score=draw(st.none() | scores),
+        )
+        for _ in range(draw(st.integers(0, 2)))
+    ]
     return Session.model_validate(session.model_dump())
 
 

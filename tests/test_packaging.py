@@ -17,7 +17,9 @@ def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
-        check=True, capture_output=True, timeout=300,
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     [built] = out.glob("growtui-*.whl")
     return built
@@ -35,13 +37,24 @@ def test_wheel_contains_the_library_and_the_console_script(wheel):
 
 def test_installed_wheel_finds_its_library(wheel, tmp_path, env_for_subprocess):
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     env = {**env_for_subprocess, "PYTHONPATH": str(target)}
-    where = subprocess.run([sys.executable, "-c", "import growtui.paths as p; print(p.shipped_questions_dir())"],
-                           capture_output=True, text=True, env=env, cwd=tmp_path, check=True)
+    where = subprocess.run(
+        [sys.executable, "-c", "import growtui.paths as p; print(p.shipped_questions_dir())"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=True,
+    )
     assert Path(where.stdout.strip()) == target / "growtui" / "questions"
-    check = subprocess.run([sys.executable, "-m", "growtui", "questions", "check"],
-                           capture_output=True, text=True, env=env, cwd=tmp_path)
+    check = subprocess.run(
+        [sys.executable, "-m", "growtui", "questions", "check"], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     assert check.stdout.startswith("OK: 7 files")

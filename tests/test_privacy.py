@@ -14,8 +14,7 @@ from growtui import crash
 from growtui.cli import main
 from growtui.index import Index
 from growtui.model import Session
-from growtui.storage import SessionLock, Store
-from growtui.storage import recovery as recovery_files
+from growtui.storage import SessionLock, Store, recovery as recovery_files
 from terminal import Terminal
 
 
@@ -48,8 +47,10 @@ def test_everything_growtui_writes_is_private(tmp_path, isolated_home, wide_open
     assert crash.write_report(RuntimeError("x")) is not None
     out = tmp_path / "exports" / "zoe.md"
     out.parent.mkdir(mode=0o755)
-    assert run_cli("--sessions-dir", str(sessions), "export", stored.session.id, "--format", "markdown",
-                   "-o", str(out)) == 0
+    assert (
+        run_cli("--sessions-dir", str(sessions), "export", stored.session.id, "--format", "markdown", "-o", str(out))
+        == 0
+    )
     assert run_cli("--sessions-dir", str(sessions), "search", "secret") == 0
 
     checked = 0
@@ -97,15 +98,21 @@ def test_nothing_opens_a_network_connection(tmp_path, env_for_subprocess):
     env = {**env_for_subprocess, "GROWTUI_NET_LOG": str(net_log)}
     folder = tmp_path / "sessions"
     args = ["--sessions-dir", str(folder), "--lang", "en"]
-    with Terminal(args + ["new", "--coachee", "Net"], env, inject=NO_NETWORK) as term:
+    with Terminal([*args, "new", "--coachee", "Net"], env, inject=NO_NETWORK) as term:
         term.wait_for("Next question")
         term.send("some notes")
         term.wait_for("some notes")
         term.send("\x11")
         assert term.wait_exit() == 0
     launcher = [sys.executable, "-c", "import os\n" + NO_NETWORK + "\nfrom growtui.cli import main\nmain()"]
-    for command in (["list"], ["search", "notes"], ["show", Store(folder).scan().sessions[0].session.id],
-                    ["export", "--coachee", "Net", "--format", "summary"], ["questions", "list"], ["paths"]):
+    for command in (
+        ["list"],
+        ["search", "notes"],
+        ["show", Store(folder).scan().sessions[0].session.id],
+        ["export", "--coachee", "Net", "--format", "summary"],
+        ["questions", "list"],
+        ["paths"],
+    ):
         result = subprocess.run(launcher + args + command, env=env, capture_output=True, timeout=60)
         assert result.returncode == 0, result.stderr.decode()
     assert net_log.read_text() == "", "growtui used the network"
@@ -113,8 +120,18 @@ def test_nothing_opens_a_network_connection(tmp_path, env_for_subprocess):
 
 def test_the_source_imports_no_network_modules():
     source = Path(__file__).resolve().parent.parent / "src" / "growtui"
-    banned = ("import socket", "import urllib", "import http", "import requests", "import httpx",
-              "from socket", "from urllib", "from http", "import ftplib", "import smtplib")
+    banned = (
+        "import socket",
+        "import urllib",
+        "import http",
+        "import requests",
+        "import httpx",
+        "from socket",
+        "from urllib",
+        "from http",
+        "import ftplib",
+        "import smtplib",
+    )
     for path in source.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         for word in banned:

@@ -14,8 +14,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from factories import full_session
 from growtui.errors import SessionFileError, SessionLockedError, StoreWriteError
@@ -24,8 +23,11 @@ from growtui.storage import SessionChangedOnDisk, SessionLock, Store, atomic, fi
 
 
 def snapshot_folder(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 # --- round trip -----------------------------------------------------------------
@@ -43,11 +45,13 @@ def test_every_field_survives_a_round_trip(sessions_dir):
 def test_file_is_human_readable_toml(sessions_dir):
     stored = Store(sessions_dir).create(full_session())
     text = stored.path.read_text(encoding="utf-8")
-    assert text.startswith("schema_version = 2\nid = \"k7m2q9x4c1ab\"\ncoachee = \"Zoë de Wit\"\n")
-    assert "notes = '''\nDrie projecten tegelijk.\n\tTabs en \"quotes\" en \\ backslash.'''" in text  # no escapes in notes
+    assert text.startswith('schema_version = 2\nid = "k7m2q9x4c1ab"\ncoachee = "Zoë de Wit"\n')
+    assert (
+        "notes = '''\nDrie projecten tegelijk.\n\tTabs en \"quotes\" en \\ backslash.'''" in text
+    )  # no escapes in notes
     assert "[[will.actions]]" in text and "when = 2026-11-17\n" in text
     assert "started_at = 2026-11-03 09:30:00+01:00" in text
-    goal = text[text.index("[goal]"):text.index("[reality]")]
+    goal = text[text.index("[goal]") : text.index("[reality]")]
     assert goal.strip().endswith("notes = \"'Ik wil niet steeds nee zeggen'\""), "notes come last in a section"
     tomllib.loads(text)
 
@@ -64,7 +68,9 @@ def test_file_name_is_date_slug_and_id():
 # --- unsafe names ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["../../x", "a/b", "nul\x00byte", "x" * 300, "..", "/", "\u202eevil", "🙂", "CON", "a\nb"])
+@pytest.mark.parametrize(
+    "name", ["../../x", "a/b", "nul\x00byte", "x" * 300, "..", "/", "\u202eevil", "🙂", "CON", "a\nb"]
+)
 def test_unsafe_coachee_names_stay_inside_the_folder(sessions_dir, name):
     store = Store(sessions_dir)
     stored = store.create(full_session(coachee=name, id="abcd1234"))
@@ -134,13 +140,17 @@ def test_an_error_mid_write_leaves_the_old_file_whole(sessions_dir, monkeypatch,
         class Failing:
             def __init__(self, fh):
                 self.fh = fh
+
             def __enter__(self):
                 return self
+
             def __exit__(self, *exc):
                 self.fh.close()
+
             def write(self, data):
                 self.fh.write(data[: len(data) // 2])
                 boom()
+
         monkeypatch.setattr(atomic.os, "fdopen", lambda fd, mode: Failing(real_fdopen(fd, mode)))
     elif fail_at == "fsync":
         monkeypatch.setattr(atomic.os, "fsync", boom)
@@ -154,10 +164,13 @@ def test_an_error_mid_write_leaves_the_old_file_whole(sessions_dir, monkeypatch,
     assert [p.name for p in sessions_dir.iterdir()] == [stored.path.name]
 
 
-@pytest.mark.parametrize(("code", "reason"), [
-    (errno.EROFS, "the folder is on a read-only disk"),
-    (errno.EACCES, "permission denied (is the folder read-only?)"),
-])
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [
+        (errno.EROFS, "the folder is on a read-only disk"),
+        (errno.EACCES, "permission denied (is the folder read-only?)"),
+    ],
+)
 def test_a_read_only_folder_is_explained(sessions_dir, monkeypatch, code, reason):
     store = Store(sessions_dir)
     stored = store.create(full_session())
@@ -248,11 +261,13 @@ def test_scan_lists_good_sessions_and_reports_bad_ones_untouched(sessions_dir):
     bad = {
         "syntax.toml": b"schema_version = 1\ncoachee = \n",
         "latin1.toml": "coachee = 'Jos\xe9'".encode("latin-1"),
-        "schema.toml": b"schema_version = 1\nid = 'schema01'\ncoachee = 'A'\nstatus = 'half'\nstarted_at = 2026-01-01T10:00:00\n",
+        "schema.toml": b"schema_version = 1\nid = 'schema01'\ncoachee = 'A'\nstatus = 'half'\n"
+        b"started_at = 2026-01-01T10:00:00\n",
         "future.toml": b"schema_version = 9\n",
         "notgrowtui.toml": b"[tool.poetry]\nname = 'x'\n",
         "empty.toml": b"",
-        "typo.toml": b"schema_version = 1\nid = 'typo0001'\ncoachee = 'A'\ncoachee_name = 'B'\nstarted_at = 2026-01-01T10:00:00\n",
+        "typo.toml": b"schema_version = 1\nid = 'typo0001'\ncoachee = 'A'\ncoachee_name = 'B'\n"
+        b"started_at = 2026-01-01T10:00:00\n",
     }
     for name, content in bad.items():
         (sessions_dir / name).write_bytes(content)
@@ -287,11 +302,14 @@ def test_hidden_and_temporary_files_are_not_sessions(sessions_dir):
     assert len(result.sessions) == 1 and result.problems == [] and result.conflicts == []
 
 
-@pytest.mark.parametrize("conflict_name", [
-    "2026-11-03_zoe_k7m2q9x4c1ab.sync-conflict-20261104-101112-ABCDEFG.toml",
-    "2026-11-03_zoe_k7m2q9x4c1ab (conflicted copy 2026-11-04).toml",
-    "2026-11-03_zoe_k7m2q9x4c1ab (Jan's conflicted copy).toml",
-])
+@pytest.mark.parametrize(
+    "conflict_name",
+    [
+        "2026-11-03_zoe_k7m2q9x4c1ab.sync-conflict-20261104-101112-ABCDEFG.toml",
+        "2026-11-03_zoe_k7m2q9x4c1ab (conflicted copy 2026-11-04).toml",
+        "2026-11-03_zoe_k7m2q9x4c1ab (Jan's conflicted copy).toml",
+    ],
+)
 def test_sync_conflict_copies_are_reported_not_listed_twice(sessions_dir, conflict_name):
     store = Store(sessions_dir)
     stored = store.create(full_session())
@@ -341,15 +359,20 @@ def test_a_second_writer_is_refused_with_a_clear_message(sessions_dir):
 def test_the_lock_is_freed_when_its_holder_dies(sessions_dir, env_for_subprocess):
     stored = Store(sessions_dir).create(full_session())
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import time
             from pathlib import Path
             from growtui.storage import SessionLock
             lock = SessionLock(Path({str(stored.path)!r})).acquire()
             print("locked", flush=True)
             time.sleep(60)
-        """)],
-        stdout=subprocess.PIPE, env=env_for_subprocess,
+        """),
+        ],
+        stdout=subprocess.PIPE,
+        env=env_for_subprocess,
     )
     try:
         assert holder.stdout.readline().strip() == b"locked"
@@ -373,16 +396,26 @@ def test_lock_files_live_outside_the_sessions_folder(sessions_dir):
 
 def test_notes_with_quotes_are_written_without_escapes():
     session = full_session()
-    session.reality.notes = 'Zei: "dit is toch klaar".\nC:\\pad\\naar en \'enkele\' quotes'
+    session.reality.notes = "Zei: \"dit is toch klaar\".\nC:\\pad\\naar en 'enkele' quotes"
     text = to_toml(session)
     assert "notes = '''\nZei: \"dit is toch klaar\".\nC:\\pad\\naar en 'enkele' quotes'''" in text
     assert 'tags = ["planning", "werkdruk"]' in text
 
 
-@pytest.mark.parametrize("notes", [
-    "ends with a quote'\nx'", "has '''triple''' quotes\nyes", "carriage\r\nreturn", "bell \x07\nand more",
-    "\nstarts with a newline", "trailing newline\n", "tab\there\n\t", "a\nb\\", '"""\nquoted"""',
-])
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "ends with a quote'\nx'",
+        "has '''triple''' quotes\nyes",
+        "carriage\r\nreturn",
+        "bell \x07\nand more",
+        "\nstarts with a newline",
+        "trailing newline\n",
+        "tab\there\n\t",
+        "a\nb\\",
+        '"""\nquoted"""',
+    ],
+)
 def test_tricky_notes_round_trip(notes):
     session = full_session()
     session.goal.notes = notes

@@ -11,8 +11,8 @@ import pytest
 from textual.widgets import Input, Static
 
 from conftest import ROOT
+from growtui import crypto as vaults
 from growtui.crypto import encrypt_folder
-from growtui.crypto import vault as vaults
 from growtui.index import typed_text
 from growtui.screens.home import HomeScreen
 from growtui.screens.passphrase import PassphraseScreen
@@ -49,8 +49,9 @@ async def answer(app, pilot, text: str) -> None:
     field = app.screen.query_one("#passphrase-input", Input)
     field.value = text
     await pilot.press("enter")
-    await wait_until(pilot, lambda: app.return_code is not None or not isinstance(app.screen, PassphraseScreen)
-                     or not field.disabled)
+    await wait_until(
+        pilot, lambda: app.return_code is not None or not isinstance(app.screen, PassphraseScreen) or not field.disabled
+    )
 
 
 async def test_the_passphrase_comes_first_and_nothing_is_read_before(folder):
@@ -107,8 +108,9 @@ async def test_a_new_session_after_the_passphrase_is_saved_sealed(folder):
         assert "noor" not in path.name  # the name does not say who is being coached
         await pilot.press(*"vergaderen kost te veel tijd")
         vault = app.store.vault
-        await wait_for_file(path, lambda text: "vergaderen" in typed(folder, vault, path)
-                            if vaults.looks_sealed(path) else False)
+        await wait_for_file(
+            path, lambda text: "vergaderen" in typed(folder, vault, path) if vaults.looks_sealed(path) else False
+        )
         assert "vergaderen" not in path.read_text()
         await pilot.press("ctrl+q")
     assert "kost te veel tijd" in typed(folder, vault, path)
@@ -128,7 +130,8 @@ def test_snapshot_passphrase_after_a_wrong_try(snap_compare, folder):
     async def ready(pilot):
         await answer(app, pilot, "not it")
         app.screen.query_one("#passphrase-body", Static).update(
-            "The sessions in /home/you/coaching are encrypted. Type your passphrase to open them.")
+            "The sessions in /home/you/coaching are encrypted. Type your passphrase to open them."
+        )
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
 
@@ -137,8 +140,9 @@ def test_snapshot_passphrase_after_a_wrong_try(snap_compare, folder):
 def test_a_real_growtui_asks_saves_sealed_and_survives_kill_9(folder, tmp_path, env_for_subprocess):
     """The whole path in a real process: the prompt, autosave, a kill, and no plain text anywhere."""
     words = "afspraak-met-de-teamleider-7c1e"
-    with Terminal(["--sessions-dir", str(folder), "--lang", "en", "new", "--coachee", "Kim Kluis"],
-                  env_for_subprocess) as term:
+    with Terminal(
+        ["--sessions-dir", str(folder), "--lang", "en", "new", "--coachee", "Kim Kluis"], env_for_subprocess
+    ) as term:
         term.wait_for("Passphrase, then Enter")  # the placeholder: the text above it wraps with the path
         term.send(PASSPHRASE + "\r")
         term.wait_for("Next question")
@@ -161,8 +165,16 @@ def test_snapshot_session_in_an_encrypted_folder(snap_compare, folder):
     from factories import FrozenClock
 
     opened = vaults.Vault.unlock(PASSPHRASE, marker(folder))
-    app = make_app(folder, vault=opened, clock=FrozenClock(), coachee="Noor Jansen", topic="Minder vergaderen",
-                   minutes=30, language="nl", lang="nl")
+    app = make_app(
+        folder,
+        vault=opened,
+        clock=FrozenClock(),
+        coachee="Noor Jansen",
+        topic="Minder vergaderen",
+        minutes=30,
+        language="nl",
+        lang="nl",
+    )
 
     async def ready(pilot):
         await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))

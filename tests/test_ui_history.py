@@ -53,9 +53,13 @@ async def test_the_history_lists_every_session_newest_first(folder):
     app = make_app(folder, history=True)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await loaded(app, pilot)
-        assert shown(screen) == [("Zoë van Dijk", "2026-11-03"), ("Lukas Fischer", "2026-10-15"),
-                                 ("Sem Brouwer", "2026-10-06"), ("Priya Raman", "2026-09-17"),
-                                 ("Sem Brouwer", "2026-09-08")]
+        assert shown(screen) == [
+            ("Zoë van Dijk", "2026-11-03"),
+            ("Lukas Fischer", "2026-10-15"),
+            ("Sem Brouwer", "2026-10-06"),
+            ("Priya Raman", "2026-09-17"),
+            ("Sem Brouwer", "2026-09-08"),
+        ]
         assert "5 conversations" in str(screen.query_one("#history-count").render())
         assert isinstance(app.focused, SessionTable)
         assert "Date" in str(screen.query_one("#history-header", Static).render())
@@ -183,9 +187,27 @@ async def test_moving_through_thousands_of_rows_draws_only_the_screen(tmp_path):
     """The table keeps its rows in a list and draws a screenful; no widget per row."""
     from growtui.index import Entry
 
-    rows = [Entry(tmp_path, f"{n}.toml", f"id{n:06d}", f"Coachee {n % 50}", f"Topic {n}",
-                  "2026-01-01T10:00:00+01:00", None, "completed", "closing", "nl", (), 2, 1, 1, None, 45)
-            for n in range(20_000)]
+    rows = [
+        Entry(
+            tmp_path,
+            f"{n}.toml",
+            f"id{n:06d}",
+            f"Coachee {n % 50}",
+            f"Topic {n}",
+            "2026-01-01T10:00:00+01:00",
+            None,
+            "completed",
+            "closing",
+            "nl",
+            (),
+            2,
+            1,
+            1,
+            None,
+            45,
+        )
+        for n in range(20_000)
+    ]
     app = make_app(tmp_path / "none", history=True)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await loaded(app, pilot)
@@ -234,9 +256,24 @@ def test_snapshot_coachee_arc(snap_compare, folder):
 
 
 def _carried_twice(sessions_dir: Path) -> None:
-    earlier = full_session(coachee="Sanne", status="completed", follow_up={"items": []}, will={"actions": [
-        Action(id="a1", what="Agenda opschonen", success_criterion="Vrijdag leeg", carry_count=2,
-               agreed_on=date(2026, 9, 1), carried_from="p0p0p0p0p0p0/a1").model_dump()], "motivation": 6})
+    earlier = full_session(
+        coachee="Sanne",
+        status="completed",
+        follow_up={"items": []},
+        will={
+            "actions": [
+                Action(
+                    id="a1",
+                    what="Agenda opschonen",
+                    success_criterion="Vrijdag leeg",
+                    carry_count=2,
+                    agreed_on=date(2026, 9, 1),
+                    carried_from="p0p0p0p0p0p0/a1",
+                ).model_dump()
+            ],
+            "motivation": 6,
+        },
+    )
     Store(sessions_dir).create(earlier)
 
 
@@ -307,6 +344,3 @@ def test_snapshot_confirm_carry(snap_compare, sessions_dir):
         await pilot.pause(0.2)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=ask)
-
-
-

@@ -32,8 +32,17 @@ SESSIONS = [
 def make_store(root: Path, specs=SESSIONS) -> Store:
     store = Store(root)
     for session_id, coachee, topic, days, status, phase in specs:
-        store.create(Session(id=session_id, coachee=coachee, topic=topic, started_at=BASE - timedelta(days=days),
-                             status=status, current_phase=phase, language=Lang.nl))
+        store.create(
+            Session(
+                id=session_id,
+                coachee=coachee,
+                topic=topic,
+                started_at=BASE - timedelta(days=days),
+                status=status,
+                current_phase=phase,
+                language=Lang.nl,
+            )
+        )
     return store
 
 
@@ -156,13 +165,17 @@ async def test_enter_in_a_field_starts_with_the_form_values(store):
         await pilot.pause()
         [message] = app.started
         assert (message.coachee, message.topic, message.minutes, message.language) == (
-            "Sam Jansen", "Feedback geven", 30, "en")
+            "Sam Jansen",
+            "Feedback geven",
+            30,
+            "en",
+        )
 
 
 async def test_start_button_uses_the_defaults(store):
     app = HomeApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await scanned(app, pilot)
+        await scanned(app, pilot)
         await pilot.press(*"Sam")
         await pilot.click("#start")
         await pilot.pause()
@@ -242,8 +255,9 @@ async def test_a_recent_conversation_prefills_the_next_one_with_the_same_person(
 
 async def test_unreadable_files_and_conflicts_are_named_once(store):
     (store.root / "2026-10-01_kapot_cccc00000001.toml").write_text("schema_version = [", encoding="utf-8")
-    (store.root / "2026-10-02_oud_cccc00000002.toml").write_text('schema_version = 1\ncoachee = "x"\n',
-                                                                   encoding="utf-8")
+    (store.root / "2026-10-02_oud_cccc00000002.toml").write_text(
+        'schema_version = 1\ncoachee = "x"\n', encoding="utf-8"
+    )
     conflict = store.root / "2026-10-03_x_cccc00000003.sync-conflict-20261003-101010-ABCDEFG.toml"
     conflict.write_text("", encoding="utf-8")
     app = HomeApp(store)
@@ -251,8 +265,9 @@ async def test_unreadable_files_and_conflicts_are_named_once(store):
         screen = await scanned(app, pilot)
         assert len(prompts(screen, "#recent")) == 3  # the good ones are still there
         problems = [n for n in app.notes if "could not be read" in n]
-        assert problems == ["2 session files could not be read: "
-                            "2026-10-01_kapot_cccc00000001.toml, 2026-10-02_oud_cccc00000002.toml"]
+        assert problems == [
+            "2 session files could not be read: 2026-10-01_kapot_cccc00000001.toml, 2026-10-02_oud_cccc00000002.toml"
+        ]
         conflicts = [n for n in app.notes if "conflict" in n]
         assert len(conflicts) == 1 and "cccc00000003" in conflicts[0]
         screen.scan_sessions()  # a rescan (the screen came back) does not repeat them
@@ -266,7 +281,9 @@ async def test_scan_runs_off_the_ui_thread(store, monkeypatch):
 
     threads = []
     real_sync = Index.sync
-    monkeypatch.setattr(Index, "sync", lambda self, *a, **k: threads.append(threading.current_thread()) or real_sync(self, *a, **k))
+    monkeypatch.setattr(
+        Index, "sync", lambda self, *a, **k: threads.append(threading.current_thread()) or real_sync(self, *a, **k)
+    )
     app = HomeApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await scanned(app, pilot)

@@ -77,8 +77,7 @@ def options_session(tmp_path: Path, library) -> LiveSession:
     live.session.options.items += [
         Option(id="o1", text="Hand task X over to Tom", attractiveness=5, feasibility=4),
         Option(id="o2", text="Say no to new requests for a month", attractiveness=9, feasibility=7),
-        Option(id="o3", text="Block two mornings a week for deep work", attractiveness=7, feasibility=8,
-               chosen=True),
+        Option(id="o3", text="Block two mornings a week for deep work", attractiveness=7, feasibility=8, chosen=True),
     ]
     return live
 
@@ -125,8 +124,11 @@ async def test_reality_shows_empty_state_then_scales_newest_last(tmp_path: Path,
         assert panel.has_class("-empty")
         assert app.query_one("#scales-empty", Label).display
         live.session.reality.scales += [
-            ScaleAnswer(question="Waar sta je nu op een schaal van 1 tot 10, als 10 je doel is?", score=4,
-                        said="Te veel ad hoc werk"),
+            ScaleAnswer(
+                question="Waar sta je nu op een schaal van 1 tot 10, als 10 je doel is?",
+                score=4,
+                said="Te veel ad hoc werk",
+            ),
             ScaleAnswer(question="Hoe tevreden ben je?", score=6, said="Best"),
         ]
         panel.refresh_from_session()
@@ -437,8 +439,9 @@ async def test_will_advises_one_or_two_actions_and_marks_chosen_options(tmp_path
 async def test_follow_up_outcome_and_notes_update_the_item(tmp_path: Path, library) -> None:
     live = make_live(tmp_path, library)
     live.session.follow_up.items += [
-        FollowUpItem(session_id="p0p0p0p0p0p0", action_id="a1", what="Agenda blokken",
-                     success_criterion="3 blokken per week"),
+        FollowUpItem(
+            session_id="p0p0p0p0p0p0", action_id="a1", what="Agenda blokken", success_criterion="3 blokken per week"
+        ),
         FollowUpItem(session_id="p0p0p0p0p0p0", action_id="a2", what="Tom inwerken"),
     ]
     app = PanelApp(live, FollowUpPanel)
@@ -476,9 +479,17 @@ def test_snapshot_options_table_with_three_scored_options(snap_compare, tmp_path
 
 def test_snapshot_action_editor(snap_compare, tmp_path: Path, library) -> None:
     live = make_live(tmp_path, library, language="en")
-    live.session.will.actions.append(Action(
-        id="a1", what="Plan the handover with Tom", start=date(2026, 11, 20), when=date(2026, 12, 4),
-        success_criterion="Tom does the release on his own", inform="team lead", option_id="o1"))
+    live.session.will.actions.append(
+        Action(
+            id="a1",
+            what="Plan the handover with Tom",
+            start=date(2026, 11, 20),
+            when=date(2026, 12, 4),
+            success_criterion="Tom does the release on his own",
+            inform="team lead",
+            option_id="o1",
+        )
+    )
     app = PanelApp(live, WillPanel)
 
     async def open_editor(pilot) -> None:

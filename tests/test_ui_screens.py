@@ -23,21 +23,48 @@ UNSET = object()
 
 
 def question(qid: str, nl: str, en: str, *, phase=Phase.goal, kind=Kind.open, tags=(), purpose="Why") -> Question:
-    return Question(id=qid, phase=phase, kind=kind, text=Localized(nl=nl, en=en),
-                    purpose=Localized(nl=f"{purpose} (nl)", en=purpose), tags=list(tags))
+    return Question(
+        id=qid,
+        phase=phase,
+        kind=kind,
+        text=Localized(nl=nl, en=en),
+        purpose=Localized(nl=f"{purpose} (nl)", en=purpose),
+        tags=list(tags),
+    )
 
 
 def make_library() -> Library:
     library = Library()
     for q in [
-        question("goal.outcome", "Wat wil je bereiken?", "What do you want to achieve?",
-                 tags=["quick"], purpose="Opens the goal"),
-        question("goal.scale", "Hoe belangrijk is dit, van 1 tot 10?", "How important is this, from 1 to 10?",
-                 kind=Kind.scale, tags=["reflection"], purpose="Measures importance"),
-        question("goal.junior", "Wat heb je nodig om te leren?", "What do you need to learn?",
-                 tags=["junior", "growth"], purpose="For someone new"),
-        question("goal.een", "Wat is één ding dat je wilt veranderen?", "What is one thing you want to change?",
-                 tags=["quick"], purpose="Narrows it down"),
+        question(
+            "goal.outcome",
+            "Wat wil je bereiken?",
+            "What do you want to achieve?",
+            tags=["quick"],
+            purpose="Opens the goal",
+        ),
+        question(
+            "goal.scale",
+            "Hoe belangrijk is dit, van 1 tot 10?",
+            "How important is this, from 1 to 10?",
+            kind=Kind.scale,
+            tags=["reflection"],
+            purpose="Measures importance",
+        ),
+        question(
+            "goal.junior",
+            "Wat heb je nodig om te leren?",
+            "What do you need to learn?",
+            tags=["junior", "growth"],
+            purpose="For someone new",
+        ),
+        question(
+            "goal.een",
+            "Wat is één ding dat je wilt veranderen?",
+            "What is one thing you want to change?",
+            tags=["quick"],
+            purpose="Narrows it down",
+        ),
         question("reality.now", "Waar sta je nu?", "Where are you now?", phase=Phase.reality),
     ]:
         library.questions[q.id] = q
@@ -45,9 +72,17 @@ def make_library() -> Library:
 
 
 def make_live(tmp_path: Path, lang: str = "en", **changes) -> LiveSession:
-    return live_session(tmp_path / "s.toml", make_library(), clock=FrozenClock(), id="dddd00000001",
-                        coachee="Zoë de Wit", topic="Werkdruk", language=Lang(lang),
-                        started_at=datetime(2026, 11, 3, 9, 30, tzinfo=CET), **changes)
+    return live_session(
+        tmp_path / "s.toml",
+        make_library(),
+        clock=FrozenClock(),
+        id="dddd00000001",
+        coachee="Zoë de Wit",
+        topic="Werkdruk",
+        language=Lang(lang),
+        started_at=datetime(2026, 11, 3, 9, 30, tzinfo=CET),
+        **changes,
+    )
 
 
 class DialogApp(App):
@@ -92,10 +127,15 @@ async def test_finish_summary_shows_what_was_agreed(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         shown = texts(app.screen)
-        for expected in ["Know which task to let go", "Success looks like: No evening work in December",
-                         "• Hand task X to Tom",
-                         "• Hand task X to Tom · 2026-11-17 · Tom does the release himself",
-                         "• Talk to the team lead · no date", "8/10", "To a 10: If Tom is keen too"]:
+        for expected in [
+            "Know which task to let go",
+            "Success looks like: No evening work in December",
+            "• Hand task X to Tom",
+            "• Hand task X to Tom · 2026-11-17 · Tom does the release himself",
+            "• Talk to the team lead · no date",
+            "8/10",
+            "To a 10: If Tom is keen too",
+        ]:
             assert expected in shown
         assert "Say no to new requests" not in shown  # not chosen
         assert not app.screen.query("#no-actions") and not app.screen.query("#no-motivation")

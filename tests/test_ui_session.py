@@ -83,7 +83,7 @@ async def test_a_whole_conversation_reaches_the_file(sessions_dir):
             table.move_cursor(row=row)
             await pilot.press("a", a, "f", f)
         await pilot.press("s")
-        assert [o.text for o in live.session.options.items][0] == "hand over releases"
+        assert next(o.text for o in live.session.options.items) == "hand over releases"
         table.move_cursor(row=0)
         await pilot.press("space")
         assert live.session.options.items[0].chosen
@@ -284,15 +284,16 @@ async def test_typing_after_resume_goes_on_at_the_end_of_the_notes(sessions_dir)
 
 
 async def test_a_session_open_elsewhere_is_refused(sessions_dir):
+    from growtui.errors import SessionLockedError
     from growtui.storage import SessionLock
 
     app = make_app(sessions_dir, coachee="Locked")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)):
         path = app.screen.live.stored.path
         second = make_app(sessions_dir, resume=path)
-        async with second.run_test(size=(80, 24)) as pilot2:
+        async with second.run_test(size=(80, 24)):
             assert not isinstance(second.screen, SessionScreen)
-        with pytest.raises(Exception):
+        with pytest.raises(SessionLockedError):
             SessionLock(path).acquire()
 
 
@@ -341,7 +342,7 @@ async def test_follow_up_step_comes_first_when_earlier_actions_are_open(sessions
     earlier = full_session(coachee="Sanne", status="completed")
     store.create(earlier)
     app = make_app(sessions_dir, coachee="sanne")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)):
         live = app.screen.live
         assert live.phase is Phase.follow_up
         assert [i.action_id for i in live.session.follow_up.items] == ["a1"]

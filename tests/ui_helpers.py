@@ -19,15 +19,24 @@ APP_CSS = Path(growtui.app.__file__).with_name("app.tcss")
 TODAY = date(2026, 11, 21)
 
 
-def make_app(sessions: Path, *, lang: str = "en", clock=None, today=lambda: TODAY, locked=None, vault=None,
-             **start) -> GrowApp:
+def make_app(
+    sessions: Path, *, lang: str = "en", clock=None, today=lambda: TODAY, locked=None, vault=None, **start
+) -> GrowApp:
     """The app as growtui runs it; 'today' is fixed, so ages of actions are stable in snapshots.
 
     ``locked``: the marker of an encrypted folder, whose passphrase the app asks first;
     ``vault``: an encrypted folder already opened (as with GROWTUI_PASSPHRASE).
     """
-    return GrowApp(store=Store(sessions, vault), library=shipped_library(), config=Config(language=lang), lang=lang,
-                   start=Start(**start), clock=clock or time.monotonic, today=today, locked=locked)
+    return GrowApp(
+        store=Store(sessions, vault),
+        library=shipped_library(),
+        config=Config(language=lang),
+        lang=lang,
+        start=Start(**start),
+        clock=clock or time.monotonic,
+        today=today,
+        locked=locked,
+    )
 
 
 async def wait_for_file(path: Path, predicate, timeout: float = 5.0) -> str:

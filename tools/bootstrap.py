@@ -40,15 +40,18 @@ def main() -> int:
         try:
             venv.EnvBuilder(with_pip=True, clear=False).create(VENV)
         except Exception as exc:
-            print(f"Could not create {VENV}: {exc}\n"
-                  "On Debian or Ubuntu, install the venv module: apt install python3-venv", file=sys.stderr)
+            print(
+                f"Could not create {VENV}: {exc}\n"
+                "On Debian or Ubuntu, install the venv module: apt install python3-venv",
+                file=sys.stderr,
+            )
             return 2
     log = VENV / "install.log"
     with log.open("w") as out:
         result = subprocess.run(
-            [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check",
-             "-e", f"{ROOT}[test]"],
-            stdout=out, stderr=subprocess.STDOUT,
+            [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", "-e", f"{ROOT}[test]"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     if result.returncode != 0:
         print(log.read_text()[-4000:], file=sys.stderr)

@@ -18,8 +18,7 @@ from textual.binding import Binding
 
 from growtui import crash
 from growtui.config import Config
-from growtui.conversation import Autosaver, LiveSession
-from growtui.conversation import start as starting
+from growtui.conversation import Autosaver, LiveSession, start as starting
 from growtui.crypto import Marker, Vault
 from growtui.errors import GrowtuiError, SessionLockedError
 from growtui.i18n import t
@@ -66,17 +65,41 @@ class GrowApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "growtui"
     BINDINGS = [
-        Binding("ctrl+q", "save_and_quit", "Quit", id="quit", priority=True, show=False,
-                tooltip="Save and quit; an unfinished conversation can be resumed."),
-        Binding("ctrl+c", "save_and_quit", "Quit", id="quit-ctrl-c", show=False, priority=True,
-                tooltip="Save and quit, like Ctrl+Q."),
-        Binding("f1", "toggle_help", "Help", id="help", key_display="F1",
-                tooltip="Show or hide the keys of this screen."),
+        Binding(
+            "ctrl+q",
+            "save_and_quit",
+            "Quit",
+            id="quit",
+            priority=True,
+            show=False,
+            tooltip="Save and quit; an unfinished conversation can be resumed.",
+        ),
+        Binding(
+            "ctrl+c",
+            "save_and_quit",
+            "Quit",
+            id="quit-ctrl-c",
+            show=False,
+            priority=True,
+            tooltip="Save and quit, like Ctrl+Q.",
+        ),
+        Binding(
+            "f1", "toggle_help", "Help", id="help", key_display="F1", tooltip="Show or hide the keys of this screen."
+        ),
     ]
 
-    def __init__(self, *, store: Store, library: Library, config: Config, lang: str, start: Start | None = None,
-                 clock: Callable[[], float] = time.monotonic, today: Callable[[], date] = date.today,
-                 locked: Marker | None = None):
+    def __init__(
+        self,
+        *,
+        store: Store,
+        library: Library,
+        config: Config,
+        lang: str,
+        start: Start | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        today: Callable[[], date] = date.today,
+        locked: Marker | None = None,
+    ):
         """``locked``: the folder is encrypted and the passphrase is still to be asked, before anything is read."""
         super().__init__()
         self.clock = clock
@@ -124,9 +147,12 @@ class GrowApp(App):
         elif self.start.resume is not None:
             self.resume_session(self.start.resume)
         elif self.start.coachee:
-            self.start_session(self.start.coachee, self.start.topic,
-                               self.start.minutes or self.config.time_box_minutes,
-                               self.start.language or self.lang)
+            self.start_session(
+                self.start.coachee,
+                self.start.topic,
+                self.start.minutes or self.config.time_box_minutes,
+                self.start.language or self.lang,
+            )
         if len(self.screen_stack) < 2:  # nothing asked for, or it could not open (the message is showing)
             self.push_screen(HomeScreen(self.store, self.config, self.lang))
 
@@ -151,8 +177,14 @@ class GrowApp(App):
 
     def start_session(self, coachee: str, topic: str, minutes: int, language: str) -> None:
         try:
-            stored = starting.new_session(self.store, coachee=coachee, topic=topic, minutes=minutes,
-                                          language=language, coach=self.config.coach_name)
+            stored = starting.new_session(
+                self.store,
+                coachee=coachee,
+                topic=topic,
+                minutes=minutes,
+                language=language,
+                coach=self.config.coach_name,
+            )
         except GrowtuiError as exc:
             self.notify(str(exc), severity="error", timeout=15)
             return
@@ -170,8 +202,9 @@ class GrowApp(App):
             self.notify(str(exc), severity="error", timeout=15)
             return
         if resumed.recovered_from is not None:
-            self.notify(t("home.recovered", resumed.stored.session.language,
-                          coachee=resumed.stored.session.coachee), timeout=10)
+            self.notify(
+                t("home.recovered", resumed.stored.session.language, coachee=resumed.stored.session.coachee), timeout=10
+            )
         self.open_session(resumed.stored)
 
     def open_session(self, stored: Stored) -> None:
@@ -266,8 +299,11 @@ class GrowApp(App):
             saved = False
         if path is None:
             return []
-        return [f"Your notes are saved in {path}; growtui resume goes on with them." if saved
-                else "Saving failed; your notes are in the recovery folder (see growtui paths)."]
+        return [
+            f"Your notes are saved in {path}; growtui resume goes on with them."
+            if saved
+            else "Saving failed; your notes are in the recovery folder (see growtui paths)."
+        ]
 
     def panic(self, *renderables) -> None:
         """Textual's way out when its own machinery fails, e.g. its input thread when the terminal is closed.

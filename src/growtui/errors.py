@@ -106,8 +106,7 @@ class SessionLockedError(GrowtuiError):
     def __init__(self, path: Path):
         self.path = path
         super().__init__(
-            f"{path}: this session is open in another growtui window. "
-            "Close it there first, or open this one read-only."
+            f"{path}: this session is open in another growtui window. Close it there first, or open this one read-only."
         )
 
 

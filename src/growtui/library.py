@@ -38,15 +38,11 @@ class Library:
     def hints_for(self, phase: Phase) -> list[Hint]:
         return [h for h in self.hints if h.phase is phase]
 
-    def select(
-        self, phase: Phase | None = None, tag: str | None = None
-    ) -> list[Question]:
+    def select(self, phase: Phase | None = None, tag: str | None = None) -> list[Question]:
         """Matching questions in conversation order (opening first, closing last)."""
         order = {p: i for i, p in enumerate(Phase)}
         matches = [
-            q
-            for q in self.questions.values()
-            if (phase is None or q.phase is phase) and (tag is None or tag in q.tags)
+            q for q in self.questions.values() if (phase is None or q.phase is phase) and (tag is None or tag in q.tags)
         ]
         return sorted(matches, key=lambda q: order[q.phase])
 
@@ -94,12 +90,18 @@ def read_question_file(path: Path) -> tuple[QuestionFile | None, str, list[Probl
     version = data.get("schema_version", QUESTIONS_SCHEMA_VERSION)
     if isinstance(version, int) and not isinstance(version, bool) and version > QUESTIONS_SCHEMA_VERSION:
         lines = toml_read.key_lines(text)
-        return None, text, [Problem(
-            path,
-            f"schema_version {version} is newer than this growtui understands "
-            f"({QUESTIONS_SCHEMA_VERSION}); update growtui",
-            lines.get(("schema_version",)),
-        )]
+        return (
+            None,
+            text,
+            [
+                Problem(
+                    path,
+                    f"schema_version {version} is newer than this growtui understands "
+                    f"({QUESTIONS_SCHEMA_VERSION}); update growtui",
+                    lines.get(("schema_version",)),
+                )
+            ],
+        )
     try:
         parsed = QuestionFile.model_validate(data)
     except ValidationError as exc:
@@ -126,19 +128,30 @@ def add_file(library: Library, path: Path) -> list[Problem]:
         here = Problem(path, "", line)
         earlier = origins.get(question.id) or library.origin.get(question.id)
         if question.id in accepted:
-            problems.append(Problem(path, f"question '{question.id}': duplicate id (also at line {origins[question.id].line})", line))
+            problems.append(
+                Problem(
+                    path, f"question '{question.id}': duplicate id (also at line {origins[question.id].line})", line
+                )
+            )
         elif earlier is not None and not question.override:
             where = f"{earlier.path}:{earlier.line}" if earlier.line else str(earlier.path)
-            problems.append(Problem(
-                path,
-                f"question '{question.id}': duplicate id (already defined in {where}); "
-                "rename it, or add override = true to replace that question",
-                line,
-            ))
+            problems.append(
+                Problem(
+                    path,
+                    f"question '{question.id}': duplicate id (already defined in {where}); "
+                    "rename it, or add override = true to replace that question",
+                    line,
+                )
+            )
         elif earlier is None and question.override:
-            problems.append(Problem(
-                path, f"question '{question.id}': override = true, but no question with this id is loaded before this file", line
-            ))
+            problems.append(
+                Problem(
+                    path,
+                    f"question '{question.id}': override = true, but no question with this id is loaded before "
+                    "this file",
+                    line,
+                )
+            )
         else:
             accepted[question.id] = question
             origins[question.id] = here
@@ -167,7 +180,6 @@ def load_library(extra: Sequence[Path] = ()) -> Library:
     return library
 
 
-
 def check(targets: Sequence[Path], extra: Sequence[Path] = ()) -> tuple[Library, list[Problem], int]:
     """Check files or folders in the context of everything else growtui loads.
 
@@ -180,7 +192,9 @@ def check(targets: Sequence[Path], extra: Sequence[Path] = ()) -> tuple[Library,
         files, problems = question_files(default_locations(extra))
         library = Library()
         if not files:
-            problems.append(Problem(paths.shipped_questions_dir(), "no question files found: the installation is incomplete"))
+            problems.append(
+                Problem(paths.shipped_questions_dir(), "no question files found: the installation is incomplete")
+            )
     else:
         files, problems = question_files(targets)
         checked = {paths.real(f) for f in files}

@@ -44,8 +44,9 @@ class Options:
     def resolved_sessions_dir(self) -> Path:
         from growtui import paths
 
-        if self._config is None and (self.sessions_dir or paths.sessions_dir_from_env()
-                                     or not paths.config_file().exists()):
+        if self._config is None and (
+            self.sessions_dir or paths.sessions_dir_from_env() or not paths.config_file().exists()
+        ):
             # The config can only matter when there is one; reading it costs the start-up of pydantic.
             return paths.sessions_dir(self.sessions_dir)
         return paths.sessions_dir(self.sessions_dir, self.config.sessions_dir)
@@ -54,31 +55,43 @@ class Options:
 
     def passphrase(self, *, new: bool = False) -> str:
         """The passphrase of this run: ``GROWTUI_PASSPHRASE``, or asked once on the terminal, hidden."""
-        from growtui.crypto import vault
+        from growtui import crypto as vault
 
         if self._passphrase is None:
             self._passphrase = vault.passphrase_from_env()
         if self._passphrase is None:
             if not sys.stdin.isatty():
                 why = "encrypting needs a new passphrase" if new else "the sessions folder is encrypted"
-                raise vault.PassphraseNeeded(f"{why}: give the passphrase in GROWTUI_PASSPHRASE, or run "
-                                             "growtui in a terminal to be asked")
+                raise vault.PassphraseNeeded(
+                    f"{why}: give the passphrase in GROWTUI_PASSPHRASE, or run growtui in a terminal to be asked"
+                )
             if new:
-                click.echo("Choose a passphrase. Without it nobody, you included, can read these sessions: "
-                           "keep it in your password manager.", err=True)
+                click.echo(
+                    "Choose a passphrase. Without it nobody, you included, can read these sessions: "
+                    "keep it in your password manager.",
+                    err=True,
+                )
 
             def long_enough(value: str) -> str:
                 if new and len(value) < vault.MIN_PASSPHRASE:
-                    raise click.UsageError(f"a passphrase needs at least {vault.MIN_PASSPHRASE} characters; "
-                                           "several random words are best")
+                    raise click.UsageError(
+                        f"a passphrase needs at least {vault.MIN_PASSPHRASE} characters; several random words are best"
+                    )
                 return value
 
-            self._passphrase = click.prompt("Passphrase", hide_input=True, confirmation_prompt=new, err=True,
-                                            show_default=False, value_proc=long_enough)
+            self._passphrase = click.prompt(
+                "Passphrase",
+                hide_input=True,
+                confirmation_prompt=new,
+                err=True,
+                show_default=False,
+                value_proc=long_enough,
+            )
         if new and len(self._passphrase) < vault.MIN_PASSPHRASE:
             self._passphrase = None
-            raise vault.PassphraseNeeded(f"a passphrase needs at least {vault.MIN_PASSPHRASE} characters; "
-                                         "nothing was changed")
+            raise vault.PassphraseNeeded(
+                f"a passphrase needs at least {vault.MIN_PASSPHRASE} characters; nothing was changed"
+            )
         return self._passphrase
 
     def has_passphrase(self) -> bool:
@@ -89,7 +102,7 @@ class Options:
 
         ``file``: a session named on the command line, which may be sealed in a folder without a marker.
         """
-        from growtui.crypto import vault
+        from growtui import crypto as vault
 
         marker = vault.read_marker(root)
         if marker is None and root != self.resolved_sessions_dir():
@@ -121,14 +134,27 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--sessions-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder of session files (default: your data folder; env GROWTUI_SESSIONS_DIR).")
-@click.option("--questions-dir", "questions_dirs", multiple=True,
-              type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Extra folder of question files (repeatable).")
+@click.option(
+    "--sessions-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of session files (default: your data folder; env GROWTUI_SESSIONS_DIR).",
+)
+@click.option(
+    "--questions-dir",
+    "questions_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Extra folder of question files (repeatable).",
+)
 @click.option("--lang", type=LANG, help="Interface language (default: config, then system).")
-@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
-              help="Show the version and exit.")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and exit.",
+)
 @click.pass_context
 def cli(ctx: click.Context, sessions_dir, questions_dirs, lang) -> None:
     """growtui: a calm companion for GROW coaching conversations.
@@ -180,8 +206,10 @@ def main(argv: list[str] | None = None) -> None:
     except FileProblemError as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
-        _fail(f"growtui: cannot continue until {'this is' if len(exc.problems) == 1 else 'these are'} fixed.",
-              exc.exit_code)
+        _fail(
+            f"growtui: cannot continue until {'this is' if len(exc.problems) == 1 else 'these are'} fixed.",
+            exc.exit_code,
+        )
     except GrowtuiError as exc:
         _fail(f"growtui: {exc}", exc.exit_code)
     except KeyboardInterrupt:

@@ -34,8 +34,11 @@ class SessionNotFound(GrowtuiError):
 def _progress(done: int, total: int) -> None:
     width = 30
     filled = width * done // max(total, 1)
-    click.echo(f"\rBuilding the session index [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
-               err=True, nl=done >= total)
+    click.echo(
+        f"\rBuilding the session index [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+        err=True,
+        nl=done >= total,
+    )
 
 
 def open_index(opts: Options, ask=None):
@@ -63,8 +66,11 @@ def open_index(opts: Options, ask=None):
     for problem in sync.problems:
         click.echo(f"{problem} (skipped)", err=True)
     for path in sync.conflicts:
-        click.echo(f"{_name(path)}: a sync conflict copy (skipped); compare it with the original, keep what you need "
-                   "and delete the copy", err=True)
+        click.echo(
+            f"{_name(path)}: a sync conflict copy (skipped); compare it with the original, keep what you need "
+            "and delete the copy",
+            err=True,
+        )
     if sync.problems and sync.total == len(sync.problems):
         raise click.exceptions.Exit(EXIT_NOTHING_READ)
     return index if ask is None else (index, answer)
@@ -144,11 +150,13 @@ def _table(rows, *, snippets: list | None = None) -> None:
         name = names[n]
         if len(name) > name_width:
             name = name[:cut] + "…"
-        right = f"  {'open' if status == 'in_progress' else 'done'}  {f'{done}/{actions}' if actions else '-':>5}  {sid}"
+        right = (
+            f"  {'open' if status == 'in_progress' else 'done'}  {f'{done}/{actions}' if actions else '-':>5}  {sid}"
+        )
         room = max(10, width - left - len(right))
         topic = topic.translate(breaks)
         if len(topic) > room:
-            topic = topic[:room - 1] + "…"
+            topic = topic[: room - 1] + "…"
         line = f"{when}  {name:<{name_width}}  {topic:<{room}}{right}"
         if styled:  # clean before styling: the styles are the only escape sequences that may pass
             line = click.style(_clean(line), bold=snippets is not None)
@@ -173,12 +181,12 @@ def session_path(opts: Options, ref: str) -> tuple[Path, Path]:
     index = open_index(opts)
     found = index.find(ref)
     if not found:
-        raise SessionNotFound(f"no session has the id '{ref}' or an id starting with it "
-                              "(growtui list shows the ids)")
+        raise SessionNotFound(f"no session has the id '{ref}' or an id starting with it (growtui list shows the ids)")
     if len(found) > 1 and found[0].id == ref:  # one session in two files: a copy, or a hand-made file
         lines = "\n".join(f"  {_name(e.path)}  {e.when}  {_listed(e.coachee)}" for e in found[:10])
-        raise SessionNotFound(f"{len(found)} files hold a session with the id '{ref}' (is one a copy?); "
-                              f"give the file instead:\n{lines}")
+        raise SessionNotFound(
+            f"{len(found)} files hold a session with the id '{ref}' (is one a copy?); give the file instead:\n{lines}"
+        )
     if len(found) > 1:
         lines = "\n".join(f"  {e.id}  {e.when}  {_listed(e.coachee)}" for e in found[:10])
         raise SessionNotFound(f"'{ref}' fits {len(found)} sessions; give more of the id:\n{lines}")
@@ -267,15 +275,24 @@ def search(opts: Options, query: str, coachee, status, since, until, tag, as_jso
 @click.command()
 @click.argument("session", required=False)
 @click.option("--coachee", help="Export all sessions with this coachee instead of one session.")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "summary"]), required=True,
-              help="markdown: the full record, for the coach. summary: the process only, no content, "
-                   "for a line manager or HR.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file (readable by you only) instead of printing.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "summary"]),
+    required=True,
+    help="markdown: the full record, for the coach. summary: the process only, no content, for a line manager or HR.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (readable by you only) instead of printing.",
+)
 @click.option("--lang", "lang", type=LANG, help="Language of the labels (default: the interface language).")
 @click.pass_obj
-def export(opts: Options, session: str | None, coachee: str | None, fmt: str, output: Path | None,
-           lang: str | None) -> None:
+def export(
+    opts: Options, session: str | None, coachee: str | None, fmt: str, output: Path | None, lang: str | None
+) -> None:
     """Export one SESSION, or every session with a coachee, as Markdown or as a process summary."""
     from growtui import render
 

@@ -36,12 +36,13 @@ def check(opts: Options, targets: tuple[Path, ...]) -> None:
         click.echo(str(problem))
     if problems:
         files = len({p.path for p in problems})
-        click.echo(f"{len(problems)} problem{'s'[:len(problems) != 1]} in {files} file{'s'[:files != 1]}.", err=True)
+        click.echo(f"{len(problems)} problem{'s'[: len(problems) != 1]} in {files} file{'s'[: files != 1]}.", err=True)
         raise click.exceptions.Exit(1)
     per_phase = Counter(q.phase.value for q in lib.questions.values())
     summary = ", ".join(f"{phase} {n}" for phase, n in per_phase.items())
-    click.echo(f"OK: {nfiles} file{'s'[:nfiles != 1]}, {len(lib.questions)} questions ({summary}), "
-               f"{len(lib.hints)} hints.")
+    click.echo(
+        f"OK: {nfiles} file{'s'[: nfiles != 1]}, {len(lib.questions)} questions ({summary}), {len(lib.hints)} hints."
+    )
 
 
 @questions.command("list")
@@ -60,21 +61,29 @@ def list_questions(opts: Options, phase: str | None, lang: str | None, tag: str 
     lib = load_library(opts.questions_dirs)
     selected = lib.select(Phase(phase) if phase else None, tag)
     if as_json:
-        click.echo(json_text(json.dumps([
-            {
-                "id": q.id,
-                "phase": q.phase.value,
-                "kind": q.kind.value,
-                "text": q.text.in_(language),
-                "purpose": q.purpose.in_(language),
-                "tags": q.tags,
-                "follow_ups": [
-                    {"text": f.text.in_(language), **({"below": f.below} if f.below else {})}
-                    for f in q.follow_ups
-                ],
-            }
-            for q in selected
-        ], ensure_ascii=False, indent=2)))
+        click.echo(
+            json_text(
+                json.dumps(
+                    [
+                        {
+                            "id": q.id,
+                            "phase": q.phase.value,
+                            "kind": q.kind.value,
+                            "text": q.text.in_(language),
+                            "purpose": q.purpose.in_(language),
+                            "tags": q.tags,
+                            "follow_ups": [
+                                {"text": f.text.in_(language), **({"below": f.below} if f.below else {})}
+                                for f in q.follow_ups
+                            ],
+                        }
+                        for q in selected
+                    ],
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+        )
         return
     width = max((len(q.id) for q in selected), default=0)
     for q in selected:

@@ -11,7 +11,7 @@ from growtui.cli import LANG, Options
 
 def run_app(opts: Options, start_kwargs: dict) -> None:
     """Validate everything first (clear errors, exit 2), then build and run the app."""
-    from growtui.crypto import vault
+    from growtui import crypto as vault
     from growtui.library import load_library
     from growtui.storage import Store
 
@@ -25,8 +25,9 @@ def run_app(opts: Options, start_kwargs: dict) -> None:
         store.vault, locked = opts.vault(root), None  # a wrong one ends here: exit 2, nothing opened
     from growtui.app import GrowApp, Start  # Textual is imported only for the interactive app
 
-    app = GrowApp(store=store, library=library, config=config, lang=opts.language(),
-                  start=Start(**start_kwargs), locked=locked)
+    app = GrowApp(
+        store=store, library=library, config=config, lang=opts.language(), start=Start(**start_kwargs), locked=locked
+    )
     app.run()
     if app.return_code:
         raise click.exceptions.Exit(app.return_code)
@@ -36,7 +37,9 @@ def run_app(opts: Options, start_kwargs: dict) -> None:
 @click.option("--coachee", required=True, help="Who you are talking with.")
 @click.option("--topic", default="", help="What the conversation is about.")
 @click.option("--minutes", type=click.IntRange(5, 480), help="Time box (default from config, 45).")
-@click.option("--session-lang", "language", type=LANG, help="Language of the conversation (default: interface language).")
+@click.option(
+    "--session-lang", "language", type=LANG, help="Language of the conversation (default: interface language)."
+)
 @click.pass_obj
 def new(opts: Options, coachee: str, topic: str, minutes: int | None, language: str | None) -> None:
     """Start a new conversation straight away, cursor in the notes."""
@@ -67,8 +70,9 @@ def resume(opts: Options, session: str | None) -> None:
     if session is None:
         unfinished = open_index(opts).entries(status="in_progress")
         if not unfinished:
-            raise SessionNotFound("there is no unfinished conversation to go on with "
-                                  "(growtui new --coachee NAME starts one)")
+            raise SessionNotFound(
+                "there is no unfinished conversation to go on with (growtui new --coachee NAME starts one)"
+            )
         path = unfinished[0].path
     else:
         root, path = session_path(opts, session)
@@ -77,6 +81,5 @@ def resume(opts: Options, session: str | None) -> None:
         except SessionFileError as exc:
             raise FileProblemError(exc.problems) from None
         if stored.session.status != "in_progress":
-            raise SessionNotFound(f"session {stored.session.id} is finished; growtui show "
-                                  f"{stored.session.id} shows it")
+            raise SessionNotFound(f"session {stored.session.id} is finished; growtui show {stored.session.id} shows it")
     run_app(opts, {"resume": path})

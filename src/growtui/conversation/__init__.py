@@ -10,8 +10,9 @@ _EXPORTS = {
     "LiveSession": "live",
     "ScoreNeeded": "asking",
     **dict.fromkeys(("Autosaver", "SaveStatus"), "autosave"),
-    **dict.fromkeys(("Resumed", "ReviewRecorder", "follow_up_items", "new_session", "record_reviews", "resume"),
-                    "start"),
+    **dict.fromkeys(
+        ("Resumed", "ReviewRecorder", "follow_up_items", "new_session", "record_reviews", "resume"), "start"
+    ),
 }
 __all__ = sorted(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
     )
     from growtui.conversation.autosave import (
         Autosaver as Autosaver,
-    )
-    from growtui.conversation.autosave import (
         SaveStatus as SaveStatus,
     )
     from growtui.conversation.live import (
@@ -31,19 +30,9 @@ if TYPE_CHECKING:
     )
     from growtui.conversation.start import (
         Resumed as Resumed,
-    )
-    from growtui.conversation.start import (
         ReviewRecorder as ReviewRecorder,
-    )
-    from growtui.conversation.start import (
         follow_up_items as follow_up_items,
-    )
-    from growtui.conversation.start import (
         new_session as new_session,
-    )
-    from growtui.conversation.start import (
         record_reviews as record_reviews,
-    )
-    from growtui.conversation.start import (
         resume as resume,
     )

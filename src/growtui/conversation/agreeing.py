@@ -73,7 +73,8 @@ class Agreeing(LiveCore):
         elif not option.chosen:
             untouched = Action(id="x", what=option.text, option_id=option.id).model_dump(exclude={"id"})
             self.session.will.actions = [
-                a for a in actions if a.option_id != option.id or a.model_dump(exclude={"id"}) != untouched]
+                a for a in actions if a.option_id != option.id or a.model_dump(exclude={"id"}) != untouched
+            ]
         return option
 
     def sort_options(self) -> None:
@@ -83,7 +84,8 @@ class Agreeing(LiveCore):
 
     def add_action(self, what: str, **fields: object) -> Action:
         action = Action.model_validate(
-            {"id": self._next_id("a", (a.id for a in self.session.will.actions)), "what": what.strip(), **fields})
+            {"id": self._next_id("a", (a.id for a in self.session.will.actions)), "what": what.strip(), **fields}
+        )
         self.session.will.actions.append(action)
         self.touch()
         return action
@@ -146,15 +148,21 @@ class Agreeing(LiveCore):
 
     def _carry_over(self, item: FollowUpItem) -> None:
         if self.carried_action(item) is None:
-            self.add_action(item.what, success_criterion=item.success_criterion, carried_from=item.key,
-                            carry_count=item.carry_count + 1, agreed_on=item.agreed_on)
+            self.add_action(
+                item.what,
+                success_criterion=item.success_criterion,
+                carried_from=item.key,
+                carry_count=item.carry_count + 1,
+                agreed_on=item.agreed_on,
+            )
 
     def _uncarry(self, item: FollowUpItem) -> None:
         """Take the carried action back, unless somebody has worked on it meanwhile."""
         action = self.carried_action(item)
         untouched = action is not None and (
-            action.what == item.what and action.success_criterion == item.success_criterion
-            and not (action.when or action.start or action.inform or action.support or action.obstacles))
+            action.what == item.what
+            and action.success_criterion == item.success_criterion
+            and not (action.when or action.start or action.inform or action.support or action.obstacles)
+        )
         if untouched:
             self.remove_action(action.id)
-

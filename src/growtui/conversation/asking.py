@@ -70,8 +70,9 @@ class Asking(LiveCore):
         if question is not None:
             for index, follow_up in enumerate(question.follow_ups):
                 if follow_up in question.follow_ups_for(score):
-                    yield Prompt(follow_up.text, prompt.phase, Kind.open, None, question.id,
-                                 key=f"{question.id}#{index + 1}")
+                    yield Prompt(
+                        follow_up.text, prompt.phase, Kind.open, None, question.id, key=f"{question.id}#{index + 1}"
+                    )
                     return
         if score is None:
             return
@@ -88,8 +89,9 @@ class Asking(LiveCore):
         """
         if self._draft is None or self._draft[0].key != prompt.key:
             self.close_draft()
-            asked = Asked(question_id=prompt.question_id, phase=prompt.phase,
-                          text=prompt.text.in_(self.lang), asked_at=now())
+            asked = Asked(
+                question_id=prompt.question_id, phase=prompt.phase, text=prompt.text.in_(self.lang), asked_at=now()
+            )
             self.session.asked.append(asked)
             self._draft = (prompt, asked)
         asked = self._draft[1]
@@ -120,7 +122,8 @@ class Asking(LiveCore):
         question_text = asked.text
         if score is not None and prompt.phase is Phase.reality:
             self.session.reality.scales.append(
-                ScaleAnswer(question_id=prompt.question_id, question=question_text, score=score, said=answer))
+                ScaleAnswer(question_id=prompt.question_id, question=question_text, score=score, said=answer)
+            )
         if score is not None and is_motivation(prompt.question):
             self.session.will.motivation = score
         if prompt.follow_up_of and "motivation" in prompt.follow_up_of and prompt.phase is Phase.will:
@@ -130,4 +133,3 @@ class Asking(LiveCore):
             self.offer(follow_up)
         self.touch()
         return asked
-

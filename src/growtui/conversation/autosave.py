@@ -34,8 +34,13 @@ class SaveStatus:
 class Autosaver:
     """One writer thread per open session."""
 
-    def __init__(self, store: Store, stored: Stored, on_status: Callable[[SaveStatus], None],
-                 after_save: Callable[[Session], None] | None = None):
+    def __init__(
+        self,
+        store: Store,
+        stored: Stored,
+        on_status: Callable[[SaveStatus], None],
+        after_save: Callable[[Session], None] | None = None,
+    ):
         self._store = store
         self._after_save = after_save
         self._stored = stored

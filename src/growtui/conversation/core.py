@@ -18,16 +18,27 @@ from growtui.storage import Stored
 # Planned share of the time box per phase, in percent (normalised over the
 # phases a session has). Will gets a real share so it is not squeezed out.
 PLANNED_SHARE = {
-    Phase.opening: 5, Phase.follow_up: 10, Phase.goal: 15, Phase.reality: 25,
-    Phase.options: 20, Phase.will: 20, Phase.closing: 5,
+    Phase.opening: 5,
+    Phase.follow_up: 10,
+    Phase.goal: 15,
+    Phase.reality: 25,
+    Phase.options: 20,
+    Phase.will: 20,
+    Phase.closing: 5,
 }
 
 
 class LiveCore:
     """What every part of a live session shares; every change goes through ``touch``."""
 
-    def __init__(self, stored: Stored, library: Library, *, clock: Callable[[], float] = time.monotonic,
-                 today: Callable[[], date] = date.today):
+    def __init__(
+        self,
+        stored: Stored,
+        library: Library,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        today: Callable[[], date] = date.today,
+    ):
         self.stored = stored
         self.today = today  # for the age of earlier actions
         self.library = library

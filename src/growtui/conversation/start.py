@@ -17,14 +17,30 @@ from growtui.storage import SessionLock, Store, Stored, find_file, find_recovery
 def follow_up_items(index: Index, coachee: str) -> list[FollowUpItem]:
     """One follow-up item per action the coachee still has open, oldest agreement first."""
     return [
-        FollowUpItem(session_id=a.session_id, action_id=a.action_id, what=a.what, success_criterion=a.criterion,
-                     when=a.due, agreed_on=a.agreed_on, motivation=a.motivation, carry_count=a.carry_count)
+        FollowUpItem(
+            session_id=a.session_id,
+            action_id=a.action_id,
+            what=a.what,
+            success_criterion=a.criterion,
+            when=a.due,
+            agreed_on=a.agreed_on,
+            motivation=a.motivation,
+            carry_count=a.carry_count,
+        )
         for a in index.open_actions(coachee)
     ]
 
 
-def new_session(store: Store, *, coachee: str, topic: str = "", minutes: int = 45,
-                language: Lang | str = Lang.nl, coach: str = "", index: Index | None = None) -> Stored:
+def new_session(
+    store: Store,
+    *,
+    coachee: str,
+    topic: str = "",
+    minutes: int = 45,
+    language: Lang | str = Lang.nl,
+    coach: str = "",
+    index: Index | None = None,
+) -> Stored:
     """Create the file of a new session; with open earlier actions it starts with the follow-up step."""
     own_index = index is None
     index = index or Index.of(store)
@@ -36,12 +52,14 @@ def new_session(store: Store, *, coachee: str, topic: str = "", minutes: int = 4
         if own_index:
             index.close()
     try:
-        session = Session(coachee=coachee.strip(), topic=topic.strip(), time_box_minutes=minutes,
-                          language=Lang(language), coach=coach)
+        session = Session(
+            coachee=coachee.strip(), topic=topic.strip(), time_box_minutes=minutes, language=Lang(language), coach=coach
+        )
     except ValidationError as exc:  # an empty name, or bytes from the command line that are not UTF-8
         fields = ", ".join(str(e["loc"][0]) for e in exc.errors())
-        raise GrowtuiError(f"cannot start a session with this {fields}: it is empty or holds characters "
-                           "that are not text (not UTF-8)") from None
+        raise GrowtuiError(
+            f"cannot start a session with this {fields}: it is empty or holds characters that are not text (not UTF-8)"
+        ) from None
     if earlier:
         session.previous_session = earlier[0].id
     if items:
@@ -67,7 +85,10 @@ def record_reviews(store: Store, session: Session) -> list[str]:
         status = review_status(item.outcome, item.decision)
         reviewed = item.outcome is not None or item.decision is not None
         wanted.setdefault(item.session_id, {})[item.action_id] = (
-            status, item.outcome, session.id if reviewed else None)
+            status,
+            item.outcome,
+            session.id if reviewed else None,
+        )
     skipped = []
     for session_id, targets in wanted.items():
         path = find_file(store.root, session_id)

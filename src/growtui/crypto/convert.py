@@ -27,8 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from growtui import paths
-from growtui.crypto import vault as vaults
+from growtui import crypto, paths
 from growtui.crypto.vault import Vault
 from growtui.errors import OtherPassphraseError, Problem, SessionFileError, SessionLockedError, StoreWriteError
 from growtui.storage import (
@@ -106,8 +105,11 @@ def _move(source: Path, target: Path, written: bytes, plain: bytes, vault: Vault
         except (OSError, SessionFileError):
             same = False
         if not same:
-            raise StoreWriteError(target, f"{source.name} would be written as {target.name}, and a different file "
-                                  "has that name; move one of them and run the command again")
+            raise StoreWriteError(
+                target,
+                f"{source.name} would be written as {target.name}, and a different file "
+                "has that name; move one of them and run the command again",
+            )
     else:
         write_atomic(target, written, replace=False)
         if not _same_after_reading(target, written, plain, vault):
@@ -116,8 +118,9 @@ def _move(source: Path, target: Path, written: bytes, plain: bytes, vault: Vault
     try:
         source.unlink()
     except OSError as exc:
-        raise StoreWriteError(source, f"converted, but the original could not be removed "
-                              f"({describe_os_error(exc)}); remove it by hand") from None
+        raise StoreWriteError(
+            source, f"converted, but the original could not be removed ({describe_os_error(exc)}); remove it by hand"
+        ) from None
 
 
 def _leftovers(folder: Path) -> dict[str, list[Path]]:
@@ -137,17 +140,24 @@ def _leftovers(folder: Path) -> dict[str, list[Path]]:
     return found
 
 
-def _convert(path: Path, vault: Vault, *, seal: bool, report: Report, ids: set[str],
-             leftovers: dict[str, list[Path]]) -> None:
+def _convert(
+    path: Path, vault: Vault, *, seal: bool, report: Report, ids: set[str], leftovers: dict[str, list[Path]]
+) -> None:
     if path.is_symlink():
-        report.problems.append(Problem(path, "a link to a file elsewhere, so left as it is: move the file itself "
-                                       "into the folder and run the command again"))
+        report.problems.append(
+            Problem(
+                path,
+                "a link to a file elsewhere, so left as it is: move the file itself "
+                "into the folder and run the command again",
+            )
+        )
         return
     try:
         lock = SessionLock(path).acquire()
     except SessionLockedError:
-        report.problems.append(Problem(path, "open in growtui right now, so left as it is; close it there and run "
-                                       "the command again"))
+        report.problems.append(
+            Problem(path, "open in growtui right now, so left as it is; close it there and run the command again")
+        )
         return
     try:
         data, text, sealed = load_file(path, vault, opened=False)
@@ -173,8 +183,9 @@ def _convert(path: Path, vault: Vault, *, seal: bool, report: Report, ids: set[s
     except toml_read.TomlProblem as exc:
         report.problems.append(Problem(exc.problem.path, f"{exc.problem.message} (left as it is)", exc.problem.line))
     except SessionFileError as exc:
-        report.problems.extend(p if exc.says_untouched else Problem(p.path, f"{p.message} (left as it is)", p.line)
-                               for p in exc.problems)
+        report.problems.extend(
+            p if exc.says_untouched else Problem(p.path, f"{p.message} (left as it is)", p.line) for p in exc.problems
+        )
     except StoreWriteError as exc:
         report.problems.append(Problem(exc.path, exc.reason))
     except OSError as exc:
@@ -210,8 +221,11 @@ def _convert_copy(path: Path, vault: Vault, *, seal: bool, report: Report) -> No
         _keep_time(path, st)
         report.copies += 1
     except (OSError, SessionFileError, StoreWriteError) as exc:
-        problem = Problem(path, describe_os_error(exc)) if isinstance(exc, OSError) else (
-            exc.problems[0] if isinstance(exc, SessionFileError) else Problem(exc.path, exc.reason))
+        problem = (
+            Problem(path, describe_os_error(exc))
+            if isinstance(exc, OSError)
+            else (exc.problems[0] if isinstance(exc, SessionFileError) else Problem(exc.path, exc.reason))
+        )
         report.problems.append(Problem(problem.path, f"{problem.message} (a recovery or migration copy)"))
 
 
@@ -226,7 +240,7 @@ def _check_against_sealed(root: Path, vault: Vault) -> None:
     """
     refused = None
     for path in _files(root):
-        if not vaults.looks_sealed(path):
+        if not crypto.looks_sealed(path):
             continue
         try:
             plain_bytes(path, vault)
@@ -236,9 +250,10 @@ def _check_against_sealed(root: Path, vault: Vault) -> None:
         except SessionFileError:
             pass
     if refused is not None:
-        raise vaults.WrongPassphrase(
+        raise crypto.WrongPassphrase(
             f"this passphrase does not open the sessions already encrypted in {root} (for example "
-            f"{refused.name}); use the passphrase they were encrypted with. Nothing was changed")
+            f"{refused.name}); use the passphrase they were encrypted with. Nothing was changed"
+        )
 
 
 def _convert_all(root: Path, vault: Vault, *, seal: bool, progress: Progress | None) -> Report:
@@ -261,10 +276,10 @@ def encrypt_folder(root: Path, vault: Vault, progress: Progress | None = None) -
     """Seal every session of ``root``; the marker first, so a stopped run still asks for the passphrase."""
     from growtui.index import remove_plain_index
 
-    if vaults.read_marker(root) is None:
+    if crypto.read_marker(root) is None:
         _check_against_sealed(root, vault)
         paths.ensure_private_dir(root)
-        write_atomic(vaults.marker_path(root), vault.marker_text().encode("ascii"), replace=False)
+        write_atomic(crypto.marker_path(root), vault.marker_text().encode("ascii"), replace=False)
     remove_plain_index(root)
     return _convert_all(root, vault, seal=True, progress=progress)
 
@@ -280,10 +295,11 @@ def decrypt_folder(root: Path, vault: Vault, progress: Progress | None = None) -
         pass
     if report.complete:
         try:
-            vaults.marker_path(root).unlink()
+            crypto.marker_path(root).unlink()
         except FileNotFoundError:
             pass
         except OSError as exc:
-            report.problems.append(Problem(vaults.marker_path(root), f"could not be removed "
-                                           f"({describe_os_error(exc)}); remove it by hand"))
+            report.problems.append(
+                Problem(crypto.marker_path(root), f"could not be removed ({describe_os_error(exc)}); remove it by hand")
+            )
     return report

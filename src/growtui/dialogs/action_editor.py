@@ -20,8 +20,15 @@ from growtui.widgets.fields import FieldInput
 
 DATES = ("start", "when")
 TEXTS = ("success_criterion", "inform", "support", "obstacles")
-LABELS = {"what": "will.what", "start": "will.start", "when": "will.when", "success_criterion": "will.success",
-          "inform": "will.inform", "support": "will.support", "obstacles": "will.obstacles"}
+LABELS = {
+    "what": "will.what",
+    "start": "will.start",
+    "when": "will.when",
+    "success_criterion": "will.success",
+    "inform": "will.inform",
+    "support": "will.support",
+    "obstacles": "will.obstacles",
+}
 
 
 class ActionEditor(ItemEditor):
@@ -56,8 +63,7 @@ class ActionEditor(ItemEditor):
                 with Horizontal(classes="row"):
                     yield Label(t(LABELS[name], lang))
                     if name in DATES:
-                        yield FieldInput("" if value is None else value.isoformat(), field=name, id=name,
-                                         compact=True)
+                        yield FieldInput("" if value is None else value.isoformat(), field=name, id=name, compact=True)
                         yield Label(self._parsed(value), id=f"{name}-parsed", classes="parsed")
                     else:
                         yield FieldInput(value, field=name, id=name.replace("_", "-"), compact=True)

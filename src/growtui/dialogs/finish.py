@@ -99,8 +99,12 @@ class FinishScreen(Translated, ModalScreen[bool]):
 
     def _action_line(self, action: Action) -> Content:
         when = f"{action.when:%Y-%m-%d}" if action.when else self.t("finish.no_date")
-        parts: list[str | tuple[str, str]] = ["• ", action.what, " · ",
-                                              (when, "" if action.when else "$foreground-muted")]
+        parts: list[str | tuple[str, str]] = [
+            "• ",
+            action.what,
+            " · ",
+            (when, "" if action.when else "$foreground-muted"),
+        ]
         if action.success_criterion:
             parts += [" · ", action.success_criterion]
         return Content.assemble(*parts)
@@ -111,8 +115,9 @@ class FinishScreen(Translated, ModalScreen[bool]):
         yield self._heading("finish.goal", first=True)
         yield self._item(goal.session_goal or self.t("finish.none"), muted=not goal.session_goal)
         if goal.success_measure:
-            yield self._item(Content.assemble((f"{self.t('finish.measure')}: ", "$foreground-muted"),
-                                              goal.success_measure))
+            yield self._item(
+                Content.assemble((f"{self.t('finish.measure')}: ", "$foreground-muted"), goal.success_measure)
+            )
 
         yield self._heading("finish.chosen")
         chosen = session.chosen_options()
@@ -131,8 +136,9 @@ class FinishScreen(Translated, ModalScreen[bool]):
         if will.motivation is not None:
             yield self._item(f"{will.motivation}/10")
             if will.motivation_to_ten:
-                yield self._item(Content.assemble((f"{self.t('finish.to_ten')}: ", "$foreground-muted"),
-                                                  will.motivation_to_ten))
+                yield self._item(
+                    Content.assemble((f"{self.t('finish.to_ten')}: ", "$foreground-muted"), will.motivation_to_ten)
+                )
         else:
             yield Static(self.t("finish.no_motivation"), id="no-motivation", classes="-warning")
 

@@ -44,8 +44,9 @@ class ItemEditor(Translated, ModalScreen[dict | None]):
     def bindings_for(lang: str) -> list[Binding]:
         return [
             Binding("ctrl+s", "save", t("key.save", lang), id="editor.save", tooltip=t("tip.editor.save", lang)),
-            Binding("escape", "cancel", t("key.cancel", lang), id="editor.cancel",
-                    tooltip=t("tip.editor.cancel", lang)),
+            Binding(
+                "escape", "cancel", t("key.cancel", lang), id="editor.cancel", tooltip=t("tip.editor.cancel", lang)
+            ),
         ]
 
     BINDINGS = bindings_for("en")

@@ -96,8 +96,10 @@ class QuestionPicker(Translated, ModalScreen[Question | None]):
         self.show_matches("")
 
     def _line(self, question: Question, asked: bool) -> Content:
-        parts: list[str | tuple[str, str]] = [("✓ ", "$text-success") if asked else "  ",
-                                              (question.text.in_(self.live.lang), "$foreground-muted" if asked else "")]
+        parts: list[str | tuple[str, str]] = [
+            ("✓ ", "$text-success") if asked else "  ",
+            (question.text.in_(self.live.lang), "$foreground-muted" if asked else ""),
+        ]
         if question.kind is Kind.scale:
             parts.append(("  (1-10)", "$foreground-muted"))
         if question.tags:

@@ -78,8 +78,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "doc.sessions": ("Gesprekken", "Sessions"),
     "doc.sessions_value": ("{n}, waarvan {completed} afgerond", "{n}, {completed} of them completed"),
     "doc.summary_footer": (
-        ("Dit overzicht laat alleen het proces zien. Wat er in de gesprekken besproken is, blijft tussen "
-         "coach en coachee."),
+        (
+            "Dit overzicht laat alleen het proces zien. Wat er in de gesprekken besproken is, blijft tussen "
+            "coach en coachee."
+        ),
         "This summary shows the process only. What was said in the conversations stays between coach and coachee.",
     ),
     "doc.loading": ("Lezen…", "Reading…"),

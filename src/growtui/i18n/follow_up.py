@@ -32,25 +32,33 @@ STRINGS: dict[str, tuple[str, str]] = {
 # key: ((Dutch one, Dutch more), (English one, English more)); {n} decides
 PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "follow_up.age": (
-        ("{n} dag geleden afgesproken",
-         "{n} dagen geleden afgesproken"),
-        ("agreed {n} day ago",
-         "agreed {n} days ago"),
+        ("{n} dag geleden afgesproken", "{n} dagen geleden afgesproken"),
+        ("agreed {n} day ago", "agreed {n} days ago"),
     ),
     "carry.age": (
-        (" en is {n} dag oud",
-         " en is {n} dagen oud"),
-        (" and is {n} day old",
-         " and is {n} days old"),
+        (" en is {n} dag oud", " en is {n} dagen oud"),
+        (" and is {n} day old", " and is {n} days old"),
     ),
     "carry.body": (
-        (("Deze actie is al {n} keer meegenomen{age}. Wat steeds blijft liggen, verdient een eigen gesprek: "
-          "is dit nog de goede actie, of is er iets anders nodig?"),
-         ("Deze actie is al {n} keer meegenomen{age}. Wat steeds blijft liggen, verdient een eigen gesprek: "
-          "is dit nog de goede actie, of is er iets anders nodig?")),
-        (("This action has been carried over once already{age}. Something that keeps waiting deserves its "
-          "own conversation: is this still the right action, or is something else needed?"),
-         ("This action has been carried over {n} times already{age}. Something that keeps waiting deserves "
-          "its own conversation: is this still the right action, or is something else needed?")),
+        (
+            (
+                "Deze actie is al {n} keer meegenomen{age}. Wat steeds blijft liggen, verdient een eigen gesprek: "
+                "is dit nog de goede actie, of is er iets anders nodig?"
+            ),
+            (
+                "Deze actie is al {n} keer meegenomen{age}. Wat steeds blijft liggen, verdient een eigen gesprek: "
+                "is dit nog de goede actie, of is er iets anders nodig?"
+            ),
+        ),
+        (
+            (
+                "This action has been carried over once already{age}. Something that keeps waiting deserves its "
+                "own conversation: is this still the right action, or is something else needed?"
+            ),
+            (
+                "This action has been carried over {n} times already{age}. Something that keeps waiting deserves "
+                "its own conversation: is this still the right action, or is something else needed?"
+            ),
+        ),
     ),
 }

@@ -5,12 +5,16 @@ from __future__ import annotations
 # key: (Dutch, English)
 STRINGS: dict[str, tuple[str, str]] = {
     "history.help": (
-        ("Alle gesprekken, nieuwste eerst. Typ in het zoekveld om in alles wat je noteerde te zoeken; kies "
-         "een coachee, status of label, of vul datums in om te filteren. Enter opent een gesprek, Ctrl+G "
-         "toont de lijn van een coachee over alle gesprekken."),
-        ("Every conversation, newest first. Type in the search box to search everything you noted; pick a "
-         "coachee, status or tag, or fill in dates, to filter. Enter opens a conversation, Ctrl+G shows a "
-         "coachee's arc across all conversations."),
+        (
+            "Alle gesprekken, nieuwste eerst. Typ in het zoekveld om in alles wat je noteerde te zoeken; kies "
+            "een coachee, status of label, of vul datums in om te filteren. Enter opent een gesprek, Ctrl+G "
+            "toont de lijn van een coachee over alle gesprekken."
+        ),
+        (
+            "Every conversation, newest first. Type in the search box to search everything you noted; pick a "
+            "coachee, status or tag, or fill in dates, to filter. Enter opens a conversation, Ctrl+G shows a "
+            "coachee's arc across all conversations."
+        ),
     ),
     "history.col.date": ("Datum", "Date"),
     "history.col.coachee": ("Coachee", "Coachee"),
@@ -33,21 +37,15 @@ STRINGS: dict[str, tuple[str, str]] = {
 # key: ((Dutch one, Dutch more), (English one, English more)); {n} decides
 PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "history.count": (
-        ("{n} gesprek",
-         "{n} gesprekken"),
-        ("{n} conversation",
-         "{n} conversations"),
+        ("{n} gesprek", "{n} gesprekken"),
+        ("{n} conversation", "{n} conversations"),
     ),
     "history.count_filtered": (
-        ("{shown} van {n} gesprek",
-         "{shown} van {n} gesprekken"),
-        ("{shown} of {n} conversation",
-         "{shown} of {n} conversations"),
+        ("{shown} van {n} gesprek", "{shown} van {n} gesprekken"),
+        ("{shown} of {n} conversation", "{shown} of {n} conversations"),
     ),
     "arc.title": (
-        ("{coachee} · {n} gesprek · {first} tot {last}",
-         "{coachee} · {n} gesprekken · {first} tot {last}"),
-        ("{coachee} · {n} conversation · {first} to {last}",
-         "{coachee} · {n} conversations · {first} to {last}"),
+        ("{coachee} · {n} gesprek · {first} tot {last}", "{coachee} · {n} gesprekken · {first} tot {last}"),
+        ("{coachee} · {n} conversation · {first} to {last}", "{coachee} · {n} conversations · {first} to {last}"),
     ),
 }

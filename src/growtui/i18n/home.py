@@ -23,27 +23,40 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.minutes_invalid": ("Minuten: een heel getal van 5 tot 480.", "Minutes: a whole number from 5 to 480."),
     "home.has_recovery": ("herstelde tekst", "recovered text"),
     "home.help": (
-        ("Vul de naam van de coachee in en druk op Enter om te beginnen. Een onderbroken gesprek hervat je "
-         "met Enter in de lijst; een recent gesprek kiezen vult het formulier met dezelfde coachee."),
-        ("Enter the coachee's name and press Enter to begin. Resume an unfinished conversation with Enter in "
-         "its list; picking a recent conversation fills the form with the same coachee."),
+        (
+            "Vul de naam van de coachee in en druk op Enter om te beginnen. Een onderbroken gesprek hervat je "
+            "met Enter in de lijst; een recent gesprek kiezen vult het formulier met dezelfde coachee."
+        ),
+        (
+            "Enter the coachee's name and press Enter to begin. Resume an unfinished conversation with Enter in "
+            "its list; picking a recent conversation fills the form with the same coachee."
+        ),
     ),
 }
 
 # key: ((Dutch one, Dutch more), (English one, English more)); {n} decides
 PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "home.problems": (
-        ("{n} sessiebestand kon niet gelezen worden: {files}",
-         "{n} sessiebestanden konden niet gelezen worden: {files}"),
-        ("{n} session file could not be read: {files}",
-         "{n} session files could not be read: {files}"),
+        (
+            "{n} sessiebestand kon niet gelezen worden: {files}",
+            "{n} sessiebestanden konden niet gelezen worden: {files}",
+        ),
+        ("{n} session file could not be read: {files}", "{n} session files could not be read: {files}"),
     ),
     "home.conflicts": (
-        (("{n} conflictkopie van de synchronisatie niet getoond; voeg haar samen met het origineel of "
-          "verwijder haar: {files}"),
-         ("{n} conflictkopieën van de synchronisatie niet getoond; voeg ze samen met het origineel of "
-          "verwijder ze: {files}")),
-        ("{n} sync conflict copy not shown; merge it with the original or remove it: {files}",
-         "{n} sync conflict copies not shown; merge them with the original or remove them: {files}"),
+        (
+            (
+                "{n} conflictkopie van de synchronisatie niet getoond; voeg haar samen met het origineel of "
+                "verwijder haar: {files}"
+            ),
+            (
+                "{n} conflictkopieën van de synchronisatie niet getoond; voeg ze samen met het origineel of "
+                "verwijder ze: {files}"
+            ),
+        ),
+        (
+            "{n} sync conflict copy not shown; merge it with the original or remove it: {files}",
+            "{n} sync conflict copies not shown; merge them with the original or remove them: {files}",
+        ),
     ),
 }

@@ -81,8 +81,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.edit": ("Bewerken", "Edit"),
     "key.delete": ("Verwijderen", "Delete"),
     "key.lang": ("Taal wisselen", "Switch language"),
-    "tip.lang": ("Wissel het gesprek tussen Nederlands en Engels; er gaat niets verloren",
-                 "Switch the conversation between Dutch and English; nothing typed is lost"),
+    "tip.lang": (
+        "Wissel het gesprek tussen Nederlands en Engels; er gaat niets verloren",
+        "Switch the conversation between Dutch and English; nothing typed is lost",
+    ),
     "tip.prev_phase": ("Naar de vorige fase van het gesprek", "Go to the previous phase of the conversation"),
     "tip.next_phase": ("Naar de volgende fase van het gesprek", "Go to the next phase of the conversation"),
     "tip.next": ("Toon de volgende voorgestelde vraag", "Show the next suggested question"),

@@ -16,8 +16,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "This passphrase does not open the folder. Tries left: {left}.",
     ),
     "passphrase.give_up": (
-        ("growtui: de wachtwoordzin opent de versleutelde gesprekken in {folder} niet; er is niets gelezen "
-         "of veranderd."),
+        (
+            "growtui: de wachtwoordzin opent de versleutelde gesprekken in {folder} niet; er is niets gelezen "
+            "of veranderd."
+        ),
         "growtui: the passphrase does not open the encrypted sessions in {folder}; nothing was read or changed.",
     ),
     "passphrase.left": (

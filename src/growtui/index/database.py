@@ -96,8 +96,9 @@ class Index(Queries):
     With a ``vault`` (an encrypted folder) it is kept in memory and stored sealed.
     """
 
-    def __init__(self, root: Path, location: Path | None = None, *, in_memory: bool = False,
-                 vault: Vault | None = None):
+    def __init__(
+        self, root: Path, location: Path | None = None, *, in_memory: bool = False, vault: Vault | None = None
+    ):
         self.root = root.absolute()
         self.vault = vault
         self._changed = False  # the sealed copy is behind the index in memory
@@ -255,10 +256,19 @@ class Index(Queries):
         if changed:
             self._read_changed([(rel, self.root / rel, seen[rel]) for rel in changed], progress)
             result.read = len(changed)
-        result.problems = [Problem(self.root / rel, message, line) for rel, message, line in self.db.execute(
-            "SELECT rel, problem, line FROM files WHERE problem IS NOT NULL ORDER BY rel")]
-        result.problems += [Problem(self.root / rel, "the file name is not valid UTF-8 (made on another system?); "
-                                    "rename it, and growtui reads it") for rel in misnamed]
+        result.problems = [
+            Problem(self.root / rel, message, line)
+            for rel, message, line in self.db.execute(
+                "SELECT rel, problem, line FROM files WHERE problem IS NOT NULL ORDER BY rel"
+            )
+        ]
+        result.problems += [
+            Problem(
+                self.root / rel,
+                "the file name is not valid UTF-8 (made on another system?); rename it, and growtui reads it",
+            )
+            for rel in misnamed
+        ]
         return result
 
     def _read_changed(self, work: list[tuple[str, Path, tuple[int, int]]], progress: Progress | None) -> None:
@@ -269,8 +279,9 @@ class Index(Queries):
                 for rel, size, mtime, found in rows:
                     self._forget(rel)
                     if isinstance(found, Problem):
-                        self.db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?)",
-                                        (rel, size, mtime, found.message, found.line))
+                        self.db.execute(
+                            "INSERT INTO files VALUES (?, ?, ?, ?, ?)", (rel, size, mtime, found.message, found.line)
+                        )
                     else:
                         self.db.execute("INSERT INTO files VALUES (?, ?, ?, NULL, NULL)", (rel, size, mtime))
                         self._add(found)
@@ -279,8 +290,9 @@ class Index(Queries):
                 progress(done, total)
 
     def _forget(self, rel: str) -> None:
-        for rowid, folded in self.db.execute("SELECT rowid, folded FROM texts WHERE rowid IN "
-                                             "(SELECT rowid FROM sessions WHERE rel = ?)", (rel,)).fetchall():
+        for rowid, folded in self.db.execute(
+            "SELECT rowid, folded FROM texts WHERE rowid IN (SELECT rowid FROM sessions WHERE rel = ?)", (rel,)
+        ).fetchall():
             self.db.execute("INSERT INTO fts (fts, rowid, folded) VALUES ('delete', ?, ?)", (rowid, folded))
             self.db.execute("DELETE FROM texts WHERE rowid = ?", (rowid,))
         for table in ("files", "sessions", "actions", "reviews"):

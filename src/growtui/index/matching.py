@@ -15,6 +15,7 @@ from growtui.safetext import flat
 if TYPE_CHECKING:
     from growtui.model import Session
 
+
 def person_key(name: str) -> str:
     """Names compare without regard to case or runs of spaces: ``"Anna  de Vries"`` is ``"anna de vries"``."""
     return " ".join(name.split()).casefold()
@@ -43,8 +44,9 @@ def typed_text(session: Session) -> list[str]:
     parts += [x for o in s.options.items for x in (o.text, *o.pros, *o.cons)]
     parts += [x for a in s.will.actions for x in (a.what, a.success_criterion, a.inform, a.support, a.obstacles)]
     parts += [s.will.motivation_to_ten]
-    parts += [x for i in s.follow_up.items for x in (i.what, i.success_criterion, i.tried, i.helped, i.hindered,
-                                                     i.next_step)]
+    parts += [
+        x for i in s.follow_up.items for x in (i.what, i.success_criterion, i.tried, i.helped, i.hindered, i.next_step)
+    ]
     parts += [x for a in s.asked for x in (a.text, a.answer)]
     return [p for p in parts if p and p.strip()]
 
@@ -62,7 +64,6 @@ def query_terms(query: str) -> list[str]:
     return terms
 
 
-
 class Snippet(NamedTuple):
     """A piece of one line around the first match: ``before`` + ``match`` + ``after``.
 
@@ -75,7 +76,6 @@ class Snippet(NamedTuple):
 
     def __str__(self) -> str:
         return f"{self.before}{self.match}{self.after}"
-
 
 
 SNIPPET_WIDTH = 70
@@ -121,5 +121,3 @@ def _locate(line: str, folded_start: int, folded_length: int) -> tuple[int, int]
             break
     start = start if start is not None else len(line)
     return start, end if end is not None else len(line)
-
-

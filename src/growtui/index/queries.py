@@ -24,15 +24,18 @@ class Queries:
     def _rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
-    _ENTRY = ("rel, id, coachee, topic, started_at, ended_at, status, phase, language, tags, "
-              "options, actions, done, motivation, minutes")
+    _ENTRY = (
+        "rel, id, coachee, topic, started_at, ended_at, status, phase, language, tags, "
+        "options, actions, done, motivation, minutes"
+    )
 
     def _entry(self, row: tuple) -> Entry:
         tags = row[9]
         return Entry._make((self.root, *row[:9], tuple(tags.split("\n")) if tags else (), *row[10:]))
 
-    def _where(self, coachee: str | None, status: str | None, since: date | None, until: date | None,
-               tag: str | None) -> tuple[str, list[object]]:
+    def _where(
+        self, coachee: str | None, status: str | None, since: date | None, until: date | None, tag: str | None
+    ) -> tuple[str, list[object]]:
         clauses, values = ["1"], []
         if coachee:
             clauses.append("person = ?")
@@ -51,16 +54,31 @@ class Queries:
             values.append(f"\n{_utf8_only(tag).casefold()}\n")
         return " AND ".join(clauses), values
 
-    def entries(self, *, coachee: str | None = None, status: str | None = None, since: date | None = None,
-                until: date | None = None, tag: str | None = None) -> list[Entry]:
+    def entries(
+        self,
+        *,
+        coachee: str | None = None,
+        status: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        tag: str | None = None,
+    ) -> list[Entry]:
         """Sessions, newest first, filtered."""
         where, values = self._where(coachee, status, since, until, tag)
         rows = self.db.execute(
-            f"SELECT {self._ENTRY} FROM sessions WHERE {where} ORDER BY started_at DESC, rel", values)
+            f"SELECT {self._ENTRY} FROM sessions WHERE {where} ORDER BY started_at DESC, rel", values
+        )
         return [self._entry(row) for row in rows]
 
-    def listing(self, *, coachee: str | None = None, status: str | None = None, since: date | None = None,
-                until: date | None = None, tag: str | None = None) -> list[tuple[str, str, str, str, int, int, str]]:
+    def listing(
+        self,
+        *,
+        coachee: str | None = None,
+        status: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        tag: str | None = None,
+    ) -> list[tuple[str, str, str, str, int, int, str]]:
         """What ``growtui list`` prints, newest first, filtered: ``(when, coachee, topic, status, done, actions, id)``.
 
         :meth:`entries` without the objects: ten thousand sessions listed
@@ -69,10 +87,20 @@ class Queries:
         where, values = self._where(coachee, status, since, until, tag)
         return self.db.execute(
             "SELECT substr(started_at, 1, 10) || ' ' || substr(started_at, 12, 5), coachee, topic, status, done, "
-            f"actions, id FROM sessions WHERE {where} ORDER BY started_at DESC, rel", values).fetchall()
+            f"actions, id FROM sessions WHERE {where} ORDER BY started_at DESC, rel",
+            values,
+        ).fetchall()
 
-    def search(self, query: str, *, coachee: str | None = None, status: str | None = None,
-               since: date | None = None, until: date | None = None, tag: str | None = None) -> list[Hit]:
+    def search(
+        self,
+        query: str,
+        *,
+        coachee: str | None = None,
+        status: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        tag: str | None = None,
+    ) -> list[Hit]:
         """Sessions holding every term of the query (as part of a word, too), newest first, with a snippet.
 
         The trigram index narrows the candidates; ``instr`` on the folded text
@@ -83,7 +111,7 @@ class Queries:
         if not terms:
             return []
         where, values = self._where(coachee, status, since, until, tag)
-        trigrams = {term[i:i + 3] for term in terms for i in range(len(term) - 2)}
+        trigrams = {term[i : i + 3] for term in terms for i in range(len(term) - 2)}
         if trigrams:
             where += " AND sessions.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
             values.append(" AND ".join('"' + g.replace('"', '""') + '"' for g in sorted(trigrams)))
@@ -92,14 +120,17 @@ class Queries:
         rows = self.db.execute(
             f"SELECT {self._ENTRY}, substr(body, max(1, instr(folded, ?) - {WINDOW}), {2 * WINDOW}) "
             f"FROM sessions JOIN texts ON texts.rowid = sessions.rowid WHERE {where} "
-            "ORDER BY started_at DESC, rel", [terms[0], *values])
+            "ORDER BY started_at DESC, rel",
+            [terms[0], *values],
+        )
         hits = []
         for row in rows:
             window = row[-1]
             folded = fold(window)
             if terms[0] not in folded:  # folding changed the length before the match (rare): use the whole text
-                window = self.db.execute("SELECT body FROM texts JOIN sessions ON sessions.rowid = texts.rowid "
-                                         "WHERE rel = ?", (row[0],)).fetchone()[0]
+                window = self.db.execute(
+                    "SELECT body FROM texts JOIN sessions ON sessions.rowid = texts.rowid WHERE rel = ?", (row[0],)
+                ).fetchone()[0]
                 folded = fold(window)
             hits.append(Hit(self._entry(row[:-1]), snippet(window, folded, terms)))
         return hits
@@ -118,16 +149,17 @@ class Queries:
         return sorted(found, key=str.casefold)
 
     def entry_for(self, path: Path) -> Entry | None:
-        row = self.db.execute(f"SELECT {self._ENTRY} FROM sessions WHERE rel = ?",
-                              (self._rel(path),)).fetchone()
+        row = self.db.execute(f"SELECT {self._ENTRY} FROM sessions WHERE rel = ?", (self._rel(path),)).fetchone()
         return self._entry(row) if row else None
 
     def find(self, ref: str) -> list[Entry]:
         """Sessions whose id is ``ref`` or starts with it."""
         ref = _utf8_only(ref)
         escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = self.db.execute(f"SELECT {self._ENTRY} FROM sessions WHERE id = ? OR id LIKE ? ESCAPE '\\' "
-                               "ORDER BY started_at DESC", (ref, escaped + "%"))
+        rows = self.db.execute(
+            f"SELECT {self._ENTRY} FROM sessions WHERE id = ? OR id LIKE ? ESCAPE '\\' ORDER BY started_at DESC",
+            (ref, escaped + "%"),
+        )
         entries = [self._entry(row) for row in rows]
         exact = [e for e in entries if e.id == ref]
         return exact or entries
@@ -139,18 +171,33 @@ class Queries:
         back into the earlier file did not happen (the file was locked,
         or it was synced back), so an action never comes back once decided.
         """
-        settled = {ref for (ref,) in self.db.execute(
-            "SELECT reviews.ref FROM reviews JOIN sessions USING (rel) WHERE sessions.person = ? "
-            "AND reviews.status != 'open'", (person_key(_utf8_only(coachee)),))}
+        settled = {
+            ref
+            for (ref,) in self.db.execute(
+                "SELECT reviews.ref FROM reviews JOIN sessions USING (rel) WHERE sessions.person = ? "
+                "AND reviews.status != 'open'",
+                (person_key(_utf8_only(coachee)),),
+            )
+        }
         rows = self.db.execute(
             "SELECT session_id, action_id, what, criterion, due, agreed_on, carry_count, motivation "
             "FROM actions WHERE person = ? AND status = 'open' ORDER BY started_at, rowid",
-            (person_key(_utf8_only(coachee)),))
-        return [OpenAction(sid, aid, what, criterion, date.fromisoformat(due) if due else None,
-                           date.fromisoformat(agreed) if agreed else None, carries, motivation)
-                for sid, aid, what, criterion, due, agreed, carries, motivation in rows
-                if f"{sid}/{aid}" not in settled]
-
+            (person_key(_utf8_only(coachee)),),
+        )
+        return [
+            OpenAction(
+                sid,
+                aid,
+                what,
+                criterion,
+                date.fromisoformat(due) if due else None,
+                date.fromisoformat(agreed) if agreed else None,
+                carries,
+                motivation,
+            )
+            for sid, aid, what, criterion, due, agreed, carries, motivation in rows
+            if f"{sid}/{aid}" not in settled
+        ]
 
 
 def _utf8_only(text: str) -> str:

@@ -63,11 +63,21 @@ class Entry(NamedTuple):
 
     def as_json(self) -> dict[str, object]:
         return {
-            "id": self.id, "path": str(self.path), "coachee": self.coachee, "topic": self.topic,
-            "started_at": self.started, "ended_at": self.ended,
-            "status": self.status, "current_phase": self.phase, "language": self.language,
-            "tags": list(self.tags), "options": self.options, "actions": self.actions,
-            "actions_done": self.done, "motivation": self.motivation, "minutes": self.minutes,
+            "id": self.id,
+            "path": str(self.path),
+            "coachee": self.coachee,
+            "topic": self.topic,
+            "started_at": self.started,
+            "ended_at": self.ended,
+            "status": self.status,
+            "current_phase": self.phase,
+            "language": self.language,
+            "tags": list(self.tags),
+            "options": self.options,
+            "actions": self.actions,
+            "actions_done": self.done,
+            "motivation": self.motivation,
+            "minutes": self.minutes,
         }
 
 

@@ -25,15 +25,43 @@ def rows_for(rel: str, s: Session) -> Rows:
     person = person_key(s.coachee)
     started = s.started_at.isoformat()
     session_row = (
-        rel, s.id, s.coachee, person, s.topic, started, s.started_at.date().isoformat(),
-        s.ended_at.isoformat() if s.ended_at else None, s.status.value, s.current_phase.value,
-        s.language.value, "\n".join(s.tags), len(s.options.items), len(s.will.actions),
-        sum(a.status is ActionStatus.done for a in s.will.actions), s.will.motivation,
-        duration_minutes(s) or 0, body, fold(body))
+        rel,
+        s.id,
+        s.coachee,
+        person,
+        s.topic,
+        started,
+        s.started_at.date().isoformat(),
+        s.ended_at.isoformat() if s.ended_at else None,
+        s.status.value,
+        s.current_phase.value,
+        s.language.value,
+        "\n".join(s.tags),
+        len(s.options.items),
+        len(s.will.actions),
+        sum(a.status is ActionStatus.done for a in s.will.actions),
+        s.will.motivation,
+        duration_minutes(s) or 0,
+        body,
+        fold(body),
+    )
     action_rows = [
-        (rel, s.id, a.id, person, started, a.what, a.success_criterion, a.when.isoformat() if a.when else None,
-         (a.agreed_on or s.started_at.date()).isoformat(), a.status.value, a.carry_count, s.will.motivation)
-        for a in s.will.actions]
+        (
+            rel,
+            s.id,
+            a.id,
+            person,
+            started,
+            a.what,
+            a.success_criterion,
+            a.when.isoformat() if a.when else None,
+            (a.agreed_on or s.started_at.date()).isoformat(),
+            a.status.value,
+            a.carry_count,
+            s.will.motivation,
+        )
+        for a in s.will.actions
+    ]
     review_rows = [(rel, item.key, review_status(item.outcome, item.decision).value) for item in s.follow_up.items]
     return session_row, action_rows, review_rows
 
@@ -55,13 +83,19 @@ def _read_some(root: Path, work: list[tuple[str, Path, tuple[int, int]]], vault:
     return out
 
 
-def read_all(root: Path, work: list[tuple[str, Path, tuple[int, int]]], *, batch: int,
-             parallel_from: int, vault: Vault | None = None) -> Iterator[list[Read]]:
+def read_all(
+    root: Path,
+    work: list[tuple[str, Path, tuple[int, int]]],
+    *,
+    batch: int,
+    parallel_from: int,
+    vault: Vault | None = None,
+) -> Iterator[list[Read]]:
     """Read files in batches; from ``parallel_from`` files on, spread over the processor's cores.
 
     The workers of an encrypted folder get its keys through their pipe, never through a file.
     """
-    batches = [work[i:i + batch] for i in range(0, len(work), batch)]
+    batches = [work[i : i + batch] for i in range(0, len(work), batch)]
     workers = min(len(batches), os.cpu_count() or 1, 8)
     if len(work) < parallel_from or workers < 2:
         for some in batches:

@@ -6,8 +6,13 @@ import re
 from datetime import date, timedelta
 
 _WEEKDAYS = {
-    **{name: i for i, name in enumerate(["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"])},
-    **{name: i for i, name in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])},
+    **{
+        name: i
+        for i, name in enumerate(["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"])
+    },
+    **{
+        name: i for i, name in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+    },
     **{name: i for i, name in enumerate(["ma", "di", "wo", "do", "vr", "za", "zo"])},
     **{name: i for i, name in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])},
 }

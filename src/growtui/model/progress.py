@@ -15,8 +15,10 @@ def _filled(session: Session, phase: Phase) -> bool:
     s = session
     match phase:
         case Phase.follow_up:
-            return any(i.outcome or i.decision or any(f.strip() for f in (i.tried, i.helped, i.hindered, i.next_step))
-                       for i in s.follow_up.items)
+            return any(
+                i.outcome or i.decision or any(f.strip() for f in (i.tried, i.helped, i.hindered, i.next_step))
+                for i in s.follow_up.items
+            )
         case Phase.goal:
             return any(f.strip() for f in (s.goal.session_goal, s.goal.long_term_goal, s.goal.success_measure))
         case Phase.reality:
@@ -32,8 +34,11 @@ def _filled(session: Session, phase: Phase) -> bool:
 
 def has_content(session: Session, phase: Phase) -> bool:
     """The phase holds anything: notes, a question asked, or a filled-in part."""
-    return (bool(session.section(phase).notes.strip()) or _filled(session, phase)
-            or any(a.phase is phase for a in session.asked))
+    return (
+        bool(session.section(phase).notes.strip())
+        or _filled(session, phase)
+        or any(a.phase is phase for a in session.asked)
+    )
 
 
 def covered_phases(session: Session) -> list[Phase]:

@@ -12,8 +12,10 @@ _SCORE = re.compile(r"^\s*(10|[1-9])(?!\d|[.,]\d)\s*[:.,;-]?\s*(.*)$", re.DOTALL
 
 
 # What growtui itself asks, besides the library's questions: the method's own follow-ups.
-MORE_OPTIONS = Localized(nl="Er staat nog maar één optie. Wat zou je nog meer kunnen doen?",
-                         en="There is only one option so far. What else could you do?")
+MORE_OPTIONS = Localized(
+    nl="Er staat nog maar één optie. Wat zou je nog meer kunnen doen?",
+    en="There is only one option so far. What else could you do?",
+)
 ONE_HIGHER = Localized(nl="Wat zou het één punt hoger maken?", en="What would make it one point higher?")
 TO_TEN = Localized(nl="Wat zou er nodig zijn om er een 10 van te maken?", en="What would it take to make it a 10?")
 
@@ -48,5 +50,6 @@ def parse_score(text: str) -> tuple[int, str] | None:
 
 
 def is_motivation(question: Question | None) -> bool:
-    return bool(question and question.phase is Phase.will and question.kind is Kind.scale
-                and "motivation" in question.id)
+    return bool(
+        question and question.phase is Phase.will and question.kind is Kind.scale and "motivation" in question.id
+    )

@@ -62,9 +62,7 @@ class Question(Strict):
 
     def follow_ups_for(self, score: int | None) -> list[FollowUp]:
         """The follow-ups that apply to an answer (a score for scale questions)."""
-        return [
-            f for f in self.follow_ups if f.below is None or (score is not None and score < f.below)
-        ]
+        return [f for f in self.follow_ups if f.below is None or (score is not None and score < f.below)]
 
 
 class Hint(Strict):
@@ -77,8 +75,6 @@ class Hint(Strict):
 class QuestionFile(Strict):
     """One TOML file of the question library."""
 
-    schema_version: Literal[1] = Field(
-        default=QUESTIONS_SCHEMA_VERSION, description="Format version of this file."
-    )
+    schema_version: Literal[1] = Field(default=QUESTIONS_SCHEMA_VERSION, description="Format version of this file.")
     questions: list[Question] = Field(default_factory=list)
     hints: list[Hint] = Field(default_factory=list)

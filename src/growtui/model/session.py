@@ -110,7 +110,8 @@ class FollowUpItem(Strict):
     hindered: str = Field(default="", description="What got in the way.")
     next_step: str = ""
     decision: Decision | None = Field(
-        default=None, description="close, carry_over (into this session's actions) or drop.")
+        default=None, description="close, carry_over (into this session's actions) or drop."
+    )
 
     @property
     def key(self) -> str:
@@ -178,8 +179,7 @@ class Action(Strict):
         default=None, description="'<session id>/<action id>' when carried over from an earlier session."
     )
     carry_count: int = Field(default=0, ge=0, description="How often it has been carried over.")
-    agreed_on: date | None = Field(
-        default=None, description="For a carried-over action: the day it was first agreed.")
+    agreed_on: date | None = Field(default=None, description="For a carried-over action: the day it was first agreed.")
     outcome: Outcome | None = Field(default=None, description="How it turned out, as reviewed in a later session.")
     reviewed_in: SessionId | None = Field(default=None, description="The session in which it was reviewed.")
 
@@ -215,9 +215,7 @@ class Session(Strict):
     time_box_minutes: int = Field(default=45, ge=5, le=480)
     status: Status = Status.in_progress
     current_phase: Phase = Phase.goal
-    previous_session: SessionId | None = Field(
-        default=None, description="The earlier session this one follows up on."
-    )
+    previous_session: SessionId | None = Field(default=None, description="The earlier session this one follows up on.")
     tags: list[str] = Field(default_factory=list)
     next_meeting: date | None = Field(default=None, description="When the next conversation is planned.")
     phase_seconds: dict[Phase, NonNegativeInt] = Field(

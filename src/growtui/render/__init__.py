@@ -20,20 +20,12 @@ __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 if TYPE_CHECKING:
     from growtui.render.coachee import (
         arc_markdown as arc_markdown,
-    )
-    from growtui.render.coachee import (
         coachee_markdown as coachee_markdown,
-    )
-    from growtui.render.coachee import (
         sparkline as sparkline,
-    )
-    from growtui.render.coachee import (
         trends as trends,
     )
     from growtui.render.session import (
         session_markdown as session_markdown,
-    )
-    from growtui.render.session import (
         session_text as session_text,
     )
     from growtui.render.summary import (

@@ -121,10 +121,10 @@ def _text_table(block: Table) -> str:
     pad = " " * (sum(widths) + 2 * narrow)
     lines = []
     for index, row in enumerate(cells):
-        left = "".join(cell.ljust(width + 2) for cell, width in zip(row, widths))
+        left = "".join(cell.ljust(width + 2) for cell, width in zip(row, widths, strict=False))  # the narrow ones
         lines.append((left + row[narrow]).rstrip())
         if index:
-            details = zip(block.header[narrow + 1:], row[narrow + 1:])
+            details = zip(block.header[narrow + 1 :], row[narrow + 1 :], strict=True)
             lines += [f"{pad}{label}: {cell}" for label, cell in details if cell]
     return "\n".join(lines)
 
@@ -194,8 +194,12 @@ def _md_block(block: Block, shift: int) -> str:
             return "\n".join("| " + " | ".join(row) + " |" for row in rows)
         case Items():
             return "\n".join(
-                "\n".join([f"- **{_md_cell(item.title)}**",
-                           *(f"  - {_md_label(k)} {_md_lines(v, '    ')}" for k, v in item.fields)])
+                "\n".join(
+                    [
+                        f"- **{_md_cell(item.title)}**",
+                        *(f"  - {_md_label(k)} {_md_lines(v, '    ')}" for k, v in item.fields),
+                    ]
+                )
                 for item in block.items
             )
 

@@ -34,14 +34,21 @@ def sparkline(values: list[int | None], lo: int = 1, hi: int = 10) -> str:
 
 
 def _arc(sessions: list[Session], lang: Lang | str) -> list[Block]:
-    header = [t(key, lang) for key in ("doc.date", "doc.session_goal", "doc.chosen", "doc.actions_done",
-                                       "doc.motivation")]
+    header = [
+        t(key, lang) for key in ("doc.date", "doc.session_goal", "doc.chosen", "doc.actions_done", "doc.motivation")
+    ]
     rows = []
     for s in sessions:
         done = sum(a.status is ActionStatus.done for a in s.will.actions)
-        rows.append([short_date(s.started_at.date(), lang), s.goal.session_goal,
-                     " · ".join(o.text for o in s.chosen_options()),
-                     f"{done}/{len(s.will.actions)}" if s.will.actions else "–", score_text(s.will.motivation) or "–"])
+        rows.append(
+            [
+                short_date(s.started_at.date(), lang),
+                s.goal.session_goal,
+                " · ".join(o.text for o in s.chosen_options()),
+                f"{done}/{len(s.will.actions)}" if s.will.actions else "–",
+                score_text(s.will.motivation) or "–",
+            ]
+        )
     return part(t("doc.arc", lang), [Table(header, rows, narrow=1)])
 
 
@@ -59,8 +66,11 @@ def trends(sessions: list[Session], lang: Lang | str) -> list[tuple[str, str, st
             values = series.get(key, ("", [None] * len(sessions)))[1]
             values[index] = answer.score
             series[key] = (answer.question, values)  # the latest wording names the row
-    return [(clean(label), sparkline(values), " → ".join("–" if v is None else str(v) for v in values))
-            for label, values in series.values() if any(v is not None for v in values)]
+    return [
+        (clean(label), sparkline(values), " → ".join("–" if v is None else str(v) for v in values))
+        for label, values in series.values()
+        if any(v is not None for v in values)
+    ]
 
 
 def _trends(sessions: list[Session], lang: Lang | str) -> list[Block]:
@@ -73,23 +83,42 @@ def _trends(sessions: list[Session], lang: Lang | str) -> list[Block]:
 def _arc_session(s: Session, lang: Lang | str) -> list[Block]:
     """One step of the arc: the goal, the options weighed and chosen, what was agreed and how it went."""
     title = " · ".join(part for part in (short_date(s.started_at.date(), lang), s.topic) if part.strip())
-    options = [Item(("✓ " if o.chosen else "") + title_of(o.text, lang),
-                    [(t("doc.score", lang), str(o.score) if o.score is not None else "")]) for o in s.options.items]
-    actions = [Item(title_of(a.what, lang), [
-        (t("doc.success_criterion", lang), a.success_criterion),
-        (t("doc.action_status", lang), t(f"doc.action_status.{a.status.value}", lang)),
-        (t("doc.outcome", lang), t(f"outcome.{a.outcome.value}", lang) if a.outcome else ""),
-        (t("doc.carried", lang), f"{a.carry_count}×" if a.carry_count else ""),
-    ]) for a in s.will.actions]
-    reviewed = [Item(title_of(i.what, lang), [
-        (t("doc.outcome", lang), t(f"outcome.{i.outcome.value}", lang) if i.outcome else ""),
-        (t("doc.decision", lang), t(f"doc.decision.{i.decision.value}", lang) if i.decision else ""),
-    ]) for i in s.follow_up.items]
+    options = [
+        Item(
+            ("✓ " if o.chosen else "") + title_of(o.text, lang),
+            [(t("doc.score", lang), str(o.score) if o.score is not None else "")],
+        )
+        for o in s.options.items
+    ]
+    actions = [
+        Item(
+            title_of(a.what, lang),
+            [
+                (t("doc.success_criterion", lang), a.success_criterion),
+                (t("doc.action_status", lang), t(f"doc.action_status.{a.status.value}", lang)),
+                (t("doc.outcome", lang), t(f"outcome.{a.outcome.value}", lang) if a.outcome else ""),
+                (t("doc.carried", lang), f"{a.carry_count}×" if a.carry_count else ""),
+            ],
+        )
+        for a in s.will.actions
+    ]
+    reviewed = [
+        Item(
+            title_of(i.what, lang),
+            [
+                (t("doc.outcome", lang), t(f"outcome.{i.outcome.value}", lang) if i.outcome else ""),
+                (t("doc.decision", lang), t(f"doc.decision.{i.decision.value}", lang) if i.decision else ""),
+            ],
+        )
+        for i in s.follow_up.items
+    ]
     return [
         Heading(title, 2),
-        *labelled((t("doc.session_goal", lang), s.goal.session_goal),
-                 (t("doc.long_term_goal", lang), s.goal.long_term_goal),
-                 (t("doc.motivation", lang), score_text(s.will.motivation))),
+        *labelled(
+            (t("doc.session_goal", lang), s.goal.session_goal),
+            (t("doc.long_term_goal", lang), s.goal.long_term_goal),
+            (t("doc.motivation", lang), score_text(s.will.motivation)),
+        ),
         *part(t("doc.follow_up", lang), item_list(reviewed), level=3),
         *part(phase_name(Phase.options, lang), item_list(options), level=3),
         *part(phase_name(Phase.will, lang), item_list(actions), level=3),
@@ -107,8 +136,9 @@ def coachee_markdown(sessions: list[Session], lang: Lang | str) -> str:
     if not sessions:
         raise ValueError("coachee_markdown needs at least one session")
     ordered = sorted(sessions, key=lambda s: s.started_at)
-    overview = [Heading(t("doc.coachee_title", lang, coachee=ordered[0].coachee), 1),
-                *_arc(ordered, lang), *_trends(ordered, lang)]
+    overview = [
+        Heading(t("doc.coachee_title", lang, coachee=ordered[0].coachee), 1),
+        *_arc(ordered, lang),
+        *_trends(ordered, lang),
+    ]
     return "\n".join([to_markdown(overview), *(to_markdown(session_blocks(s, lang), shift=1) for s in ordered)])
-
-

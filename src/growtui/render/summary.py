@@ -33,29 +33,41 @@ def _review_text(items: list[FollowUpItem], lang: Lang | str) -> str:
         return "–"
     counts = Counter(review_status(i.outcome, i.decision) for i in items)
     reviewed = len(items) - counts[ActionStatus.open]
-    parts = [f"{counts[st]} {t(f'doc.action_status.{st.value}', lang)}"
-             for st in ActionStatus if st is not ActionStatus.open and counts[st]]
+    parts = [
+        f"{counts[st]} {t(f'doc.action_status.{st.value}', lang)}"
+        for st in ActionStatus
+        if st is not ActionStatus.open and counts[st]
+    ]
     text = t("doc.reviewed", lang, reviewed=reviewed, total=len(items))
     return f"{text}: {', '.join(parts)}" if parts else text
 
 
 def _summary_row(s: Session, lang: Lang | str) -> list[str]:
     minutes = duration_minutes(s)
-    return [short_date(s.started_at.date(), lang), "–" if minutes is None else t("doc.minutes", lang, n=minutes),
-            t(f"doc.status.{s.status.value}", lang), ", ".join(phase_name(p, lang) for p in covered_phases(s)) or "–",
-            str(len(s.options.items)), str(len(s.will.actions)), _review_text(s.follow_up.items, lang)]
+    return [
+        short_date(s.started_at.date(), lang),
+        "–" if minutes is None else t("doc.minutes", lang, n=minutes),
+        t(f"doc.status.{s.status.value}", lang),
+        ", ".join(phase_name(p, lang) for p in covered_phases(s)) or "–",
+        str(len(s.options.items)),
+        str(len(s.will.actions)),
+        _review_text(s.follow_up.items, lang),
+    ]
 
 
 def _totals(sessions: list[Session], lang: Lang | str) -> list[Block]:
     completed = sum(s.status is Status.completed for s in sessions)
     minutes = sum(duration_minutes(s) or 0 for s in sessions)
-    return part(t("doc.totals", lang), labelled(
-        (t("doc.sessions", lang), t("doc.sessions_value", lang, n=len(sessions), completed=completed)),
-        (t("doc.duration", lang), t("doc.minutes", lang, n=minutes)),
-        (t("doc.options", lang), str(sum(len(s.options.items) for s in sessions))),
-        (t("doc.actions", lang), str(sum(len(s.will.actions) for s in sessions))),
-        (phase_name(Phase.follow_up, lang), _review_text([i for s in sessions for i in s.follow_up.items], lang)),
-    ))
+    return part(
+        t("doc.totals", lang),
+        labelled(
+            (t("doc.sessions", lang), t("doc.sessions_value", lang, n=len(sessions), completed=completed)),
+            (t("doc.duration", lang), t("doc.minutes", lang, n=minutes)),
+            (t("doc.options", lang), str(sum(len(s.options.items) for s in sessions))),
+            (t("doc.actions", lang), str(sum(len(s.will.actions) for s in sessions))),
+            (phase_name(Phase.follow_up, lang), _review_text([i for s in sessions for i in s.follow_up.items], lang)),
+        ),
+    )
 
 
 def summary(sessions: list[Session], lang: Lang | str) -> str:
@@ -65,12 +77,12 @@ def summary(sessions: list[Session], lang: Lang | str) -> str:
     per coachee a table; totals at the end.
     """
     ordered = sorted(sessions, key=lambda s: s.started_at)
-    header = [t(key, lang) for key in ("doc.date", "doc.duration", "doc.status", "doc.phases", "doc.options",
-                                       "doc.actions")] + [phase_name(Phase.follow_up, lang)]
+    header = [
+        t(key, lang) for key in ("doc.date", "doc.duration", "doc.status", "doc.phases", "doc.options", "doc.actions")
+    ] + [phase_name(Phase.follow_up, lang)]
     blocks: list[Block] = [Heading(t("doc.summary_title", lang), 1)]
     for coachee in dict.fromkeys(s.coachee for s in ordered):
         rows = [_summary_row(s, lang) for s in ordered if s.coachee == coachee]
         blocks += [Heading(coachee, 2), Table(header, rows, narrow=len(header) - 1)]
     blocks += [*_totals(ordered, lang), Paragraph(t("doc.summary_footer", lang))]
     return to_markdown(blocks)
-

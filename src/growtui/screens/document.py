@@ -109,8 +109,15 @@ class SessionDocumentScreen(ReaderScreen):
 
     def title_text(self) -> str:
         session = self.sessions[0]
-        return " · ".join(p for p in (session.coachee, f"{session.started_at:%Y-%m-%d %H:%M}",
-                                      self.t(f"history.status.{session.status.value}")) if p)
+        return " · ".join(
+            p
+            for p in (
+                session.coachee,
+                f"{session.started_at:%Y-%m-%d %H:%M}",
+                self.t(f"history.status.{session.status.value}"),
+            )
+            if p
+        )
 
     def markdown(self) -> str:
         from growtui.render import session_markdown
@@ -147,8 +154,14 @@ class CoacheeArcScreen(ReaderScreen):
 
     def title_text(self) -> str:
         first, last = self.sessions[0].started_at, self.sessions[-1].started_at
-        return tn("arc.title", len(self.sessions), self.lang, coachee=self.sessions[-1].coachee,
-                      first=f"{first:%Y-%m-%d}", last=f"{last:%Y-%m-%d}")
+        return tn(
+            "arc.title",
+            len(self.sessions),
+            self.lang,
+            coachee=self.sessions[-1].coachee,
+            first=f"{first:%Y-%m-%d}",
+            last=f"{last:%Y-%m-%d}",
+        )
 
     def markdown(self) -> str:
         from growtui.render import arc_markdown
@@ -163,10 +176,14 @@ class CoacheeArcScreen(ReaderScreen):
         box = self.query_one("#doc-trends", Static)
         box.display = bool(lines)
         width = min(LABEL_WIDTH, max((len(label) for label, _, _ in lines), default=0))
-        box.update(Content("\n").join(
-            Content.assemble((f"{_fit(label, width):<{width}}  ", "$text-muted"), (spark, "$text-accent"),
-                             f"  {numbers}")
-            for label, spark, numbers in lines))
+        box.update(
+            Content("\n").join(
+                Content.assemble(
+                    (f"{_fit(label, width):<{width}}  ", "$text-muted"), (spark, "$text-accent"), f"  {numbers}"
+                )
+                for label, spark, numbers in lines
+            )
+        )
 
 
 LABEL_WIDTH = 40

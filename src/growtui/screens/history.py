@@ -83,18 +83,25 @@ class HistoryScreen(Translated, Screen):
     # --- layout ----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        table = SessionTable([
-            (self.t("history.col.date"), 16, lambda e: e.when),
-            (self.t("history.col.coachee"), 18, lambda e: e.coachee),
-            (self.t("history.col.topic"), None, lambda e: e.topic),
-            (self.t("history.col.status"), 10, lambda e: self.t(f"history.status.{e.status}")),
-            (self.t("history.col.actions"), 7, lambda e: f"{e.done}/{e.actions}" if e.actions else "–"),
-        ], id="history-table")
+        table = SessionTable(
+            [
+                (self.t("history.col.date"), 16, lambda e: e.when),
+                (self.t("history.col.coachee"), 18, lambda e: e.coachee),
+                (self.t("history.col.topic"), None, lambda e: e.topic),
+                (self.t("history.col.status"), 10, lambda e: self.t(f"history.status.{e.status}")),
+                (self.t("history.col.actions"), 7, lambda e: f"{e.done}/{e.actions}" if e.actions else "–"),
+            ],
+            id="history-table",
+        )
         with Vertical(id="history-filters"):
             with Horizontal(classes="filter-row"):
                 yield Input(id="history-search", placeholder=self.t("history.search.placeholder"), compact=True)
-                yield Select([(self.t(f"history.status.{s}"), s) for s in ("in_progress", "completed")],
-                             prompt=self.t("history.status.all"), id="history-status", compact=True)
+                yield Select(
+                    [(self.t(f"history.status.{s}"), s) for s in ("in_progress", "completed")],
+                    prompt=self.t("history.status.all"),
+                    id="history-status",
+                    compact=True,
+                )
             with Horizontal(classes="filter-row"):
                 yield Select([], prompt=self.t("history.coachee.all"), id="history-coachee", compact=True)
                 yield Select([], prompt=self.t("history.tag.all"), id="history-tag", compact=True)
@@ -139,8 +146,9 @@ class HistoryScreen(Translated, Screen):
         try:
             message = self._with_index(job)
         except OSError as exc:
-            message = self.Synced(Sync(problems=[Problem(self.store.root, exc.strerror or type(exc).__name__)]),
-                                  [], [], [])
+            message = self.Synced(
+                Sync(problems=[Problem(self.store.root, exc.strerror or type(exc).__name__)]), [], [], []
+            )
         self.post_message(message)
 
     @on(Progress)
@@ -149,7 +157,8 @@ class HistoryScreen(Translated, Screen):
         bar.display = message.done < message.total
         bar.update(total=message.total, progress=message.done)
         self.query_one("#history-count", Label).update(
-            self.t("history.indexing", done=message.done, total=message.total))
+            self.t("history.indexing", done=message.done, total=message.total)
+        )
 
     @on(Synced)
     def _synced(self, message: Synced) -> None:
@@ -168,19 +177,30 @@ class HistoryScreen(Translated, Screen):
     def _report(self, sync: Sync) -> None:
         if sync.problems:
             files = ", ".join(p.path.name for p in sync.problems[:5])
-            self.notify(tn("home.problems", len(sync.problems), self.lang, files=files),
-                        severity="warning", timeout=15, markup=False)
+            self.notify(
+                tn("home.problems", len(sync.problems), self.lang, files=files),
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
         if sync.conflicts:
             files = ", ".join(p.name for p in sync.conflicts[:5])
-            self.notify(tn("home.conflicts", len(sync.conflicts), self.lang, files=files),
-                        severity="warning", timeout=15, markup=False)
+            self.notify(
+                tn("home.conflicts", len(sync.conflicts), self.lang, files=files),
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
 
     def _show(self, entries: list[Entry]) -> None:
         table = self.query_one(SessionTable)
         self.shown = entries
         table.set_rows(entries, keep=table.current)
-        count = tn("history.count", len(entries), self.lang) if len(entries) == self.total else \
-            tn("history.count_filtered", self.total, self.lang, shown=len(entries))
+        count = (
+            tn("history.count", len(entries), self.lang)
+            if len(entries) == self.total
+            else tn("history.count_filtered", self.total, self.lang, shown=len(entries))
+        )
         self.query_one("#history-count", Label).update(count)
         self.set_class(not entries, "-empty")
         self.refresh_bindings()
@@ -190,8 +210,11 @@ class HistoryScreen(Translated, Screen):
     def filters(self) -> dict[str, object]:
         """What the filter row says now; a date that does not parse is ignored (and marked)."""
         values: dict[str, object] = {}
-        for name, widget_id in (("coachee", "#history-coachee"), ("status", "#history-status"),
-                                ("tag", "#history-tag")):
+        for name, widget_id in (
+            ("coachee", "#history-coachee"),
+            ("status", "#history-status"),
+            ("tag", "#history-tag"),
+        ):
             value = self.query_one(widget_id, Select).value
             values[name] = None if value is Select.NULL else value
         for name in ("since", "until"):
@@ -284,4 +307,3 @@ class HistoryScreen(Translated, Screen):
         if self.index is not None:
             with self._index_lock:
                 self.index.close()
-

@@ -44,6 +44,7 @@ def _file_list(paths: list[Path], root: Path) -> str:
             return str(path.relative_to(root))
         except ValueError:
             return str(path)
+
     return ", ".join(shown(p) for p in paths)
 
 
@@ -54,6 +55,7 @@ class HomeScreen(Translated, Screen):
     @classmethod
     def language(cls, store, config, lang, *args, **kwargs) -> str:
         return lang
+
     BINDINGS = [
         Binding("ctrl+n", "focus_new", "key.new", tooltip="tip.new", id="home.new"),
         Binding("ctrl+r", "focus_resume", "key.resume", tooltip="tip.resume", id="home.resume"),
@@ -108,17 +110,26 @@ class HomeScreen(Translated, Screen):
                 yield Label(self.t("home.new"), classes="heading")
                 with Horizontal(classes="field"):
                     yield Label(self.t("home.coachee"), classes="label")
-                    yield Input(id="coachee", placeholder=self.t("home.coachee.placeholder"),
-                                suggester=SuggestFromList([], case_sensitive=False))
+                    yield Input(
+                        id="coachee",
+                        placeholder=self.t("home.coachee.placeholder"),
+                        suggester=SuggestFromList([], case_sensitive=False),
+                    )
                 with Horizontal(classes="field"):
                     yield Label(self.t("home.topic"), classes="label")
                     yield Input(id="topic", placeholder=self.t("home.topic.placeholder"))
                 with Horizontal(classes="field"):
                     yield Label(self.t("home.minutes"), classes="label")
-                    yield Input(str(self.config.time_box_minutes), id="minutes", restrict=r"[0-9]*", max_length=3,
-                                validators=[Integer(MIN_MINUTES, MAX_MINUTES,
-                                                    failure_description=self.t("home.minutes_invalid"))],
-                                validate_on=("blur", "submitted"))
+                    yield Input(
+                        str(self.config.time_box_minutes),
+                        id="minutes",
+                        restrict=r"[0-9]*",
+                        max_length=3,
+                        validators=[
+                            Integer(MIN_MINUTES, MAX_MINUTES, failure_description=self.t("home.minutes_invalid"))
+                        ],
+                        validate_on=("blur", "submitted"),
+                    )
                     yield Label(self.t("home.language"), classes="label -inline")
                     yield Select(LANGUAGES, value=self.lang, allow_blank=False, id="language")
                     yield Button(self.t("home.start"), id="start", variant="primary")
@@ -164,8 +175,10 @@ class HomeScreen(Translated, Screen):
         self.recent = [e for e in message.entries if e.status == Status.completed][:RECENT_COUNT]
         self.coachee_names = message.names
         self.query_one("#coachee", Input).suggester = SuggestFromList(self.coachee_names, case_sensitive=False)
-        self._fill(self.query_one("#resume", OptionList),
-                   [self._line(e, phase=True, recovered=e.id in message.recovered) for e in self.unfinished])
+        self._fill(
+            self.query_one("#resume", OptionList),
+            [self._line(e, phase=True, recovered=e.id in message.recovered) for e in self.unfinished],
+        )
         self._fill(self.query_one("#recent", OptionList), [self._line(e) for e in self.recent])
         self.set_class(bool(self.unfinished), "-has-resume")
         self.set_class(bool(self.recent), "-has-recent")
@@ -196,12 +209,20 @@ class HomeScreen(Translated, Screen):
         """One notification per kind of trouble, and only for files not reported before."""
         unreadable = list(dict.fromkeys(p.path for p in scan.problems if p.path not in self._reported))
         if unreadable:
-            self.notify(tn("home.problems", len(unreadable), self.lang, files=_file_list(unreadable, self.store.root)),
-                        severity="warning", timeout=15, markup=False)
+            self.notify(
+                tn("home.problems", len(unreadable), self.lang, files=_file_list(unreadable, self.store.root)),
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
         conflicts = [p for p in scan.conflicts if p not in self._reported]
         if conflicts:
-            self.notify(tn("home.conflicts", len(conflicts), self.lang, files=_file_list(conflicts, self.store.root)),
-                        severity="warning", timeout=15, markup=False)
+            self.notify(
+                tn("home.conflicts", len(conflicts), self.lang, files=_file_list(conflicts, self.store.root)),
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
         self._reported.update(unreadable, conflicts)
 
     # --- starting and resuming ----------------------------------------------------

@@ -43,8 +43,11 @@ class PassphraseScreen(Translated, Screen[Vault | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="passphrase-dialog") as dialog:
             dialog.border_title = t("passphrase.title", self.lang)
-            yield Static(t("passphrase.body", self.lang, folder=one_line(str(self.marker.path.parent))),
-                         id="passphrase-body", markup=False)
+            yield Static(
+                t("passphrase.body", self.lang, folder=one_line(str(self.marker.path.parent))),
+                id="passphrase-body",
+                markup=False,
+            )
             yield Input(password=True, placeholder=t("passphrase.placeholder", self.lang), id="passphrase-input")
             yield Static("", id="passphrase-status")
         yield Footer()
@@ -73,8 +76,9 @@ class PassphraseScreen(Translated, Screen[Vault | None]):
     def _wrong(self) -> None:
         self.tries += 1
         if self.tries >= TRIES:
-            self.app.exit(return_code=2, message=t("passphrase.give_up", self.lang,
-                                                  folder=one_line(str(self.marker.path.parent))))
+            self.app.exit(
+                return_code=2, message=t("passphrase.give_up", self.lang, folder=one_line(str(self.marker.path.parent)))
+            )
             return
         field = self.query_one(Input)
         field.value = ""

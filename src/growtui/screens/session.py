@@ -31,8 +31,11 @@ from growtui.widgets.will_panel import WillPanel
 
 SAVE_DELAY = 0.4  # seconds after the first change: the file is never more than ~0.5 s behind
 PANELS: dict[Phase, type[PhasePanel]] = {
-    Phase.follow_up: FollowUpPanel, Phase.goal: GoalPanel, Phase.reality: RealityPanel,
-    Phase.options: OptionsPanel, Phase.will: WillPanel,
+    Phase.follow_up: FollowUpPanel,
+    Phase.goal: GoalPanel,
+    Phase.reality: RealityPanel,
+    Phase.options: OptionsPanel,
+    Phase.will: WillPanel,
 }
 PHASE_KEYS = {"f2": Phase.goal, "f3": Phase.reality, "f4": Phase.options, "f5": Phase.will}
 
@@ -76,9 +79,17 @@ def bindings_for(lang: str) -> list[Binding]:
         key("ctrl+pageup", "step_phase(-1)", "key.prev_phase", "tip.prev_phase", "previous-phase", show=False),
         key("ctrl+pagedown", "step_phase(1)", "key.next_phase", "tip.next_phase", "next-phase", show=False),
         key("f8", "switch_language", "key.lang", "tip.lang", "switch-language", show=False),
-        *(Binding(k, f"go('{p.value}')", phase_name(p, lang), id=f"go-{p.value}", show=False,
-                  tooltip=t("tip.phase", lang, phase=phase_name(p, lang)))
-          for k, p in PHASE_KEYS.items()),
+        *(
+            Binding(
+                k,
+                f"go('{p.value}')",
+                phase_name(p, lang),
+                id=f"go-{p.value}",
+                show=False,
+                tooltip=t("tip.phase", lang, phase=phase_name(p, lang)),
+            )
+            for k, p in PHASE_KEYS.items()
+        ),
     ]
 
 
@@ -121,9 +132,15 @@ class SessionScreen(Translated, Screen):
                 with Container(id=f"phase-{phase.value}", classes="phase"):
                     if phase in PANELS:
                         yield PANELS[phase](live, id=f"panel-{phase.value}", classes="panel")
-                    yield NotesArea(live.session.section(phase).notes, phase=phase, id=f"notes-{phase.value}",
-                                    classes="notes", soft_wrap=True, tab_behavior="focus",
-                                    placeholder=t("notes.placeholder", lang))
+                    yield NotesArea(
+                        live.session.section(phase).notes,
+                        phase=phase,
+                        id=f"notes-{phase.value}",
+                        classes="notes",
+                        soft_wrap=True,
+                        tab_behavior="focus",
+                        placeholder=t("notes.placeholder", lang),
+                    )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -281,8 +298,7 @@ class SessionScreen(Translated, Screen):
         else:
             if not self._failing:
                 where = status.recovery or "memory"
-                self.notify(t("save.failed", lang, reason=status.reason, recovery=where),
-                            severity="error", timeout=30)
+                self.notify(t("save.failed", lang, reason=status.reason, recovery=where), severity="error", timeout=30)
             self._failing = True
             indicator.set_state("failing")
 
@@ -294,8 +310,9 @@ class SessionScreen(Translated, Screen):
         phase = self.live.phase
         if self.live.overrun(phase) and phase not in self._warned_overrun:
             self._warned_overrun.add(phase)
-            self.notify(t("timer.over", self.live.lang, phase=phase_name(phase, self.live.lang)),
-                        severity="warning", timeout=8)
+            self.notify(
+                t("timer.over", self.live.lang, phase=phase_name(phase, self.live.lang)), severity="warning", timeout=8
+            )
 
     # --- privacy, language, finishing -----------------------------------------------
 

@@ -24,15 +24,24 @@ class SessionCommands(Provider):
         run = screen.run_action
         for phase in live.phases():
             name = phase_name(phase, lang)
-            yield t("palette.phase", lang, phase=name), partial(run, f"go('{phase.value}')"), t("tip.phase", lang, phase=name)
-        for name, action in (("next", "next_question"), ("pick", "pick_question"), ("hints", "toggle_hints"),
-                             ("privacy", "privacy"), ("finish", "finish"), ("save", "save"),
-                             ("lang", "switch_language")):
+            yield (
+                t("palette.phase", lang, phase=name),
+                partial(run, f"go('{phase.value}')"),
+                t("tip.phase", lang, phase=name),
+            )
+        for name, action in (
+            ("next", "next_question"),
+            ("pick", "pick_question"),
+            ("hints", "toggle_hints"),
+            ("privacy", "privacy"),
+            ("finish", "finish"),
+            ("save", "save"),
+            ("lang", "switch_language"),
+        ):
             yield t(f"key.{name}", lang), partial(run, action), t(f"tip.{name}", lang)
         for question in live.library.for_phase(live.phase):
             text = question.text.in_(lang)
-            yield (t("palette.insert", lang, text=text), partial(_ask, screen, question),
-                   question.purpose.in_(lang))
+            yield (t("palette.insert", lang, text=text), partial(_ask, screen, question), question.purpose.in_(lang))
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._entries():

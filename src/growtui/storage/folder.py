@@ -45,7 +45,6 @@ def sealed_file_name(session: Session) -> str:
     return f"{session.started_at:%Y-%m-%d}_{session.id}{SUFFIX}"
 
 
-
 def session_id_in(name: str) -> str | None:
     """The session id in a file name growtui gave (``DATE_COACHEE_ID.toml``, ``DATE_ID.toml``, or a
     migration copy of one, ``NAME.toml.v1``); None for other names."""

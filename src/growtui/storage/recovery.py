@@ -14,17 +14,20 @@ import tempfile
 from pathlib import Path
 
 from growtui import paths
-from growtui.crypto.vault import Vault
+from growtui.crypto import Vault
 from growtui.errors import StoreWriteError
 from growtui.model import Session
 from growtui.storage.atomic import write_atomic
-from growtui.storage.store import to_toml
+from growtui.storage.codec import to_toml
 
 
 def recovery_dirs() -> list[Path]:
     """Places for recovery files, away from the sessions folder (which may be the one failing)."""
-    return [paths.data_dir() / "recovery", paths.cache_dir() / "recovery",
-            Path(tempfile.gettempdir()) / f"growtui-recovery-{os.getuid() if hasattr(os, 'getuid') else 'user'}"]
+    return [
+        paths.data_dir() / "recovery",
+        paths.cache_dir() / "recovery",
+        Path(tempfile.gettempdir()) / f"growtui-recovery-{os.getuid() if hasattr(os, 'getuid') else 'user'}",
+    ]
 
 
 def recovery_path_for(session_id: str, folder: Path) -> Path:

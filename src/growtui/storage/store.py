@@ -28,139 +28,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from pydantic import ValidationError
-
-from growtui import paths
-from growtui.crypto import vault as vaults
+from growtui import crypto, paths
 from growtui.errors import (
-    NewerFormatError,
     Problem,
-    SealedFileError,
     SessionFileError,
     StoreWriteError,
 )
 from growtui.model import SESSION_SCHEMA_VERSION, Session
-from growtui.storage import migrate, toml_read
+from growtui.storage import toml_read
 from growtui.storage.atomic import describe_os_error, write_atomic
+from growtui.storage.codec import encode, from_toml, load_file
 from growtui.storage.folder import file_name, is_conflict_copy, sealed_file_name, session_files
 from growtui.storage.locks import SessionLock
-from growtui.storage.toml_write import friendly_dumps
-
-MAX_SESSION_FILE = 16 * 1024 * 1024
-MAX_SEALED_FILE = MAX_SESSION_FILE * 3 // 2  # base64 and a header around the same text
-
-
-# --- serialising -----------------------------------------------------------
-
-
-def to_toml(session: Session) -> str:
-    """The session as TOML text: metadata first, each section's notes last.
-
-    The data is validated again on the way out (``model_copy`` and
-    construction without validation can smuggle in bad values), so growtui
-    never writes a file it could not read back.
-    """
-    data = session.model_dump(mode="python", exclude_none=True)
-    Session.model_validate(data)
-    for key, value in data.items():
-        if isinstance(value, dict) and "notes" in value:
-            value["notes"] = value.pop("notes")
-    return friendly_dumps(_plain(data))
-
-
-def _plain(value: Any) -> Any:
-    """StrEnum keys and values as plain str, which tomli-w expects."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
-    return value
-
-
-def from_toml(path: Path, text: str, data: dict[str, Any]) -> Session:
-    """The session in a file's parsed TOML, migrated to the current format, or SessionFileError.
-
-    ``data`` itself is not changed, so ``data["schema_version"]`` still says
-    which format the file is in.
-    """
-    version = data.get("schema_version")
-
-    def line_of(*key: str) -> int | None:  # finding lines costs a second parse: only for errors
-        return toml_read.key_lines(text).get(key)
-
-    if version is None:
-        raise SessionFileError([Problem(path, "not a growtui session: 'schema_version' is missing", 1)])
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise SessionFileError([Problem(path, "'schema_version' must be a whole number", line_of("schema_version"))])
-    if version > SESSION_SCHEMA_VERSION:
-        raise NewerFormatError([Problem(
-            path,
-            f"written by a newer growtui (format {version}; this version reads format "
-            f"{SESSION_SCHEMA_VERSION}): update growtui to open it. The file is left as it is",
-            line_of("schema_version"),
-        )])
-    if version < migrate.OLDEST:
-        raise SessionFileError([Problem(
-            path,
-            f"'schema_version' {version} is not a growtui session format (they are numbered "
-            f"{migrate.OLDEST} to {SESSION_SCHEMA_VERSION})",
-            line_of("schema_version"),
-        )])
-    missing = [key for key in ("id", "coachee", "started_at") if key not in data]
-    if missing:
-        raise SessionFileError([Problem(
-            path, f"'{missing[0]}' is missing: every session file needs an id, a coachee and a start time", 1
-        )])
-    data, _ = migrate.upgrade(data)
-    try:
-        return Session.model_validate(data)
-    except ValidationError as exc:
-        raise SessionFileError(toml_read.validation_problems(path, text, Session, exc)) from None
-
-
-def _encode(session: Session, path: Path) -> bytes:
-    try:
-        return to_toml(session).encode("utf-8")
-    except ValidationError as exc:
-        fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors())
-        raise StoreWriteError(path, f"the session holds invalid values ({fields}); not written") from None
-
 
 # --- rewriting a file of an older format ------------------------------------
-
-
-def load_file(path: Path, vault: vaults.Vault | None, *, opened: bool = True) -> tuple[dict[str, Any], str, bool]:
-    """A session file's parsed TOML and its text, opened first if it is sealed; and whether it was.
-
-    SessionFileError when it cannot be read, is damaged or tampered with, or
-    is sealed and there is no passphrase. With ``opened=False`` a sealed
-    file's own TOML (its header) is returned, not opened.
-    """
-    try:
-        data, text = toml_read.load(path, max_bytes=MAX_SEALED_FILE)
-        if not vaults.is_sealed(data):
-            if len(text) > MAX_SESSION_FILE // 4 and len(text.encode("utf-8")) > MAX_SESSION_FILE:
-                raise toml_read.TomlProblem(Problem(path, f"the file is larger than {MAX_SESSION_FILE // 2 ** 20} "
-                                                   "MB; that is not a file growtui wrote"), "limits")
-            return data, text, False
-        if not opened:
-            return data, text, True
-        if vault is None:
-            raise SessionFileError([Problem(path, "an encrypted session, and this folder is not set up for "
-                                            "encryption; give the passphrase (GROWTUI_PASSPHRASE) or run "
-                                            "growtui encrypt on its folder to open it")])
-        text = toml_read.decode(path, vault.open(path, data))
-        return toml_read.parse(path, text), text, True
-    except toml_read.TomlProblem as exc:
-        problem = exc.problem
-        if exc.kind != "limits" and vaults.looks_sealed(path):  # cut off, or edited by hand
-            raise SealedFileError([Problem(path, f"a damaged encrypted session ({problem.message}); restore it "
-                                           "from a copy. The file is left as it is", problem.line)]) from None
-        raise SessionFileError([problem]) from None
 
 
 def _keep_original(path: Path, original: bytes, version: int) -> Path:
@@ -184,7 +66,8 @@ def _keep_original(path: Path, original: bytes, version: int) -> Path:
             continue
         except OSError as exc:
             raise StoreWriteError(
-                path, f"could not {keep} ({describe_os_error(exc)}); the file is left as it is") from None
+                path, f"could not {keep} ({describe_os_error(exc)}); the file is left as it is"
+            ) from None
         try:
             write_atomic(backup, original, replace=False)
         except StoreWriteError as exc:
@@ -193,7 +76,7 @@ def _keep_original(path: Path, original: bytes, version: int) -> Path:
     raise StoreWriteError(path, f"could not {keep} (too many copies there already); the file is left as it is")
 
 
-def _replace_older_format(path: Path, data: bytes, version: int, vault: vaults.Vault | None) -> None:
+def _replace_older_format(path: Path, data: bytes, version: int, vault: crypto.Vault | None) -> None:
     """Write ``data`` over a file of an older format, with the original kept until it is safe.
 
     In an encrypted folder the kept copy is sealed too, even when the
@@ -202,9 +85,12 @@ def _replace_older_format(path: Path, data: bytes, version: int, vault: vaults.V
     try:
         original = path.read_bytes()
     except OSError as exc:
-        raise StoreWriteError(path, f"could not read the original (format {version}) to keep a copy "
-                              f"({describe_os_error(exc)}); the file is left as it is") from None
-    if vault is not None and not vaults.sealed_head(original):
+        raise StoreWriteError(
+            path,
+            f"could not read the original (format {version}) to keep a copy "
+            f"({describe_os_error(exc)}); the file is left as it is",
+        ) from None
+    if vault is not None and not crypto.sealed_head(original):
         original = vault.seal(original)
     backup = _keep_original(path, original, version)
     write_atomic(path, data)  # on failure the original is still in place (and the copy stays)
@@ -217,8 +103,11 @@ def _replace_older_format(path: Path, data: bytes, version: int, vault: vaults.V
         from_toml(path, text, loaded)
     except (OSError, SessionFileError) as exc:
         reason = describe_os_error(exc) if isinstance(exc, OSError) else exc.problems[0].message
-        raise StoreWriteError(path, f"the file could not be read back after rewriting it in format "
-                              f"{SESSION_SCHEMA_VERSION} ({reason}); the original is kept in {backup}") from None
+        raise StoreWriteError(
+            path,
+            f"the file could not be read back after rewriting it in format "
+            f"{SESSION_SCHEMA_VERSION} ({reason}); the original is kept in {backup}",
+        ) from None
     try:
         backup.unlink()
     except OSError:
@@ -274,14 +163,13 @@ class Scan:
 
 class SessionChangedOnDisk(StoreWriteError):
     def __init__(self, path: Path):
-        super().__init__(path, "the file was changed outside growtui since it was opened; "
-                         "not overwriting it")
+        super().__init__(path, "the file was changed outside growtui since it was opened; not overwriting it")
 
 
 class Store:
     """The sessions folder. With a ``vault`` the folder is encrypted: everything is written sealed."""
 
-    def __init__(self, root: Path, vault: vaults.Vault | None = None):
+    def __init__(self, root: Path, vault: crypto.Vault | None = None):
         self.root = root
         self.vault = vault
 
@@ -290,7 +178,7 @@ class Store:
         return self.vault is not None
 
     def _bytes(self, session: Session, path: Path) -> bytes:
-        data = _encode(session, path)
+        data = encode(session, path)
         return self.vault.seal(data) if self.vault is not None else data
 
     # listing ---------------------------------------------------------------

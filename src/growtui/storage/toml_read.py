@@ -41,14 +41,22 @@ def decode(path: Path, raw: bytes) -> str:
     nul = raw.find(b"\x00")
     if nul != -1:
         raise TomlProblem(
-            Problem(path, "the file holds a NUL byte: it looks binary, not like a TOML text file",
-                    _line_of_offset(raw, nul)), "encoding")
+            Problem(
+                path, "the file holds a NUL byte: it looks binary, not like a TOML text file", _line_of_offset(raw, nul)
+            ),
+            "encoding",
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise TomlProblem(
-            Problem(path, "the file is not valid UTF-8 (perhaps Latin-1 or Windows-1252); "
-                    "save it as UTF-8", _line_of_offset(raw, exc.start)), "encoding") from None
+            Problem(
+                path,
+                "the file is not valid UTF-8 (perhaps Latin-1 or Windows-1252); save it as UTF-8",
+                _line_of_offset(raw, exc.start),
+            ),
+            "encoding",
+        ) from None
 
 
 def file_problem(path: Path, exc: OSError | RuntimeError) -> Problem:
@@ -84,8 +92,9 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         raise TomlProblem(file_problem(path, exc), "read") from None
     if len(raw) > max_bytes:
         raise TomlProblem(
-            Problem(path, f"the file is larger than {max_bytes // (1024 * 1024)} MB; "
-                    "that is not a file growtui wrote"), "limits")
+            Problem(path, f"the file is larger than {max_bytes // (1024 * 1024)} MB; that is not a file growtui wrote"),
+            "limits",
+        )
     return decode(path, raw)
 
 
@@ -102,9 +111,9 @@ MAX_DEPTH = 100
 TOO_DEEP = "the file nests arrays or tables too deeply to read"
 TOO_LARGE = "the number is too large for TOML (64 bits at most)"
 _STRING_OR_COMMENT = re.compile(
-    r'''"{3}(?:[^"\\]++|\\.|"{1,2}+(?!"))*+(?:"{3,5}|\Z)'''
+    r""""{3}(?:[^"\\]++|\\.|"{1,2}+(?!"))*+(?:"{3,5}|\Z)"""
     r"""|'{3}(?:[^']++|'{1,2}+(?!'))*+(?:'{3,5}|\Z)"""
-    r'''|"(?:[^"\\\n]++|\\.)*+(?:"|(?=\n)|\Z)'''
+    r"""|"(?:[^"\\\n]++|\\.)*+(?:"|(?=\n)|\Z)"""
     r"""|'[^'\n]*+(?:'|(?=\n)|\Z)"""
     r"|\#[^\n]*+",
     re.DOTALL,
@@ -126,24 +135,39 @@ def _as_code(match: re.Match[str]) -> str:
 
 def check_shape(path: Path, text: str) -> None:
     """Refuse, before parsing, a text whose keys or number of values would make tomllib crawl."""
-    if text.count(".") < MAX_KEY_PARTS and text.count("[") + text.count("{") < MAX_DEPTH \
-            and _values(text) <= MAX_VALUES:
+    if (
+        text.count(".") < MAX_KEY_PARTS
+        and text.count("[") + text.count("{") < MAX_DEPTH
+        and _values(text) <= MAX_VALUES
+    ):
         return  # the common case of a short file, decided without a copy
     code = _STRING_OR_COMMENT.sub(_as_code, text)
     deep = _DEEP.search(code)
     if deep:
         raise TomlProblem(Problem(path, TOO_DEEP, code.count("\n", 0, deep.start()) + 1), "limits")
     if _values(code) > MAX_VALUES:
-        raise TomlProblem(Problem(path, f"the file holds more than {MAX_VALUES} values; "
-                                  "that is not a file growtui wrote"), "limits")
+        raise TomlProblem(
+            Problem(path, f"the file holds more than {MAX_VALUES} values; that is not a file growtui wrote"), "limits"
+        )
     if code.count(".") > MAX_DOTS:
-        raise TomlProblem(Problem(path, f"the file holds more than {MAX_DOTS} dotted keys and decimal numbers; "
-                                  "that is not a file growtui wrote"), "limits")
+        raise TomlProblem(
+            Problem(
+                path,
+                f"the file holds more than {MAX_DOTS} dotted keys and decimal numbers; "
+                "that is not a file growtui wrote",
+            ),
+            "limits",
+        )
     long_key = _LONG_KEY.search(code)
     if long_key:
-        raise TomlProblem(Problem(
-            path, f"a dotted key or table name of more than {MAX_KEY_PARTS} parts; growtui's files use at most three",
-            code.count("\n", 0, long_key.start()) + 1), "limits")
+        raise TomlProblem(
+            Problem(
+                path,
+                f"a dotted key or table name of more than {MAX_KEY_PARTS} parts; growtui's files use at most three",
+                code.count("\n", 0, long_key.start()) + 1,
+            ),
+            "limits",
+        )
 
 
 def _check_integers(path: Path, text: str, data: dict[str, Any]) -> None:
@@ -152,13 +176,14 @@ def _check_integers(path: Path, text: str, data: dict[str, Any]) -> None:
     while pending:
         where, value = pending.pop()
         if isinstance(value, dict):
-            pending.extend((where + (key,), item) for key, item in value.items())
+            pending.extend(((*where, key), item) for key, item in value.items())
         elif isinstance(value, list):
-            pending.extend((where + (i,), item) for i, item in enumerate(value))
+            pending.extend(((*where, i), item) for i, item in enumerate(value))
         elif isinstance(value, int) and not isinstance(value, bool) and not _INT64[0] <= value <= _INT64[1]:
             key = ".".join(str(part) for part in where if not isinstance(part, int))
-            raise TomlProblem(Problem(path, f"'{shorten(key)}': {TOO_LARGE}", line_of(key_lines(text), where)),
-                              "limits")
+            raise TomlProblem(
+                Problem(path, f"'{shorten(key)}': {TOO_LARGE}", line_of(key_lines(text), where)), "limits"
+            )
 
 
 def parse(path: Path, text: str) -> dict[str, Any]:
@@ -241,7 +266,7 @@ def key_lines(text: str) -> dict[tuple[Any, ...], int]:
         key = _KEY.match(line)
         if key:
             record(current + tuple(_split_key(key.group(1))), lineno)
-            rest = line[key.end():]
+            rest = line[key.end() :]
             for quote in ('"""', "'''"):
                 if rest.count(quote) % 2 == 1:
                     in_multiline = quote

@@ -50,8 +50,9 @@ class ItemDraft:
     has the text before Enter, like notes.
     """
 
-    def __init__(self, add: Callable[[str], Any], update: Callable[[str, str], Any],
-                 remove: Callable[[str], Any]) -> None:
+    def __init__(
+        self, add: Callable[[str], Any], update: Callable[[str, str], Any], remove: Callable[[str], Any]
+    ) -> None:
         self._add, self._update, self._remove = add, update, remove
         self.item_id: str | None = None
 

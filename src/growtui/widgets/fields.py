@@ -44,8 +44,15 @@ class NotesArea(TextArea):
 
 def score_input(value: int | None, lang: str, **kwargs: Any) -> Input:
     """A 1-10 score field: digits only, empty allowed, anything else marked invalid."""
-    return Input("" if value is None else str(value), type="integer", max_length=2, valid_empty=True,
-                 validators=[Integer(1, 10, failure_description=t("score.invalid", lang))], compact=True, **kwargs)
+    return Input(
+        "" if value is None else str(value),
+        type="integer",
+        max_length=2,
+        valid_empty=True,
+        validators=[Integer(1, 10, failure_description=t("score.invalid", lang))],
+        compact=True,
+        **kwargs,
+    )
 
 
 def read_score(text: str) -> int | None:

@@ -74,8 +74,9 @@ class FollowUpPanel(PhasePanel):
         with Vertical(classes="follow-up-item"):
             yield Label(f"{index + 1}. {item.what}", classes="follow-up-what", markup=False)
             if item.success_criterion:
-                yield Label(f"{self.t('will.success')} {item.success_criterion}", classes="follow-up-criterion",
-                            markup=False)
+                yield Label(
+                    f"{self.t('will.success')} {item.success_criterion}", classes="follow-up-criterion", markup=False
+                )
             meta = self._meta(item)
             if meta:
                 stale = "-stale" if self.live.needs_confirmation(item) else ""
@@ -85,21 +86,26 @@ class FollowUpPanel(PhasePanel):
                 yield FieldSelect(
                     [(self.t(f"outcome.{o.value}"), o) for o in Outcome],
                     value=item.outcome if item.outcome else Select.NULL,
-                    prompt=self.t("outcome.unset"), compact=True, id=_id(index, "outcome"),
-                    field="outcome", item=index,
+                    prompt=self.t("outcome.unset"),
+                    compact=True,
+                    id=_id(index, "outcome"),
+                    field="outcome",
+                    item=index,
                 )
             for field in TEXTS:
                 with Horizontal(classes="follow-up-row"):
                     yield Label(self.t(f"follow_up.{field}"))
-                    yield FieldInput(getattr(item, field), id=_id(index, field), compact=True, field=field,
-                                     item=index)
+                    yield FieldInput(getattr(item, field), id=_id(index, field), compact=True, field=field, item=index)
             with Horizontal(classes="follow-up-row"):
                 yield Label(self.t("follow_up.decision"))
                 yield FieldSelect(
                     [(self.t(f"decision.{d.value}"), d) for d in Decision],
                     value=item.decision if item.decision else Select.NULL,
-                    prompt=self.t("decision.unset"), compact=True, id=_id(index, "decision"),
-                    field="decision", item=index,
+                    prompt=self.t("decision.unset"),
+                    compact=True,
+                    id=_id(index, "decision"),
+                    field="decision",
+                    item=index,
                 )
 
     def refresh_from_session(self) -> None:

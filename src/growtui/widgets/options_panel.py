@@ -30,15 +30,32 @@ class OptionsTable(ItemTable):
     def bindings_for(lang: str) -> list[Binding]:
         return [
             Binding("enter", "edit", t("key.edit", lang), id="options.edit", tooltip=t("tip.option.edit", lang)),
-            Binding("space", "choose", t("key.choose", lang), id="options.choose",
-                    tooltip=t("tip.option.choose", lang)),
-            Binding("a", "score('attractiveness')", t("key.score_attractive", lang), id="options.attractiveness",
-                    tooltip=t("tip.option.attractive", lang)),
-            Binding("f", "score('feasibility')", t("key.score_feasible", lang), id="options.feasibility",
-                    tooltip=t("tip.option.feasible", lang)),
+            Binding(
+                "space", "choose", t("key.choose", lang), id="options.choose", tooltip=t("tip.option.choose", lang)
+            ),
+            Binding(
+                "a",
+                "score('attractiveness')",
+                t("key.score_attractive", lang),
+                id="options.attractiveness",
+                tooltip=t("tip.option.attractive", lang),
+            ),
+            Binding(
+                "f",
+                "score('feasibility')",
+                t("key.score_feasible", lang),
+                id="options.feasibility",
+                tooltip=t("tip.option.feasible", lang),
+            ),
             Binding("s", "sort", t("key.sort", lang), id="options.sort", tooltip=t("tip.option.sort", lang)),
-            Binding("delete", "remove", t("key.delete", lang), id="options.delete", show=False,
-                    tooltip=t("tip.option.delete", lang)),
+            Binding(
+                "delete",
+                "remove",
+                t("key.delete", lang),
+                id="options.delete",
+                show=False,
+                tooltip=t("tip.option.delete", lang),
+            ),
         ]
 
     BINDINGS = bindings_for("en")
@@ -160,8 +177,13 @@ class OptionsPanel(PhasePanel):
         def number(value: int | None) -> Text:
             return Text("–" if value is None else str(value), justify="right")
 
-        return (shorten(option.text, 40), number(option.attractiveness), number(option.feasibility),
-                number(option.score), Text("✓" if option.chosen else "", justify="center"))
+        return (
+            shorten(option.text, 40),
+            number(option.attractiveness),
+            number(option.feasibility),
+            number(option.score),
+            Text("✓" if option.chosen else "", justify="center"),
+        )
 
     def _fill(self, select: str | None = None) -> None:
         items = self.live.session.options.items
@@ -177,8 +199,13 @@ class OptionsPanel(PhasePanel):
         hint = self.query_one("#options-hint", Label)
         hint.set_class(field is not None, "-scoring")
         if field is not None and (option_id := self.table.current_id):
-            hint.update(self.t("options.scoring", field=self.t(SCORE_FIELDS[field]),
-                               option=shorten(self.live.option(option_id).text, 30)))
+            hint.update(
+                self.t(
+                    "options.scoring",
+                    field=self.t(SCORE_FIELDS[field]),
+                    option=shorten(self.live.option(option_id).text, 30),
+                )
+            )
         else:
             hint.update(self.t("options.keys" if self.live.session.options.items else "options.empty"))
 
@@ -189,8 +216,11 @@ class OptionsPanel(PhasePanel):
     @property
     def drafts(self) -> ItemDraft:
         if getattr(self, "_drafts", None) is None:
-            self._drafts = ItemDraft(self.live.add_option, lambda item_id, text: self.live.update_option(item_id, text=text),
-                                     self.live.remove_option)
+            self._drafts = ItemDraft(
+                self.live.add_option,
+                lambda item_id, text: self.live.update_option(item_id, text=text),
+                self.live.remove_option,
+            )
         return self._drafts
 
     @on(Input.Changed, "#new-option")

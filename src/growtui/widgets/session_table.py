@@ -105,7 +105,7 @@ class SessionTable(ScrollView, can_focus=True):
         return [w if w is not None else max(8, total - fixed) for _, w, _ in self.columns]
 
     def header(self, total: int) -> str:
-        return " ".join(_cell(title, w) for (title, _, _), w in zip(self.columns, self.widths(total)))
+        return " ".join(_cell(title, w) for (title, _, _), w in zip(self.columns, self.widths(total), strict=True))
 
     # --- cursor ----------------------------------------------------------------
 
@@ -155,7 +155,7 @@ class SessionTable(ScrollView, can_focus=True):
         if row == self.cursor:
             style = base + self.get_component_rich_style("session-table--cursor")
         segments = []
-        for index, ((_, _, text_of), w) in enumerate(zip(self.columns, self.widths(width))):
+        for index, ((_, _, text_of), w) in enumerate(zip(self.columns, self.widths(width), strict=True)):
             if index:
                 segments.append(Segment(" ", style))
             cell_style = style

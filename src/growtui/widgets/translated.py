@@ -29,8 +29,10 @@ def translate_bindings(bindings: list[Any], lang: str) -> list[Any]:
     def tr(text: str) -> str:
         return t(text, lang) if text else text  # a key; a missing one is a KeyError, caught by the tests
 
-    return [replace(b, description=tr(b.description), tooltip=tr(b.tooltip)) if isinstance(b, Binding) else b
-            for b in bindings]
+    return [
+        replace(b, description=tr(b.description), tooltip=tr(b.tooltip)) if isinstance(b, Binding) else b
+        for b in bindings
+    ]
 
 
 @functools.cache

@@ -30,8 +30,9 @@ class ActionsTable(ItemTable):
     def bindings_for(lang: str) -> list[Binding]:
         return [
             Binding("enter", "edit", t("key.edit", lang), id="actions.edit", tooltip=t("tip.action.edit", lang)),
-            Binding("delete", "remove", t("key.delete", lang), id="actions.delete",
-                    tooltip=t("tip.action.delete", lang)),
+            Binding(
+                "delete", "remove", t("key.delete", lang), id="actions.delete", tooltip=t("tip.action.delete", lang)
+            ),
         ]
 
     BINDINGS = bindings_for("en")
@@ -137,8 +138,11 @@ class WillPanel(PhasePanel):
     @property
     def drafts(self) -> ItemDraft:
         if getattr(self, "_drafts", None) is None:
-            self._drafts = ItemDraft(self.live.add_action, lambda item_id, text: self.live.update_action(item_id, what=text),
-                                     self.live.remove_action)
+            self._drafts = ItemDraft(
+                self.live.add_action,
+                lambda item_id, text: self.live.update_action(item_id, what=text),
+                self.live.remove_action,
+            )
         return self._drafts
 
     @on(Input.Changed, "#new-action")
