@@ -42,11 +42,18 @@ def _write_then_stop(writer: WriterThread, count: int) -> threading.Thread:
     return worker
 
 
-def test_textual_alone_hangs_on_a_closed_terminal():
-    """The fault itself, so the test below proves something: the writer dies, the queue fills, stop() blocks."""
+def test_textual_alone_hangs_on_a_closed_terminal(monkeypatch):
+    """The fault itself, so the test below proves something: the writer dies, the queue fills, stop() blocks.
+
+    The writer thread's death is the point, so its exception is caught here and checked, instead of
+    reaching pytest as an unhandled-thread warning that reads like a failure.
+    """
+    died: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: died.append(args.exc_value))
     writer = WriterThread(ClosedTerminal())
     writer.start()
     assert _write_then_stop(writer, MAX_QUEUED_WRITES + 5).is_alive()
+    assert len(died) == 1 and isinstance(died[0], OSError) and died[0].errno == errno.EIO
 
 
 def test_guarded_output_lets_the_app_finish_on_a_closed_terminal():

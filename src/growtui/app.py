@@ -34,7 +34,10 @@ def _terminal_gone() -> bool:
     try:
         import termios
 
-        termios.tcgetattr(sys.__stdin__.fileno())
+        stdin = sys.__stdin__
+        if stdin is None:
+            return True
+        termios.tcgetattr(stdin.fileno())
     except Exception:
         return True
     return False

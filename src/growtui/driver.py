@@ -10,7 +10,8 @@ terminal as gone and every later write is dropped, so growtui always exits.
 
 from __future__ import annotations
 
-from typing import IO
+from io import TextIOWrapper
+from typing import IO, cast
 
 from textual.drivers.linux_driver import LinuxDriver
 
@@ -50,4 +51,6 @@ class GuardedLinuxDriver(LinuxDriver):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._file = _TerminalOutput(self._file)
+        if self._file is not None:
+            # Textual types the file as a TextIOWrapper; the driver only writes, flushes and asks fileno().
+            self._file = cast(TextIOWrapper, _TerminalOutput(self._file))

@@ -299,7 +299,7 @@ def export(
     if bool(session) == bool(coachee):
         raise click.UsageError("give either a SESSION or --coachee NAME")
     language = opts.language(lang)
-    sessions = _sessions_of(opts, coachee) if coachee else [_resolve(opts, session)]
+    sessions = _sessions_of(opts, coachee) if coachee else [_resolve(opts, str(session))]
     if fmt == "summary":
         text = render.summary(sessions, language)
     elif coachee:

@@ -164,5 +164,5 @@ class Agreeing(LiveCore):
             and action.success_criterion == item.success_criterion
             and not (action.when or action.start or action.inform or action.support or action.obstacles)
         )
-        if untouched:
+        if action is not None and untouched:
             self.remove_action(action.id)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual import on
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
@@ -41,7 +41,7 @@ class ItemEditor(Translated, ModalScreen[dict | None]):
     """
 
     @staticmethod
-    def bindings_for(lang: str) -> list[Binding]:
+    def bindings_for(lang: str) -> list[BindingType]:
         return [
             Binding("ctrl+s", "save", t("key.save", lang), id="editor.save", tooltip=t("tip.editor.save", lang)),
             Binding(
@@ -60,7 +60,7 @@ class ItemEditor(Translated, ModalScreen[dict | None]):
         self.lang = lang
         self._warned = False
         self._initial: tuple[Any, ...] = ()
-        self.on_quit: Callable[[dict], None] | None = None  # keeps the changes when growtui must stop now
+        self.on_quit: Callable[[dict], object] | None = None  # keeps the changes when growtui must stop now
 
     def keep_draft(self) -> None:
         """growtui is stopping (quit, closed terminal, a signal, an error) with this editor open.

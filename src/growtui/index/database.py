@@ -135,6 +135,8 @@ class Index(Queries):
         return db
 
     def _open_sealed(self) -> sqlite3.Connection:
+        if self.vault is None:
+            raise ValueError("only an encrypted folder's index is sealed")
         db = open_sealed(self.sealed, self.vault, INDEX_FORMAT)
         if db is None:
             db = memory()

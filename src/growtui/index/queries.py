@@ -36,7 +36,8 @@ class Queries:
     def _where(
         self, coachee: str | None, status: str | None, since: date | None, until: date | None, tag: str | None
     ) -> tuple[str, list[object]]:
-        clauses, values = ["1"], []
+        clauses: list[str] = ["1"]
+        values: list[object] = []
         if coachee:
             clauses.append("person = ?")
             values.append(person_key(_utf8_only(coachee)))

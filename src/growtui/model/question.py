@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
 from growtui.model.common import Localized, Phase, Strict
 
-QUESTIONS_SCHEMA_VERSION = 1
+QUESTIONS_SCHEMA_VERSION: Final = 1
 
 QuestionId = Annotated[
     str,

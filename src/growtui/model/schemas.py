@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from growtui.model.question import QuestionFile
 from growtui.model.session import SESSION_SCHEMA_VERSION, Session
 
@@ -11,10 +13,11 @@ _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def json_schema(kind: str) -> dict[str, Any]:
-    model, title = {
+    models: dict[str, tuple[type[BaseModel], str]] = {
         "questions": (QuestionFile, "growtui question file"),
         "session": (Session, "growtui session file"),
-    }[kind]
+    }
+    model, title = models[kind]
     schema = model.model_json_schema()
     if kind == "session":
         schema["properties"]["schema_version"]["description"] = (

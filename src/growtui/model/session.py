@@ -10,13 +10,13 @@ from __future__ import annotations
 import secrets
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import Field, NonNegativeInt, StringConstraints, field_validator
 
 from growtui.model.common import Lang, NonEmpty, Phase, Score, Strict
 
-SESSION_SCHEMA_VERSION = 2
+SESSION_SCHEMA_VERSION: Final = 2
 _ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32, lower case
 
 SessionId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{4,64}$")]

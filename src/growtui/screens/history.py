@@ -9,6 +9,8 @@ draws only the rows on screen, so ten thousand sessions feel like ten.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
+from datetime import date
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, ProgressBar, Select, Static
 
 from growtui.errors import Problem
@@ -28,6 +31,18 @@ from growtui.widgets.session_table import SessionTable
 from growtui.widgets.translated import Translated
 
 SEARCH_DELAY = 0.15  # seconds of quiet typing before a search runs
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the filter row asks for; empty fields are None."""
+
+    coachee: str | None
+    status: str | None
+    tag: str | None
+    since: date | None
+    until: date | None
+    query: str
 
 
 class HistoryScreen(Translated, Screen):
@@ -43,6 +58,10 @@ class HistoryScreen(Translated, Screen):
     @classmethod
     def language(cls, store, lang, *args, **kwargs) -> str:
         return lang
+
+    @staticmethod
+    def help_for(lang: str) -> str:
+        return t("history.help", lang)
 
     class Synced(Message):
         def __init__(self, sync: Sync, entries: list[Entry], coachees: list[str], tags: list[str]) -> None:
@@ -72,10 +91,9 @@ class HistoryScreen(Translated, Screen):
         self._index_lock = threading.Lock()
         self._initial_coachee = coachee
         self._generation = 0
-        self._search_timer = None
+        self._search_timer: Timer | None = None
         self.total = 0
         self.shown: list[Entry] = []
-        self.HELP = t("history.help", self.lang)
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
@@ -140,7 +158,10 @@ class HistoryScreen(Translated, Screen):
     @work(thread=True, exclusive=True, group="history-load")
     def load(self) -> None:
         def job(index: Index) -> HistoryScreen.Synced:
-            sync = index.sync(lambda done, total: self.post_message(self.Progress(done, total)))
+            def progress(done: int, total: int) -> None:
+                self.post_message(self.Progress(done, total))
+
+            sync = index.sync(progress)
             return self.Synced(sync, index.entries(), index.coachees(), index.tags())
 
         try:
@@ -207,37 +228,43 @@ class HistoryScreen(Translated, Screen):
 
     # --- filtering -------------------------------------------------------------------
 
-    def filters(self) -> dict[str, object]:
+    def filters(self) -> Filters:
         """What the filter row says now; a date that does not parse is ignored (and marked)."""
-        values: dict[str, object] = {}
-        for name, widget_id in (
-            ("coachee", "#history-coachee"),
-            ("status", "#history-status"),
-            ("tag", "#history-tag"),
-        ):
+
+        def chosen(widget_id: str) -> str | None:
             value = self.query_one(widget_id, Select).value
-            values[name] = None if value is Select.NULL else value
-        for name in ("since", "until"):
+            return None if value is Select.NULL else str(value)
+
+        def day(name: str) -> date | None:
             field = self.query_one(f"#history-{name}", Input)
             text = field.value.strip()
-            day = parse_date(text) if text else None
-            field.set_class(bool(text) and day is None, "-invalid")
-            values[name] = day
-        values["query"] = self.query_one("#history-search", Input).value.strip()
-        return values
+            parsed = parse_date(text) if text else None
+            field.set_class(bool(text) and parsed is None, "-invalid")
+            return parsed
+
+        return Filters(
+            chosen("#history-coachee"),
+            chosen("#history-status"),
+            chosen("#history-tag"),
+            day("since"),
+            day("until"),
+            self.query_one("#history-search", Input).value.strip(),
+        )
 
     def apply_filters(self) -> None:
         self._generation += 1
         self._filter(self.filters(), self._generation)
 
     @work(thread=True, exclusive=True, group="history-filter")
-    def _filter(self, filters: dict[str, object], generation: int) -> None:
-        query = str(filters.pop("query") or "")
-
+    def _filter(self, filters: Filters, generation: int) -> None:
         def job(index: Index) -> list[Entry]:
-            if query:
-                return [hit.entry for hit in index.search(query, **filters)]
-            return index.entries(**filters)
+            f = filters
+            if f.query:
+                hits = index.search(
+                    f.query, coachee=f.coachee, status=f.status, since=f.since, until=f.until, tag=f.tag
+                )
+                return [hit.entry for hit in hits]
+            return index.entries(coachee=f.coachee, status=f.status, since=f.since, until=f.until, tag=f.tag)
 
         self.post_message(self.Filtered(self._with_index(job), generation))
 

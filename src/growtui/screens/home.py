@@ -56,6 +56,10 @@ class HomeScreen(Translated, Screen):
     def language(cls, store, config, lang, *args, **kwargs) -> str:
         return lang
 
+    @staticmethod
+    def help_for(lang: str) -> str:
+        return t("home.help", lang)
+
     BINDINGS = [
         Binding("ctrl+n", "focus_new", "key.new", tooltip="tip.new", id="home.new"),
         Binding("ctrl+r", "focus_resume", "key.resume", tooltip="tip.resume", id="home.resume"),
@@ -99,7 +103,6 @@ class HomeScreen(Translated, Screen):
         self.recent: list[Entry] = []
         self.coachee_names: list[str] = []
         self._reported: set[Path] = set()
-        self.HELP = t("home.help", self.lang)
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)

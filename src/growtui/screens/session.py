@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.message import Message
 from textual.screen import Screen
@@ -14,7 +14,7 @@ from textual.widgets import ContentSwitcher, Footer, Label, Static, TextArea
 from growtui.conversation import Autosaver, LiveSession, SaveStatus
 from growtui.dialogs.item_editor import ItemEditor
 from growtui.i18n import phase_name, t
-from growtui.model import Phase
+from growtui.model import Lang, Phase
 from growtui.screens.messages import SessionFinished, SessionScreenRebuilt
 from growtui.screens.session_commands import SessionCommands
 from growtui.widgets.base import PhasePanel, SessionEdited
@@ -60,7 +60,7 @@ class SaveStatusChanged(Message):
         self.status = status
 
 
-def bindings_for(lang: str) -> list[Binding]:
+def bindings_for(lang: str) -> list[BindingType]:
     """The session keys, described in the interface language."""
 
     def key(keys: str, action: str, label: str, tip: str, id: str, show: bool = True, **kw) -> Binding:
@@ -324,7 +324,7 @@ class SessionScreen(Translated, Screen):
     def action_switch_language(self) -> None:
         """Switch interface and questions to the other language; nothing typed is lost."""
         self._pull_notes()
-        self.live.session.language = "en" if self.live.lang == "nl" else "nl"
+        self.live.session.language = Lang.en if self.live.lang == "nl" else Lang.nl
         self.live.touch()
         self.save_now()
         self.post_message(SessionScreenRebuilt(self, SessionScreen(self.live, self.saver)))

@@ -15,7 +15,8 @@ from growtui.i18n import phase_name, t
 
 
 class SessionCommands(Provider):
-    def _entries(self) -> Iterator[tuple[str, Callable[[], object], str]]:
+    def _entries(self) -> Iterator[tuple[str, Callable[[], object], str, bool]]:
+        """(name, what it does, help, whether it asks a library question) for each entry."""
         screen = self.screen
         live = getattr(screen, "live", None)
         if live is None:
@@ -28,6 +29,7 @@ class SessionCommands(Provider):
                 t("palette.phase", lang, phase=name),
                 partial(run, f"go('{phase.value}')"),
                 t("tip.phase", lang, phase=name),
+                False,
             )
         for name, action in (
             ("next", "next_question"),
@@ -38,19 +40,24 @@ class SessionCommands(Provider):
             ("save", "save"),
             ("lang", "switch_language"),
         ):
-            yield t(f"key.{name}", lang), partial(run, action), t(f"tip.{name}", lang)
+            yield t(f"key.{name}", lang), partial(run, action), t(f"tip.{name}", lang), False
         for question in live.library.for_phase(live.phase):
             text = question.text.in_(lang)
-            yield (t("palette.insert", lang, text=text), partial(_ask, screen, question), question.purpose.in_(lang))
+            yield (
+                t("palette.insert", lang, text=text),
+                partial(_ask, screen, question),
+                question.purpose.in_(lang),
+                True,
+            )
 
     async def discover(self) -> Hits:
-        for name, callback, help_text in self._entries():
-            if callback.func is not _ask:
+        for name, callback, help_text, is_question in self._entries():
+            if not is_question:  # the questions are many: they show when searched for
                 yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, callback, help_text in self._entries():
+        for name, callback, help_text, _ in self._entries():
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)

@@ -52,9 +52,10 @@ def friendly_dumps(data: dict[str, Any]) -> str:
                 return [swap(v) for v in value]
             rendered = inline
         elif isinstance(value, str):
-            rendered = _literal_block(value)
-            if rendered is None:
+            block = _literal_block(value)
+            if block is None:
                 return value
+            rendered = block
         else:
             return value
         token = f"\ue000growtui-{len(replacements)}\ue001"

@@ -138,9 +138,9 @@ class FollowUpPanel(PhasePanel):
         index, field = select.item, select.field
         value = None if event.value is Select.NULL else event.value
         if field == "outcome":
-            self._update(index, field, None if value is None else Outcome(value))
+            self._update(index, field, None if value is None else Outcome(str(value)))
             return
-        decision = None if value is None else Decision(value)
+        decision = None if value is None else Decision(str(value))
         item = self.live.session.follow_up.items[index]
         if decision is Decision.carry_over and item.decision is not decision and self.live.needs_confirmation(item):
             self._confirm_carry(index, item)

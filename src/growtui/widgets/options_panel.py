@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input, Label
 
@@ -27,7 +27,7 @@ class OptionsTable(ItemTable):
     """The options; scoring is two keys: ``a`` or ``f``, then a digit (0 means 10)."""
 
     @staticmethod
-    def bindings_for(lang: str) -> list[Binding]:
+    def bindings_for(lang: str) -> list[BindingType]:
         return [
             Binding("enter", "edit", t("key.edit", lang), id="options.edit", tooltip=t("tip.option.edit", lang)),
             Binding(
@@ -114,7 +114,7 @@ class OptionsTable(ItemTable):
         if self._scoring is None:
             return
         field = self._stop_scoring()
-        if len(event.key) == 1 and event.key.isdigit():
+        if field is not None and len(event.key) == 1 and event.key.isdigit():
             if option_id := self.current_id:
                 self.post_message(self.Scored(option_id, field, int(event.key) or 10))
         elif event.key != "escape":

@@ -14,7 +14,6 @@ automatically: ``HomeScreen(store, config, "nl")`` is Dutch.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import replace
 from typing import Any, ClassVar, TypeVar
 
@@ -22,7 +21,7 @@ from textual.binding import Binding
 
 from growtui.i18n import t
 
-T = TypeVar("T", bound=type)
+T = TypeVar("T")
 
 
 def translate_bindings(bindings: list[Any], lang: str) -> list[Any]:
@@ -35,14 +34,26 @@ def translate_bindings(bindings: list[Any], lang: str) -> list[Any]:
     ]
 
 
-@functools.cache
-def translated(cls: T, lang: str) -> T:
-    """``cls`` with its key descriptions and tooltips in ``lang``."""
+_MADE: dict[tuple[type, str], type] = {}
+
+
+def translated(cls: type[T], lang: str) -> type[T]:
+    """``cls`` with its key descriptions and tooltips in ``lang``; made once per class and language."""
     if getattr(cls, "_lang", None) == lang:
         return cls
+    if (cls, lang) not in _MADE:
+        _MADE[cls, lang] = _subclass(cls, lang)
+    made: type[T] = _MADE[cls, lang]
+    return made
+
+
+def _subclass(cls: type, lang: str) -> type:
     bindings_for = getattr(cls, "bindings_for", None)
     bindings = bindings_for(lang) if bindings_for else translate_bindings(cls.__dict__.get("BINDINGS", []), lang)
     namespace = {"BINDINGS": bindings, "_lang": lang, "__module__": cls.__module__, "__doc__": cls.__doc__}
+    help_for = getattr(cls, "help_for", None)
+    if help_for is not None:  # the help panel's text, in the same language as the keys
+        namespace["HELP"] = help_for(lang)
     return type(cls.__name__, (cls,), namespace)
 
 
@@ -56,8 +67,7 @@ class Translated:
         """The language for an instance made with these arguments (None: as declared)."""
         return None
 
-    def __new__(cls, *args: Any, **kwargs: Any):
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
         lang = cls.language(*args, **kwargs)
-        if lang is not None and cls._lang != lang:
-            cls = translated(cls, str(lang))
-        return super().__new__(cls)
+        made = translated(cls, str(lang)) if lang is not None and cls._lang != lang else cls
+        return super().__new__(made)

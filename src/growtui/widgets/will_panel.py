@@ -7,7 +7,7 @@ import functools
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
@@ -27,7 +27,7 @@ class ActionsTable(ItemTable):
     """The actions agreed in this conversation."""
 
     @staticmethod
-    def bindings_for(lang: str) -> list[Binding]:
+    def bindings_for(lang: str) -> list[BindingType]:
         return [
             Binding("enter", "edit", t("key.edit", lang), id="actions.edit", tooltip=t("tip.action.edit", lang)),
             Binding(
