@@ -24,8 +24,7 @@ import tomllib
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from datetime import time as clock
+from datetime import date, datetime, time as clock, timedelta
 from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo

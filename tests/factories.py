@@ -136,9 +136,10 @@ def live_session(
 ) -> LiveSession:
     """A live session of a new Session(**fields) that would be saved at ``path``; the shipped library by default."""
     fields.setdefault("coachee", "Ada")
-    return LiveSession(
-        Stored(path, Session(**fields)), library or shipped_library(), **({"clock": clock} if clock is not None else {})
-    )
+    stored = Stored(path, Session(**fields))
+    if clock is None:
+        return LiveSession(stored, library or shipped_library())
+    return LiveSession(stored, library or shipped_library(), clock=clock)
 
 
 _SHIPPED: Library | None = None

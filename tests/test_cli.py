@@ -147,10 +147,21 @@ def test_schema_is_json_schema(run, kind):
     assert schema["additionalProperties"] is False
 
 
+def paths_shown(out: str) -> dict[str, str]:
+    return {label: where.strip() for label, _, where in (line.partition(": ") for line in out.splitlines())}
+
+
 def test_paths_honour_overrides(run, tmp_path, monkeypatch):
     monkeypatch.setenv("GROWTUI_SESSIONS_DIR", str(tmp_path / "from-env"))
-    assert f"sessions:          {tmp_path / 'from-env'}" in run("paths").out
-    assert f"sessions:          {tmp_path / 'flag'}" in run("--sessions-dir", str(tmp_path / "flag"), "paths").out
+    assert paths_shown(run("paths").out)["sessions"] == str(tmp_path / "from-env")
+    assert paths_shown(run("--sessions-dir", str(tmp_path / "flag"), "paths").out)["sessions"] == str(tmp_path / "flag")
+
+
+def test_paths_line_up_in_one_column(run):
+    lines = run("paths").out.splitlines()
+    assert len(lines) >= 7 and any(line.startswith("cache (locks, search index): ") for line in lines)
+    starts = {len(line) - len(line.split(": ", 1)[1].lstrip()) for line in lines}
+    assert len(starts) == 1, lines
 
 
 def test_an_internal_error_leaves_a_report_without_note_text(run, monkeypatch):

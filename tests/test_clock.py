@@ -100,6 +100,7 @@ def test_an_older_recovery_file_does_not_replace_a_newer_save(tmp_path):
     stored = store.create(Session(coachee="Kim"))
     stored.session.goal.notes = "stale"
     recovery = recovery_files.write_recovery(stored.session)
+    assert recovery is not None
     past = time.time() - 3600
     os.utime(recovery, (past, past))
     resumed = starting.resume(store, stored.path)

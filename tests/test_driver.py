@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import sys
 import threading
+from typing import IO, cast
 
 import pytest
 from textual.drivers._writer_thread import MAX_QUEUED_WRITES, WriterThread
@@ -14,7 +15,10 @@ from growtui.driver import GuardedLinuxDriver, _TerminalOutput
 
 
 class ClosedTerminal:
-    """A terminal after its window was closed: every write fails with EIO."""
+    """A terminal after its window was closed: every write fails with EIO.
+
+    It has only what the writer thread uses of a terminal file, so tests ``cast`` it to ``IO[str]``.
+    """
 
     def __init__(self) -> None:
         self.writes = 0
@@ -50,7 +54,7 @@ def test_textual_alone_hangs_on_a_closed_terminal(monkeypatch):
     """
     died: list[BaseException | None] = []
     monkeypatch.setattr(threading, "excepthook", lambda args: died.append(args.exc_value))
-    writer = WriterThread(ClosedTerminal())
+    writer = WriterThread(cast(IO[str], ClosedTerminal()))
     writer.start()
     assert _write_then_stop(writer, MAX_QUEUED_WRITES + 5).is_alive()
     assert len(died) == 1 and isinstance(died[0], OSError) and died[0].errno == errno.EIO
@@ -58,8 +62,8 @@ def test_textual_alone_hangs_on_a_closed_terminal(monkeypatch):
 
 def test_guarded_output_lets_the_app_finish_on_a_closed_terminal():
     terminal = ClosedTerminal()
-    output = _TerminalOutput(terminal)
-    writer = WriterThread(output)
+    output = _TerminalOutput(cast(IO[str], terminal))
+    writer = WriterThread(cast(IO[str], output))  # as GuardedLinuxDriver hands it to Textual
     writer.start()
     assert not _write_then_stop(writer, MAX_QUEUED_WRITES * 4).is_alive()
     assert output.gone

@@ -42,7 +42,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from growtui import crypto as vaults, paths
 from growtui.conversation import start as starting
 from growtui.crypto import Vault, WrongPassphrase, convert as encryption
-from growtui.errors import SessionFileError
+from growtui.errors import Problem, SessionFileError
 from growtui.index import Index, default_location, fold, read_all, sealed_location
 from growtui.model import Decision, Outcome, Phase, new_session_id
 from growtui.storage import (
@@ -178,7 +178,9 @@ def tampered(raw: bytes, how: str) -> bytes:
         return "A" if char != "A" else "B"
 
     if how in ("nonce", "key_salt"):
-        i = re.search(rf'^{how} = "([^"]+)"$', text, re.MULTILINE).start(1)  # the first character: all its bits count
+        match = re.search(rf'^{how} = "([^"]+)"$', text, re.MULTILINE)
+        assert match is not None, how
+        i = match.start(1)  # the first character: all its bits count
         return (text[:i] + other(text[i]) + text[i + 1 :]).encode("ascii")
     if how == "data":
         i = text.index("data = '''\n") + len("data = '''\n") + 40
@@ -257,6 +259,7 @@ def test_a_wrong_passphrase_does_not_unlock(tmp_path):
     made = Vault.create(PASSPHRASE)
     (tmp_path / vaults.MARKER_NAME).write_text(made.marker_text(), encoding="ascii")
     marker = vaults.read_marker(tmp_path)
+    assert marker is not None
     with pytest.raises(WrongPassphrase, match="does not open"):
         Vault.unlock(WRONG, marker)
     with pytest.raises(WrongPassphrase):
@@ -266,7 +269,9 @@ def test_a_wrong_passphrase_does_not_unlock(tmp_path):
     # The same letters typed another way (NFD, as macOS may give them) are the same passphrase.
     accented = Vault.create("Zoë's passphrase")
     (tmp_path / vaults.MARKER_NAME).write_text(accented.marker_text(), encoding="ascii")
-    Vault.unlock("Zoe\u0308's passphrase", vaults.read_marker(tmp_path))
+    accented_marker = vaults.read_marker(tmp_path)
+    assert accented_marker is not None
+    Vault.unlock("Zoe\u0308's passphrase", accented_marker)
 
 
 def test_a_vault_prints_no_passphrase_or_key():
@@ -303,7 +308,8 @@ def test_the_index_workers_get_the_vault_through_their_pipe(encrypted):
     work = [(path.name, path, (0, 0)) for path in session_files(encrypted)]
     rows = [row for batch in read_all(encrypted, work, batch=2, parallel_from=1, vault=vault) for row in batch]
     assert len(rows) == 5
-    assert sorted(found[0][1] for _, _, _, found in rows) == sorted(IDS), rows  # session rows, not problems
+    sessions = [found for _, _, _, found in rows if not isinstance(found, Problem)]  # session rows, not problems
+    assert sorted(found[0][1] for found in sessions) == sorted(IDS), rows
 
 
 # --- 2. tampering ------------------------------------------------------------------------
@@ -471,6 +477,7 @@ def test_encrypting_does_not_make_a_stale_recovery_file_look_newer(plain, run, w
     session = Store(plain).read(plain / ZOE).session
     session.reality.notes = "Oude tekst uit een herstelbestand dat al achterhaald is."
     recovery = recovery_files.write_recovery(session)
+    assert recovery is not None
     older = (plain / ZOE).stat().st_mtime_ns - 3600 * 10**9
     os.utime(recovery, ns=(older, older))  # left by a failed save, then the file was saved again later
     assert starting.resume(Store(plain), plain / ZOE).recovered_from is None
@@ -724,6 +731,7 @@ def test_an_encrypt_stopped_at_any_step_loses_nothing_and_finishes_when_run_agai
         assert sorted(f.name for f in files) == sorted(sealed_path(root, n).name for n in ORIGINALS), k
         assert all(vaults.looks_sealed(f) for f in files), k
         store = assert_every_session_readable(root)
+        assert store.vault is not None, k
         assert sorted(encryption.plain_bytes(f, store.vault)[0] for f in files) == sorted(ORIGINALS.values())
         assert plain_text_found(root) == [], k  # no plain leftovers, hidden ones included
         assert not default_location(root).exists()

@@ -17,7 +17,7 @@ import pytest
 from growtui.conversation import autosave
 from growtui.storage import Store, atomic, find_recovery
 from growtui.widgets.clock import SaveIndicator
-from ui_helpers import make_app, wait_for_file
+from ui_helpers import make_app, session_screen, wait_for_file
 
 
 class BrokenDisk:
@@ -27,15 +27,21 @@ class BrokenDisk:
         self.folder, self.code, self.broken, self.failures = str(folder), code, True, 0
         self._victims: set[int] = set()
 
-    def mkstemp(self, *args, dir=None, **kwargs):
+    def mkstemp(
+        self,
+        suffix: str | None = None,
+        prefix: str | None = None,
+        dir: str | os.PathLike[str] | None = None,
+        text: bool = False,
+    ) -> tuple[int, str]:
         if self.broken and str(dir) == self.folder:
             if self.code != errno.ENOSPC:  # a read-only folder: creating the file already fails
                 self.failures += 1
                 raise OSError(self.code, os.strerror(self.code))
-            fd, name = tempfile.mkstemp(*args, dir=dir, **kwargs)
+            fd, name = tempfile.mkstemp(suffix, prefix, dir, text)
             self._victims.add(fd)
             return fd, name
-        return tempfile.mkstemp(*args, dir=dir, **kwargs)
+        return tempfile.mkstemp(suffix, prefix, dir, text)
 
     def fdopen(self, fd, *args, **kwargs):
         real = os.fdopen(fd, *args, **kwargs)
@@ -76,7 +82,7 @@ async def test_a_failing_disk_warns_keeps_the_text_and_resumes(sessions_dir, mon
     monkeypatch.setattr(autosave, "RETRY_SECONDS", 0.2)
     app = make_app(sessions_dir, coachee="Disk")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
+        screen = session_screen(app)
         [path] = Store(sessions_dir).files()
         before = path.read_bytes()
         disk = BrokenDisk(sessions_dir, code)

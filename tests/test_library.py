@@ -90,7 +90,8 @@ def test_tags_are_a_small_shared_vocabulary():
 def test_user_questions_are_loaded_from_the_config_folder():
     write(paths.user_questions_dir(), "mine.toml", GOOD)
     lib = library.load_library()
-    assert lib.get("mine.first").text.en.startswith("How satisfied")
+    mine = lib.get("mine.first")
+    assert mine is not None and mine.text.en.startswith("How satisfied")
     assert any(h.text.en == "Let silences be." for h in lib.hints_for(Phase.goal))
 
 
@@ -120,7 +121,8 @@ def test_override_replaces_a_loaded_question(tmp_path):
     text = GOOD.replace("mine.first", shipped_id).replace('kind = "scale"', 'kind = "scale"\noverride = true')
     write(paths.user_questions_dir(), "over.toml", text)
     lib = library.load_library()
-    assert lib.get(shipped_id).text.en == "How satisfied are you, from 1 to 10?"
+    overridden = lib.get(shipped_id)
+    assert overridden is not None and overridden.text.en == "How satisfied are you, from 1 to 10?"
 
 
 def test_override_without_anything_to_override_is_reported(tmp_path):

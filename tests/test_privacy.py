@@ -30,7 +30,7 @@ def run_cli(*argv: str) -> int:
     try:
         main(list(argv))
     except SystemExit as exc:
-        return exc.code or 0
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     return 0
 
 

@@ -627,10 +627,10 @@ def test_summary_depends_on_structure_only(shape_list, first, second, first_scor
 @HYPOTHESIS
 @given(shape_list=st.lists(shapes(), min_size=1, max_size=3), numbers=scores, lang=st.sampled_from(Lang))
 def test_summary_never_shows_a_typed_text(shape_list, numbers, lang):
-    sessions = [
-        build(shape, Source(lambda n, i=i: f"MARKER{i}x{n}zq", shape["blanks"]), cycle(numbers))
-        for i, shape in enumerate(shape_list)
-    ]
+    def marked(i: int) -> Callable[[int], str]:
+        return lambda n: f"MARKER{i}x{n}zq"
+
+    sessions = [build(shape, Source(marked(i), shape["blanks"]), cycle(numbers)) for i, shape in enumerate(shape_list)]
     text = summary(sessions, lang)
     assert "MARKER" not in text and "zq" not in text
     assert all(f"## {s.coachee}" in text for s in sessions)

@@ -235,6 +235,7 @@ def test_a_writer_killed_mid_save_never_leaves_a_broken_file(sessions_dir, env_f
         for path in sessions_dir.glob("*.toml"):
             path.unlink()
         proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, env=env_for_subprocess)
+        assert proc.stdout is not None
         assert proc.stdout.readline().strip() == b"ready"
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
@@ -375,6 +376,7 @@ def test_the_lock_is_freed_when_its_holder_dies(sessions_dir, env_for_subprocess
         env=env_for_subprocess,
     )
     try:
+        assert holder.stdout is not None
         assert holder.stdout.readline().strip() == b"locked"
         with pytest.raises(SessionLockedError):
             SessionLock(stored.path).acquire()

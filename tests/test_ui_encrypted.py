@@ -104,6 +104,7 @@ async def test_a_new_session_after_the_passphrase_is_saved_sealed(folder):
     async with app.run_test(size=(100, 30)) as pilot:
         await answer(app, pilot, PASSPHRASE)
         await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert app.active is not None
         path = app.active.live.stored.path
         assert "noor" not in path.name  # the name does not say who is being coached
         await pilot.press(*"vergaderen kost te veel tijd")

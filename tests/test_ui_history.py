@@ -16,7 +16,7 @@ from growtui.screens.document import CoacheeArcScreen, SessionDocumentScreen
 from growtui.screens.history import HistoryScreen
 from growtui.storage import Store
 from growtui.widgets.session_table import SessionTable
-from ui_helpers import make_app, wait_until
+from ui_helpers import make_app, session_screen, wait_until
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
 
@@ -281,7 +281,7 @@ async def test_the_third_carry_asks_first_and_cancel_changes_nothing(sessions_di
     _carried_twice(sessions_dir)
     app = make_app(sessions_dir, coachee="Sanne")
     async with app.run_test(size=(100, 30)) as pilot:
-        live = app.screen.live
+        live = session_screen(app).live
         panel = app.screen.query_one("#panel-follow_up")
         meta = str(panel.query_one(".follow-up-meta").render())
         assert "motivation then 6/10" in meta and "81 days ago" in meta and "2×" in meta
@@ -306,7 +306,7 @@ async def test_dropping_from_the_question(sessions_dir):
     _carried_twice(sessions_dir)
     app = make_app(sessions_dir, coachee="Sanne")
     async with app.run_test(size=(100, 30)) as pilot:
-        live = app.screen.live
+        live = session_screen(app).live
         panel = app.screen.query_one("#panel-follow_up")
         panel.query_one("#follow-up-0-outcome", Select).value = Outcome.not_done
         panel.query_one("#follow-up-0-decision", Select).value = Decision.carry_over
@@ -329,7 +329,7 @@ async def test_the_outcome_reaches_the_earlier_file_through_autosave(sessions_di
     store.create(earlier)
     app = make_app(sessions_dir, coachee="Sanne")
     async with app.run_test(size=(100, 30)):
-        assert app.screen.live.phase is Phase.follow_up
+        assert session_screen(app).live.phase is Phase.follow_up
         panel = app.screen.query_one("#panel-follow_up")
         panel.query_one("#follow-up-0-outcome", Select).value = Outcome.done
         await wait_for_file(store.path_for(earlier), lambda t: 'outcome = "done"' in t and 'status = "done"' in t)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
+from textual.binding import Binding
 from textual.widgets import Input, OptionList, Select
 
 from growtui.config import Config
@@ -135,6 +136,7 @@ async def test_coachee_names_are_suggested(store):
         screen = await scanned(app, pilot)
         assert screen.coachee_names == ["Zoë de Wit", "Ahmed Bakker"]
         coachee = screen.query_one("#coachee", Input)
+        assert coachee.suggester is not None
         assert await coachee.suggester.get_suggestion("ahm") == "Ahmed Bakker"
         await pilot.press("z", "o")
         await pilot.pause()
@@ -279,11 +281,14 @@ async def test_unreadable_files_and_conflicts_are_named_once(store):
 async def test_scan_runs_off_the_ui_thread(store, monkeypatch):
     from growtui.index import Index
 
-    threads = []
+    threads: list[threading.Thread] = []
     real_sync = Index.sync
-    monkeypatch.setattr(
-        Index, "sync", lambda self, *a, **k: threads.append(threading.current_thread()) or real_sync(self, *a, **k)
-    )
+
+    def sync(self, *a, **k):
+        threads.append(threading.current_thread())
+        return real_sync(self, *a, **k)
+
+    monkeypatch.setattr(Index, "sync", sync)
     app = HomeApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await scanned(app, pilot)
@@ -306,6 +311,7 @@ async def test_dutch_interface(store):
 
 def test_every_binding_has_an_id_description_and_tooltip():
     for binding in HomeScreen.BINDINGS:
+        assert isinstance(binding, Binding), binding
         assert binding.id and binding.description and binding.tooltip
         assert binding.key.startswith(("ctrl+", "f")), binding.key
 

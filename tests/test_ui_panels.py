@@ -15,6 +15,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select, TextArea
+from textual.widgets.data_table import ColumnKey
 
 from factories import live_session
 from growtui.conversation import LiveSession
@@ -22,7 +23,7 @@ from growtui.dialogs.action_editor import ActionEditor
 from growtui.dialogs.option_editor import OptionEditor
 from growtui.i18n import short_date
 from growtui.library import load_library
-from growtui.model import Action, FollowUpItem, Option, Outcome, ScaleAnswer, parse_date
+from growtui.model import Action, FollowUpItem, Lang, Option, Outcome, ScaleAnswer, parse_date
 from growtui.widgets.base import PhasePanel, SessionEdited
 from growtui.widgets.follow_up_panel import FollowUpPanel
 from growtui.widgets.goal_panel import GoalPanel
@@ -315,10 +316,10 @@ async def test_option_table_keys_are_described_in_the_session_language(tmp_path:
         assert all(b.tooltip for _, b, *_ in app.screen.active_bindings.values() if b.id and "options" in b.id)
         await pilot.click("#new-option")
         await type_text(pilot, "Half")  # typed, not yet added
-        live.session.language = "en"
+        live.session.language = Lang.en
         app.query_one(OptionsPanel).refresh_from_session()
         await pilot.pause()
-        assert str(app.query_one("#options", DataTable).columns["chosen"].label) == "Chosen"
+        assert str(app.query_one("#options", DataTable).columns[ColumnKey("chosen")].label) == "Chosen"
         assert app.query_one("#new-option", Input).value == "Half"
         assert app.query_one("#new-option", Input).placeholder == "New option (Enter)…"
 
@@ -358,6 +359,7 @@ async def test_action_editor_parses_dates_to_date_objects(tmp_path: Path, librar
         await type_text(pilot, "1-12")
         await pilot.pause()
         start = parse_date("1-12")
+        assert start is not None
         assert str(editor.query_one("#start-parsed", Label).content) == short_date(start, "nl")
         await pilot.press("tab")
         await type_text(pilot, "zomaar")

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from textual.app import App
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
@@ -189,7 +190,7 @@ def test_finish_does_not_change_the_session(tmp_path):
 # --- picker ---------------------------------------------------------------------------
 
 
-def shown_ids(screen: QuestionPicker) -> list[str]:
+def shown_ids(screen: Screen) -> list[str | None]:
     return [option.id for option in screen.query_one("#questions", OptionList).options]
 
 
@@ -206,7 +207,9 @@ def test_matching_words_and_tags():
 
 async def test_picker_lists_the_phase_questions_marking_asked_ones(tmp_path):
     live = make_live(tmp_path)
-    live.log_answer(live.current(), "Rust")  # asks goal.outcome
+    first = live.current()
+    assert first is not None
+    live.log_answer(first, "Rust")  # asks goal.outcome
     app = DialogApp(lambda: QuestionPicker(live, Phase.goal))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -284,6 +287,7 @@ async def test_picker_escape_returns_none_in_dutch(tmp_path):
 def test_dialog_bindings_have_ids_descriptions_and_tooltips():
     for screen in (FinishScreen, QuestionPicker, PrivacyScreen):
         for binding in screen.BINDINGS:
+            assert isinstance(binding, Binding), binding
             assert binding.id and binding.description and binding.tooltip, binding
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input
@@ -10,22 +11,30 @@ from textual.widgets import DataTable, Input
 from factories import FrozenClock
 from growtui import paths
 from growtui.conversation import LiveSession
-from growtui.model import Kind, Phase
+from growtui.model import Kind, Phase, Prompt
 from growtui.screens.session import SessionScreen
 from growtui.storage import Store
 from growtui.widgets.base import SessionEdited
+from growtui.widgets.options_panel import OptionsPanel
 from growtui.widgets.question_panel import QuestionPanel
-from ui_helpers import make_app, type_text, wait_for_file
+from ui_helpers import make_app, session_screen, type_text, wait_for_file
 
 
-def session_file(sessions) -> Path:  # noqa: F821
+def session_file(sessions) -> Path:
     [path] = Store(sessions).files()
     return path
 
 
+def current(live: LiveSession) -> Prompt:
+    """The question on screen; every phase in these tests has one."""
+    prompt = live.current()
+    assert prompt is not None
+    return prompt
+
+
 async def skip_to_scale(pilot, screen: SessionScreen) -> None:
     for _ in range(40):
-        if screen.live.current().kind is Kind.scale:
+        if current(screen.live).kind is Kind.scale:
             return
         await pilot.press("ctrl+n")
     raise AssertionError("no scale question in this phase")
@@ -34,9 +43,9 @@ async def skip_to_scale(pilot, screen: SessionScreen) -> None:
 async def test_new_session_opens_with_the_cursor_in_the_notes(sessions_dir):
     app = make_app(sessions_dir, coachee="Sanne de Vries", topic="Calmer weeks")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
+        screen = session_screen(app)
         assert isinstance(screen, SessionScreen)
-        assert app.focused.id == "notes-goal"
+        assert app.focused is not None and app.focused.id == "notes-goal"
         await type_text(pilot, "hello")
         assert screen.notes_area().text == "hello"
         assert "Sanne de Vries" in str(screen.query_one("#who").render())
@@ -45,11 +54,11 @@ async def test_new_session_opens_with_the_cursor_in_the_notes(sessions_dir):
 async def test_a_whole_conversation_reaches_the_file(sessions_dir):
     app = make_app(sessions_dir, coachee="Sanne", topic="Workload")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen: SessionScreen = app.screen
+        screen = session_screen(app)
         live: LiveSession = screen.live
         # Goal: notes, an answer logged against the question, the three goal fields.
         await type_text(pilot, "wants calmer weeks")
-        goal_question = live.current()
+        goal_question = current(live)
         await pilot.press("ctrl+l")
         await type_text(pilot, "leave at five")
         await pilot.press("enter")
@@ -62,14 +71,14 @@ async def test_a_whole_conversation_reaches_the_file(sessions_dir):
 
         # Reality: a scale answer below 7 brings its follow-up.
         await pilot.press("f3")
-        assert live.phase is Phase.reality and app.focused.id == "notes-reality"
+        assert live.phase is Phase.reality and app.focused is not None and app.focused.id == "notes-reality"
         await type_text(pilot, "three projects at once")
         await skip_to_scale(pilot, screen)
-        scale = live.current()
+        scale = current(live)
         await pilot.press("ctrl+l")
         await type_text(pilot, "5 too much ad hoc")
         await pilot.press("enter")
-        assert live.current().follow_up_of == scale.key
+        assert current(live).follow_up_of == scale.key
 
         # Options: three options, scored, sorted, one chosen.
         await pilot.press("f4")
@@ -141,7 +150,7 @@ async def test_typing_reaches_the_disk_within_a_second(sessions_dir):
 async def test_phases_move_both_ways_and_show_content(sessions_dir):
     app = make_app(sessions_dir, coachee="Steps")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
+        screen = session_screen(app)
         await pilot.press("ctrl+pagedown")
         assert screen.live.phase is Phase.reality
         await pilot.press("ctrl+pageup", "ctrl+pageup")
@@ -158,12 +167,12 @@ async def test_phases_move_both_ways_and_show_content(sessions_dir):
 async def test_questions_next_previous_and_asked_ones_not_suggested_again(sessions_dir):
     app = make_app(sessions_dir, coachee="Q")
     async with app.run_test(size=(80, 24)) as pilot:
-        live = app.screen.live
-        first = live.current()
+        live = session_screen(app).live
+        first = current(live)
         await pilot.press("ctrl+n")
-        assert live.current().key != first.key
+        assert current(live).key != first.key
         await pilot.press("ctrl+b")
-        assert live.current().key == first.key
+        assert current(live).key == first.key
         await pilot.press("ctrl+l", "enter")  # noted as asked, even without an answer
         assert first.key in live.asked_keys()
         assert first.key not in {p.key for p in live.candidates()}
@@ -172,7 +181,7 @@ async def test_questions_next_previous_and_asked_ones_not_suggested_again(sessio
 async def test_a_scale_answer_without_a_score_is_explained_not_lost(sessions_dir):
     app = make_app(sessions_dir, coachee="Scale")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
+        screen = session_screen(app)
         await pilot.press("f3")
         await skip_to_scale(pilot, screen)
         await pilot.press("ctrl+l")
@@ -185,13 +194,14 @@ async def test_a_scale_answer_without_a_score_is_explained_not_lost(sessions_dir
 async def test_picker_puts_a_chosen_question_first(sessions_dir):
     app = make_app(sessions_dir, coachee="Pick")
     async with app.run_test(size=(80, 24)) as pilot:
-        live = app.screen.live
+        live = session_screen(app).live
         await pilot.press("ctrl+o")
         await type_text(pilot, "#senior")
         await pilot.press("enter")
         await pilot.pause()
-        assert "senior" in live.current().question.tags
-        assert app.focused.id == "answer"
+        question = current(live).question
+        assert question is not None and "senior" in question.tags
+        assert app.focused is not None and app.focused.id == "answer"
 
 
 async def test_privacy_key_blanks_the_screen_and_brings_it_back(sessions_dir):
@@ -213,10 +223,10 @@ async def test_language_switch_changes_interface_and_questions_and_keeps_text(se
     app = make_app(sessions_dir, coachee="Lang", lang="en", language="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await type_text(pilot, "kept")
-        english = app.screen.live.current().text.en
+        english = current(session_screen(app).live).text.en
         await pilot.press("f8")
         await pilot.pause()
-        screen = app.screen
+        screen = session_screen(app)
         assert screen.live.lang == "nl"
         assert "Doel" in str(screen.query_one("#stepper").render())
         assert screen.query_one("#question-text").render() != english
@@ -236,7 +246,7 @@ async def test_hints_toggle(sessions_dir):
 async def test_everything_fits_in_80_by_24(sessions_dir):
     app = make_app(sessions_dir, coachee="Small")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
+        screen = session_screen(app)
         for phase in ("f2", "f3", "f4", "f5"):
             await pilot.press(phase)
             await pilot.pause()
@@ -251,7 +261,7 @@ async def test_wide_terminals_put_notes_beside_the_structured_part(sessions_dir)
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.press("f4")
         await pilot.pause()
-        screen = app.screen
+        screen = session_screen(app)
         panel = screen.query_one("#panel-options")
         assert screen.has_class("-wide")
         assert panel.region.right <= screen.notes_area().region.x
@@ -269,7 +279,7 @@ async def test_quit_saves_and_resume_shows_exactly_what_was_typed(sessions_dir):
 
     again = make_app(sessions_dir, resume=path)
     async with again.run_test(size=(80, 24)) as pilot:
-        assert again.screen.notes_area().text == "line one\nline two"
+        assert session_screen(again).notes_area().text == "line one\nline two"
 
 
 async def test_typing_after_resume_goes_on_at_the_end_of_the_notes(sessions_dir):
@@ -280,7 +290,7 @@ async def test_typing_after_resume_goes_on_at_the_end_of_the_notes(sessions_dir)
     again = make_app(sessions_dir, resume=session_file(sessions_dir))
     async with again.run_test(size=(80, 24)) as pilot:
         await type_text(pilot, ", then more")
-        assert again.screen.notes_area().text == "first part, then more"
+        assert session_screen(again).notes_area().text == "first part, then more"
 
 
 async def test_a_session_open_elsewhere_is_refused(sessions_dir):
@@ -289,7 +299,7 @@ async def test_a_session_open_elsewhere_is_refused(sessions_dir):
 
     app = make_app(sessions_dir, coachee="Locked")
     async with app.run_test(size=(80, 24)):
-        path = app.screen.live.stored.path
+        path = session_screen(app).live.stored.path
         second = make_app(sessions_dir, resume=path)
         async with second.run_test(size=(80, 24)):
             assert not isinstance(second.screen, SessionScreen)
@@ -321,7 +331,7 @@ async def test_an_unexpected_error_saves_first_and_prints_no_notes(sessions_dir,
     monkeypatch.setattr(SessionScreen, "action_next_question", explode)
     async with app.run_test(size=(80, 24)) as pilot:
         await type_text(pilot, "MARKER-SECRET-NOTE typed")
-        app.call_later(app.screen.action_next_question)  # raises inside the app, like a bug would
+        app.call_later(session_screen(app).action_next_question)  # raises inside the app, like a bug would
         for _ in range(50):
             if app.return_code:
                 break
@@ -343,11 +353,11 @@ async def test_follow_up_step_comes_first_when_earlier_actions_are_open(sessions
     store.create(earlier)
     app = make_app(sessions_dir, coachee="sanne")
     async with app.run_test(size=(80, 24)):
-        live = app.screen.live
+        live = session_screen(app).live
         assert live.phase is Phase.follow_up
         assert [i.action_id for i in live.session.follow_up.items] == ["a1"]
         assert live.session.previous_session == earlier.id
-        assert app.focused.id == "notes-follow_up"
+        assert app.focused is not None and app.focused.id == "notes-follow_up"
 
 
 def test_snapshot_goal_phase(snap_compare, sessions_dir):
@@ -368,7 +378,7 @@ async def test_a_half_typed_answer_is_saved_without_pressing_enter(sessions_dir)
 async def test_command_palette_has_the_session_commands(sessions_dir):
     app = make_app(sessions_dir, coachee="Palette")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
+        screen = session_screen(app)
         await pilot.press("ctrl+p")
         await type_text(pilot, "go to phase: will")
         await pilot.pause(0.3)
@@ -380,13 +390,13 @@ async def test_command_palette_has_the_session_commands(sessions_dir):
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause(0.3)
-        assert screen.live.current().key == "will.motivation-scale"
+        assert current(screen.live).key == "will.motivation-scale"
 
 
 async def test_a_new_option_being_typed_is_saved_before_enter(sessions_dir):
     app = make_app(sessions_dir, coachee="Drafts")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
+        screen = session_screen(app)
         await pilot.press("f4")
         screen.query_one("#new-option", Input).focus()
         await type_text(pilot, "ask for a mentor")
@@ -418,12 +428,12 @@ def test_snapshot_options_phase_dutch(snap_compare, sessions_dir):
 
     async def fill(pilot):
         await pilot.press("f4")
-        live = app.screen.live
+        live = session_screen(app).live
         for text, a, f in (("Meelopen met product", 8, 7), ("Teamlead-traject", 7, 8), ("Blijven waar ik ben", 4, 9)):
             option = live.add_option(text)
             live.update_option(option.id, attractiveness=a, feasibility=f)
         live.toggle_chosen("o1")
-        app.screen.query_one("#panel-options").refresh_from_session()
+        app.screen.query_one("#panel-options", OptionsPanel).refresh_from_session()
         app.screen.post_message(SessionEdited())  # as a panel does after an edit
         await pilot.pause()
 
@@ -455,7 +465,7 @@ async def test_a_full_disk_is_shown_the_text_kept_and_saving_resumes(sessions_di
     async with app.run_test(size=(80, 24)) as pilot:
         monkeypatch.setattr(Store, "save", save)
         await type_text(pilot, "words that must survive")
-        screen = app.screen
+        screen = session_screen(app)
         indicator = screen.query_one(SaveIndicator)
         for _ in range(60):
             await pilot.pause(0.05)

@@ -6,10 +6,13 @@ import time
 from datetime import date
 from pathlib import Path
 
+from textual.app import App
+
 import growtui.app
 from factories import shipped_library
 from growtui.app import GrowApp, Start
 from growtui.config import Config
+from growtui.screens.session import SessionScreen
 from growtui.storage import Store
 
 APP_CSS = Path(growtui.app.__file__).with_name("app.tcss")
@@ -37,6 +40,13 @@ def make_app(
         today=today,
         locked=locked,
     )
+
+
+def session_screen(app: App) -> SessionScreen:
+    """The app's screen, which the test expects to be the live session."""
+    screen = app.screen
+    assert isinstance(screen, SessionScreen), screen
+    return screen
 
 
 async def wait_for_file(path: Path, predicate, timeout: float = 5.0) -> str:

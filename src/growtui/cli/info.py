@@ -40,5 +40,6 @@ def paths_command(opts: Options) -> None:
         ("crash reports", paths.log_dir()),
         ("migration backups", paths.migration_backup_dir()),
     ]
+    width = max(len(label) for label, _ in rows) + 2  # the colon and one space
     for label, path in rows:
-        click.echo(f"{label + ':':<19}{path}")
+        click.echo(f"{label + ':':<{width}}{path}")
