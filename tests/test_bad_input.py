@@ -737,7 +737,11 @@ HOSTILE = [
 def test_hostile_names_stay_inside_the_folder_and_come_back_whole(run, tmp_path, figures):
     root = tmp_path / "sessions"
     store = Store(root)
-    made = [new_session(store, coachee=name, topic=name, minutes=45, language="nl", coach="") for name in HOSTILE]
+    # new_session writes nothing until there is something to save; saving it at once writes the file
+    made = [
+        store.save(new_session(store, coachee=name, topic=name, minutes=45, language="nl", coach=""))
+        for name in HOSTILE
+    ]
     assert sorted(p.name for p in root.iterdir()) == sorted(s.path.name for s in made)
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\d_[a-z0-9-]{1,40}_[0-9a-z]{12}\.toml", s.path.name) for s in made)
     for stored, name in zip(made, HOSTILE, strict=True):
@@ -776,7 +780,8 @@ NAMES = st.text(st.characters(blacklist_categories=SURROGATES), min_size=1, max_
 @given(coachee=NAMES.filter(lambda n: n.strip()), topic=NAMES)
 def test_any_name_makes_a_safe_file_name_and_comes_back_whole(tmp_path_factory, figures, coachee, topic):
     root = tmp_path_factory.mktemp("sessions")
-    stored = new_session(Store(root), coachee=coachee, topic=topic, minutes=45, language="nl", coach="")
+    store = Store(root)
+    stored = store.save(new_session(store, coachee=coachee, topic=topic, minutes=45, language="nl", coach=""))
     assert stored.path.parent == root and list(root.iterdir()) == [stored.path]
     again = Store(root).read(stored.path).session
     assert (again.coachee, again.topic) == (coachee.strip(), topic.strip())

@@ -24,7 +24,7 @@ def clock():
 
 @pytest.fixture
 def live(tmp_path, clock):
-    return live_session(tmp_path / "s.toml", clock=clock, language="en")
+    return live_session(tmp_path / "s.toml", clock=clock, language="en", current_phase=Phase.goal)
 
 
 def test_a_clock_going_back_never_gives_negative_or_lost_phase_time(live, clock):

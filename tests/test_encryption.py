@@ -565,12 +565,14 @@ def test_a_new_session_in_an_encrypted_folder_is_sealed_and_follows_up(encrypted
         items = starting.follow_up_items(index, "sem brouwer")
     assert [(i.session_id, i.action_id) for i in items] == [("f724bg39vjed", "a1"), ("f724bg39vjed", "a2")]
 
-    stored = starting.new_session(store, coachee="Sem Brouwer", topic="Derde gesprek: de acties van oktober")
+    stored = store.save(
+        starting.new_session(store, coachee="Sem Brouwer", topic="Derde gesprek: de acties van oktober")
+    )
     assert stored.path.name == sealed_file_name(stored.session) and SEALED_NAME.match(stored.path.name)
     assert "sem-brouwer" not in stored.path.name
     assert vaults.looks_sealed(stored.path) and b"Derde gesprek" not in stored.path.read_bytes()
     session = stored.session
-    assert session.current_phase is Phase.follow_up and session.previous_session == "f724bg39vjed"
+    assert session.current_phase is Phase.opening and session.previous_session == "f724bg39vjed"
     assert [(i.session_id, i.action_id) for i in session.follow_up.items] == [
         ("f724bg39vjed", "a1"),
         ("f724bg39vjed", "a2"),

@@ -31,6 +31,22 @@ def only_session(folder: Path):
     return stored
 
 
+def opening_notes_on_disk(folder: Path) -> str:
+    """The notes of the one session so far, or nothing while it has no file (nothing typed is saved yet)."""
+    scan = Store(folder).scan()
+    return scan.sessions[0].session.opening.notes if scan.sessions else ""
+
+
+def wait_for_session(folder: Path, timeout: float = 10.0):
+    """The session, once its first save wrote its file (a conversation has no file until something is typed)."""
+    deadline = time.monotonic() + timeout
+    while not Store(folder).scan().sessions:
+        if time.monotonic() > deadline:
+            pytest.fail("the session was never written")
+        time.sleep(0.05)
+    return only_session(folder)
+
+
 def words(rng: random.Random, n: int) -> str:
     vocabulary = [
         "team",
@@ -84,7 +100,8 @@ def test_kill_9_at_random_moments_never_loses_more_than_the_last_second(tmp_path
     on_disk = ""
     worst_age, lost_chars, typed_chars = 0.0, 0, 0
     for round_ in range(kills):
-        command = ["new", "--coachee", "Kim Kill"] if round_ == 0 else ["resume"]
+        # no file until the first save: a kill before it leaves nothing to resume, and nothing typed a second ago
+        command = ["resume"] if Store(folder).scan().sessions else ["new", "--coachee", "Kim Kill"]
         with Terminal(args + command, env_for_subprocess) as term:
             term.wait_for(READY)
             typist = Typist(term, rng)
@@ -93,8 +110,7 @@ def test_kill_9_at_random_moments_never_loses_more_than_the_last_second(tmp_path
             time.sleep(max(0.0, killed_at - time.monotonic()))
             term.kill()
             killed_at = time.monotonic()
-        stored = only_session(folder)
-        notes = stored.session.goal.notes
+        notes = opening_notes_on_disk(folder)
         typed = on_disk + "".join(char for _, char in typist.sent)
         assert typed.startswith(notes), f"seed {seed}: the file holds text that was never typed, or a mix"
         assert len(notes) >= len(on_disk), f"seed {seed}: text saved before an earlier kill went missing"
@@ -114,7 +130,7 @@ def test_kill_9_at_random_moments_never_loses_more_than_the_last_second(tmp_path
         term.wait_for(READY)
         term.send("\x11")  # Ctrl+Q
         assert term.wait_exit() == 0
-    assert only_session(folder).session.goal.notes == on_disk
+    assert only_session(folder).session.opening.notes == on_disk
     assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == [], "half-written saves were cleared"
     figures("kill -9 survived", kills)
     figures("kill -9: characters typed", typed_chars)
@@ -132,7 +148,7 @@ def type_marker_unsaved(term: Terminal, folder: Path, marker: str) -> None:
     for _ in range(5):
         term.send(marker)
         term.wait_for(marker, timeout=10)
-        if marker not in only_session(folder).session.goal.notes:
+        if marker not in opening_notes_on_disk(folder):
             return
         marker += "x"  # autosave beat us to it on a very slow machine: try again
     pytest.fail("could not get ahead of autosave")
@@ -150,7 +166,7 @@ def test_sigterm_and_sighup_save_and_exit_cleanly(tmp_path, env_for_subprocess, 
         assert term.wait_exit() == 0
         time.sleep(0.2)
         raw = bytes(term.output)
-    assert "marker-4bd1" in only_session(folder).session.goal.notes
+    assert "marker-4bd1" in only_session(folder).session.opening.notes
     assert raw.rstrip().endswith(b"\x1b[?1049l") or b"\x1b[?1049l" in raw[-400:], "the terminal is restored"
     assert b"Traceback" not in raw
     figures("signals handled (SIGTERM, SIGHUP, closed terminal)", 1)
@@ -167,7 +183,7 @@ def test_closing_the_terminal_window_saves_and_exits(tmp_path, env_for_subproces
         shown = term.text()[-1500:]
         term.hang_up()
         code = term.wait_exit()
-    notes = only_session(folder).session.goal.notes
+    notes = only_session(folder).session.opening.notes
     assert "marker-77ce" in notes, f"exit code {code}, notes {notes!r}, screen before closing:\n{shown}"
     assert code in (0, -signal.SIGHUP), code  # saved first either way; the exit code matters to nobody here
     figures("signals handled (SIGTERM, SIGHUP, closed terminal)", 1)
@@ -199,7 +215,7 @@ def test_an_internal_error_saves_the_notes_and_never_shows_them(tmp_path, env_fo
         time.sleep(0.2)
         shown = bytes(term.output)
     assert code == 1
-    assert marker in only_session(folder).session.goal.notes, "the notes were saved first"
+    assert marker in only_session(folder).session.opening.notes, "the notes were saved first"
     # The notes were on the (alternate) screen while typing; what stays in the terminal afterwards is
     # everything written after leaving it.
     assert b"\x1b[?1049l" in shown, "the terminal is restored"
@@ -224,7 +240,7 @@ def test_a_second_window_on_the_same_session_can_only_read(tmp_path, env_for_sub
         first.wait_for(READY)
         first.send("first-window-a ")
         first.wait_for("first-window-a")
-        session_id = only_session(folder).session.id
+        session_id = wait_for_session(folder).session.id
         with Terminal([*args, "resume", session_id], env_for_subprocess) as second:
             second.wait_for("already open in another growtui")
             second.send("second-window-typing ")
@@ -237,6 +253,37 @@ def test_a_second_window_on_the_same_session_can_only_read(tmp_path, env_for_sub
         first.wait_for("first-window-c")
         first.send("\x11")
         assert first.wait_exit() == 0
-    notes = only_session(folder).session.goal.notes
+    notes = only_session(folder).session.opening.notes
     assert notes == "first-window-a first-window-b first-window-c"
     figures("second windows refused write access", 1)
+
+
+def test_kill_9_with_an_option_editor_open_keeps_what_was_typed_in_it(tmp_path, env_for_subprocess, figures):
+    """Typed into the editor 1.5 s before the kill: on disk, though the editor was never closed."""
+    folder = tmp_path / "sessions"
+    with Terminal(
+        ["--sessions-dir", str(folder), "--lang", "en", "new", "--coachee", "Kim Editor"], env_for_subprocess
+    ) as term:
+        term.wait_for(READY)
+        term.send("\x1bOS")  # F4: Options
+        term.wait_for("New option")
+        time.sleep(0.3)
+        term.send("\t")  # from the notes to the new-option line (the answer line is never on Tab)
+        time.sleep(0.3)
+        term.send("Ask Tom to pair on the release\r")
+        term.wait_for("Ask Tom to pair")
+        time.sleep(0.5)
+        term.send("\t")  # to the table
+        time.sleep(0.5)
+        term.send("\r")  # Enter: the editor
+        term.wait_for("Edit option")
+        for char in "a quick win\rTom learns it":
+            term.send(char)
+            time.sleep(0.03)
+        term.wait_for("Tom learns it")
+        time.sleep(1.5)
+        term.kill()
+    [option] = only_session(folder).session.options.items
+    assert option.text == "Ask Tom to pair on the release", "the editor never typed over the option"
+    assert option.pros == ["a quick win", "Tom learns it"]
+    figures("kill -9 survived", 1)

@@ -15,7 +15,7 @@ import types
 import pytest
 
 from growtui.conversation import autosave
-from growtui.storage import Store, atomic, find_recovery
+from growtui.storage import atomic, find_recovery
 from growtui.widgets.clock import SaveIndicator
 from ui_helpers import make_app, session_screen, wait_for_file
 
@@ -83,7 +83,9 @@ async def test_a_failing_disk_warns_keeps_the_text_and_resumes(sessions_dir, mon
     app = make_app(sessions_dir, coachee="Disk")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session_screen(app)
-        [path] = Store(sessions_dir).files()
+        path = screen.live.stored.path
+        await pilot.press(*"first ")  # the file is written by the first save with something in it
+        await wait_for_file(path, lambda text: "first " in text)
         before = path.read_bytes()
         disk = BrokenDisk(sessions_dir, code)
         monkeypatch.setattr(atomic, "tempfile", types.SimpleNamespace(mkstemp=disk.mkstemp))
@@ -106,7 +108,7 @@ async def test_a_failing_disk_warns_keeps_the_text_and_resumes(sessions_dir, mon
         assert sessions_dir not in recovery.parents, "the recovery file is away from the failing folder"
         assert path.read_bytes() == before, "the session file is the old one, whole"
         assert hidden_leftovers(sessions_dir) == [], "no partial temporary file stays behind"
-        assert screen.notes_area().text == "precious", "the text stays on screen"
+        assert screen.notes_area().text == "first precious", "the text stays on screen"
 
         await pilot.press(*" words")  # typing goes on while the disk is broken
         disk.mend()

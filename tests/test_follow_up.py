@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from factories import shipped_library
 from growtui.conversation import LiveSession, ReviewRecorder, new_session, record_reviews
 from growtui.model import (
     Action,
@@ -55,7 +56,8 @@ def test_a_new_session_opens_with_the_open_actions_criteria_and_motivation(store
     first = earlier(store)
     stored = new_session(store, coachee="anna de vries")
     session = stored.session
-    assert session.current_phase is Phase.follow_up
+    assert session.current_phase is Phase.opening, "the opening first; the review comes right after"
+    assert LiveSession(stored, shipped_library()).phases()[:2] == [Phase.opening, Phase.follow_up]
     assert session.previous_session == first.id
     assert [(i.action_id, i.success_criterion, i.motivation) for i in session.follow_up.items] == [
         ("a1", "4 weken op rij", 7),
@@ -67,10 +69,12 @@ def test_a_new_session_opens_with_the_open_actions_criteria_and_motivation(store
     assert item.age_days(date(2000, 1, 1)) == 0  # a clock far in the past never gives a negative age
 
 
-def test_someone_new_starts_at_the_goal(store):
+def test_someone_new_starts_in_the_opening_with_nothing_to_review(store):
     earlier(store)
-    session = new_session(store, coachee="Bram").session
-    assert session.current_phase is Phase.goal and not session.follow_up.items and session.previous_session is None
+    stored = new_session(store, coachee="Bram")
+    session = stored.session
+    assert session.current_phase is Phase.opening and not session.follow_up.items and session.previous_session is None
+    assert not stored.path.exists(), "no file until something is typed"
 
 
 def live_for(store, library) -> LiveSession:
@@ -87,6 +91,27 @@ def test_carrying_over_puts_the_action_in_will_with_its_history(store, library):
     assert action.agreed_on == first.started_at.date()
     live.update_follow_up(0, decision=Decision.close)  # changed their mind: the untouched action goes again
     assert live.session.will.actions == []
+
+
+def test_carrying_over_keeps_every_field_of_the_action(store, library):
+    earlier(
+        store,
+        start=date(2026, 1, 2),
+        inform="the team lead",
+        support="an hour with Tom",
+        obstacles="the release week; then Thursday instead",
+    )
+    live = live_for(store, library)
+    live.update_follow_up(0, outcome=Outcome.not_done, decision=Decision.carry_over)
+    [action] = live.session.will.actions
+    assert (action.start, action.when) == (date(2026, 1, 2), date(2026, 1, 5))
+    assert (action.inform, action.support, action.obstacles) == (
+        "the team lead",
+        "an hour with Tom",
+        "the release week; then Thursday instead",
+    )
+    live.update_follow_up(0, decision=Decision.close)
+    assert live.session.will.actions == [], "untouched, with every field as carried: taken back"
 
 
 def test_a_carried_action_someone_worked_on_stays(store, library):

@@ -17,7 +17,7 @@ def clock():
 
 @pytest.fixture
 def live(tmp_path, clock):
-    return live_session(tmp_path / "s.toml", clock=clock, language="en")
+    return live_session(tmp_path / "s.toml", clock=clock, language="en", current_phase=Phase.goal)
 
 
 def test_suggestions_skip_asked_questions_and_cycle(live):
@@ -69,16 +69,17 @@ def test_high_scale_answer_brings_no_low_score_follow_up(live):
     assert live.current().follow_up_of is None
 
 
-def test_motivation_below_ten_asks_what_makes_it_a_ten(live):
+def test_motivation_below_ten_asks_what_makes_it_a_ten_once(live):
+    """The Will panel asks it in its own field; the suggestions go on with the next follow-up, not a repeat."""
     live.set_phase(Phase.will)
     motivation = next(p for p in live.candidates() if p.question and "motivation" in p.question.id)
     live.offer(motivation)
     live.log_answer(motivation, "7")
     assert live.session.will.motivation == 7
-    to_ten = live.current()
-    assert to_ten.follow_up_of == motivation.key
-    live.log_answer(to_ten, "If Tom is on board")
-    assert live.session.will.motivation_to_ten == "If Tom is on board"
+    after = live.current()
+    assert after is not None and after.key == f"{motivation.key}#2", "who could help: the next follow-up"
+    texts = {p.text.en for p in live.candidates()}
+    assert not any("a 10" in text for text in texts), texts
 
 
 def test_one_option_asks_for_more(live):
@@ -196,43 +197,89 @@ def test_parse_date(text, expected):
     assert parse_date(text, today=date(2026, 11, 21)) == expected  # a Saturday
 
 
-def test_an_answer_being_typed_is_in_the_session_before_enter(live):
+def test_an_answer_being_typed_is_a_draft_never_an_answer(live):
     prompt = live.current()
     live.draft_answer(prompt, "half an ans")
-    assert live.session.asked[-1].answer == "half an ans"
+    assert live.session.asked == [] and live.session.draft is not None
+    assert live.session.draft.text == "half an ans" and live.session.draft.question == prompt.text.en
     assert live.current().key == prompt.key, "the question stays while its answer is typed"
-    live.draft_answer(prompt, "half an answer")
-    assert len(live.session.asked) == 1
     live.log_answer(prompt, "half an answer, done")
-    assert [a.answer for a in live.session.asked] == ["half an answer, done"]
+    assert [a.answer for a in live.session.asked] == ["half an answer, done"] and live.session.draft is None
 
 
-def test_moving_on_leaves_the_partial_answer_in_the_file(live):
+def test_clearing_the_line_clears_the_draft(live):
     prompt = live.current()
-    live.draft_answer(prompt, "unfinished")
+    for text in ("a", "ab", "abc", "ab", "a", ""):
+        live.draft_answer(prompt, text)
+    assert live.session.draft is None and live.session.asked == []
+    assert all(not live.session.section(p).notes for p in Phase)
+
+
+def test_moving_on_puts_the_typed_text_into_the_notes_under_its_question(live):
+    live.set_notes(Phase.goal, "Earlier note")
+    prompt = live.current()
+    live.draft_answer(prompt, "zzz half typed")
     live.move(1)
-    assert live.session.asked[-1].answer == "unfinished"
-    assert prompt.key not in {p.key for p in live.candidates()}
+    assert live.session.asked == [] and live.session.draft is None
+    assert live.session.goal.notes == f"Earlier note\n\n» {prompt.text.en}\nzzz half typed\n"
+    assert prompt.key in {p.key for p in live.candidates()}, "a question nobody answered stays in the rotation"
 
 
-def test_a_scale_draft_keeps_its_score_and_a_missing_score_keeps_the_draft(live):
+def test_a_draft_comes_back_with_its_question_when_the_conversation_is_resumed(live, tmp_path):
+    live.set_phase(Phase.reality)
+    prompt = live.move(3)
+    live.draft_answer(prompt, "typed before the terminal closed")
+    again = live_session(tmp_path / "again.toml", **live.session.model_dump())
+    shown = again.current()
+    assert shown is not None and shown.key == prompt.key
+    assert again.draft_for(shown) == "typed before the terminal closed"
+
+
+def test_a_scale_answer_needs_a_score_and_the_draft_stays_until_it_has_one(live):
     live.set_phase(Phase.reality)
     scale = scale_in(live, Phase.reality)
     live.offer(scale)
-    live.draft_answer(scale, "6 beter")
-    assert (live.session.asked[-1].score, live.session.asked[-1].answer) == (6, "beter")
     live.draft_answer(scale, "beter")
     with pytest.raises(ValueError):
         live.log_answer(scale, "beter")
-    assert live.session.asked[-1].answer == "beter" and live.current().key == scale.key
+    assert live.session.draft.text == "beter" and live.current().key == scale.key and live.session.asked == []
+    live.log_answer(scale, "6 beter")
+    assert (live.session.asked[-1].score, live.session.asked[-1].answer) == (6, "beter")
 
 
-def test_typing_ten_leaves_no_stray_make_it_a_ten_prompt(live):
+def test_typing_a_motivation_brings_no_question_of_its_own(live):
     live.set_phase(Phase.will)
+    before = [p.key for p in live.candidates()]
     live.set_motivation(1)  # "1" on the way to "10"
-    assert live.current().key == "~will.motivation#10"
     live.set_motivation(10)
-    assert live.current().key != "~will.motivation#10"
+    assert [p.key for p in live.candidates()] == before
+
+
+def test_every_follow_up_of_a_question_comes_in_turn(live):
+    live.set_phase(Phase.reality)
+    example = next(p for p in live.candidates() if p.key == "reality.example")
+    live.offer(example)
+    live.log_answer(example, "Yesterday's stand-up")
+    first = live.current()
+    assert first.key == "reality.example#1"
+    live.log_answer(first, "I kept quiet")
+    assert live.current().key == "reality.example#2", "how often: the second follow-up is not lost"
+
+
+@pytest.mark.parametrize(
+    ("score", "expected"),
+    [
+        (1, ["goal.importance-scale#2"]),
+        (5, ["goal.importance-scale#1", "goal.importance-scale#2"]),
+        (8, ["goal.importance-scale#1"]),
+    ],
+)
+def test_why_not_lower_only_above_one(live, score, expected):
+    importance = next(p for p in live.candidates() if p.key == "goal.importance-scale")
+    live.offer(importance)
+    live.log_answer(importance, str(score))
+    follow_ups = [p.key for p in live.candidates() if p.key.startswith("goal.importance-scale#")]
+    assert follow_ups == expected
 
 
 def test_an_unchanged_motivation_is_not_a_change(live):

@@ -117,7 +117,7 @@ def test_a_v1_file_reads_as_a_current_session(sessions_dir, review_keys):
         assert "agreed_on" not in text and "reviewed_in" not in text and "carry_count = 0" not in text
     stored = Store(sessions_dir).read(path)
     assert stored.session == session
-    assert stored.session.schema_version == SESSION_SCHEMA_VERSION == 2
+    assert stored.session.schema_version == SESSION_SCHEMA_VERSION
     assert stored.from_version == 1
 
 
@@ -199,11 +199,11 @@ def test_saving_writes_format_2_and_keeps_a_private_copy_only_while_writing(sess
 
     assert seen == [(original, 0o600, 0o700, original)], "the copy was there, private, before the swap"
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("schema_version = 2\n") and text == to_toml(stored.session)
+    assert text.startswith(f"schema_version = {SESSION_SCHEMA_VERSION}\n") and text == to_toml(stored.session)
     assert backups() == [], "the copy is removed once the new file reads back"
-    assert stored.from_version == 2
+    assert stored.from_version == SESSION_SCHEMA_VERSION
     again = store.read(path)
-    assert again.from_version == 2 and again.session == stored.session
+    assert again.from_version == SESSION_SCHEMA_VERSION and again.session == stored.session
     assert [p.name for p in sessions_dir.iterdir()] == [path.name], "nothing left in the sessions folder"
 
 
@@ -302,7 +302,7 @@ def test_another_copy_by_the_same_name_is_never_overwritten(sessions_dir):
     store.save(store.read(path))
     assert older.read_bytes() == b"an earlier original"
     assert backups() == [older]
-    assert store.read(path).from_version == 2
+    assert store.read(path).from_version == SESSION_SCHEMA_VERSION
 
 
 def test_a_v1_file_changed_on_disk_is_not_overwritten_or_copied(sessions_dir):
@@ -330,7 +330,7 @@ def test_the_autosaver_migrates_a_resumed_v1_session(sessions_dir):
     finally:
         saver.stop()
     again = store.read(path)
-    assert again.from_version == 2 and again.session.closing.notes == "typed after resuming"
+    assert again.from_version == SESSION_SCHEMA_VERSION and again.session.closing.notes == "typed after resuming"
     assert backups() == []
 
 
@@ -343,7 +343,7 @@ def test_the_follow_up_write_back_migrates_the_earlier_file(sessions_dir):
     later.follow_up.items.append(FollowUpItem(session_id=earlier.id, action_id="a1", outcome=Outcome.done))
     assert record_reviews(store, later) == []
     again = store.read(path)
-    assert again.from_version == 2
+    assert again.from_version == SESSION_SCHEMA_VERSION
     action = again.session.will.actions[0]
     assert (action.status, action.outcome, action.reviewed_in) == (ActionStatus.done, Outcome.done, later.id)
     assert backups() == []
@@ -360,12 +360,12 @@ def test_a_version_below_1_is_not_a_format(sessions_dir, version):
     with pytest.raises(SessionFileError) as info:
         Store(sessions_dir).read(path)
     assert (
-        str(info.value)
-        == f"{path}:2: 'schema_version' {version} is not a growtui session format (they are numbered 1 to 2)"
+        str(info.value) == f"{path}:2: 'schema_version' {version} is not a growtui session format "
+        f"(they are numbered 1 to {SESSION_SCHEMA_VERSION})"
     )
 
 
-@pytest.mark.parametrize("version", [3, 9])
+@pytest.mark.parametrize("version", [SESSION_SCHEMA_VERSION + 1, 9])
 def test_a_newer_file_asks_for_an_update_not_for_deleting_keys(sessions_dir, version):
     sessions_dir.mkdir()
     path = sessions_dir / "x.toml"
@@ -378,7 +378,7 @@ def test_a_newer_file_asks_for_an_update_not_for_deleting_keys(sessions_dir, ver
         Store(sessions_dir).read(path)
     assert str(info.value) == (
         f"{path}:1: written by a newer growtui (format {version}; this version reads "
-        "format 2): update growtui to open it. The file is left as it is"
+        f"format {SESSION_SCHEMA_VERSION}): update growtui to open it. The file is left as it is"
     )
     assert "unknown key" not in str(info.value)
     assert snapshot(sessions_dir) == before
@@ -405,25 +405,33 @@ def test_upgrade_leaves_the_callers_data_alone():
     data = {"schema_version": 1, "coachee": "A", "will": {"actions": [{"id": "a1", "what": "x"}]}}
     frozen = json.dumps(data)
     upgraded, found = migrate.upgrade(data)
-    assert found == 1 and upgraded["schema_version"] == 2 and json.dumps(data) == frozen
-    current = {"schema_version": 2}
-    assert migrate.upgrade(current) == (current, 2)
+    assert found == 1 and upgraded["schema_version"] == SESSION_SCHEMA_VERSION and json.dumps(data) == frozen
+    current = {"schema_version": SESSION_SCHEMA_VERSION}
+    assert migrate.upgrade(current) == (current, SESSION_SCHEMA_VERSION)
+
+
+def test_format_2_is_format_3_as_it_stands():
+    """Format 3 only added keys (the answer draft; start, inform, support, obstacles of a reviewed action)."""
+    data = {"schema_version": 2, "coachee": "A", "follow_up": {"items": [{"session_id": "abcd", "action_id": "a1"}]}}
+    upgraded, found = migrate.upgrade(data)
+    assert found == 2 and upgraded == {**data, "schema_version": 3}
     with pytest.raises(ValueError):
         migrate.upgrade({"schema_version": 0})
 
 
 def test_a_future_step_plugs_into_the_chain(monkeypatch):
-    """Format 3 renames a key: the steps run in order, each on the output of the one before."""
+    """A later format renames a key: the steps run in order, each on the output of the one before."""
+    later = SESSION_SCHEMA_VERSION + 1
 
-    def from_2(data):
+    def renaming(data):
         data["will"]["commitment"] = data["will"].pop("motivation")
-        data["schema_version"] = 3
+        data["schema_version"] = later
         return data
 
-    monkeypatch.setattr(migrate, "SESSION_SCHEMA_VERSION", 3)
-    monkeypatch.setitem(migrate.STEPS, 2, from_2)
+    monkeypatch.setattr(migrate, "SESSION_SCHEMA_VERSION", later)
+    monkeypatch.setitem(migrate.STEPS, SESSION_SCHEMA_VERSION, renaming)
     assert migrate.upgrade({"schema_version": 1, "will": {"motivation": 7}}) == (
-        {"schema_version": 3, "will": {"commitment": 7}},
+        {"schema_version": later, "will": {"commitment": 7}},
         1,
     )
 

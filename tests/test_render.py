@@ -323,7 +323,7 @@ def test_session_text_holds_the_whole_record_in_order():
     positions = [text.find(piece) for piece in expected_in_order]
     assert -1 not in positions, [p for p, at in zip(expected_in_order, positions, strict=True) if at == -1]
     assert positions == sorted(positions)
-    assert "14     8              6         ✓        Taak X" in text
+    assert "14      8              6         ✓        Taak X" in text
 
 
 def test_session_text_in_english():

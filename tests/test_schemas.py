@@ -52,5 +52,5 @@ def test_the_session_schema_is_of_the_current_format():
     from growtui.model import SESSION_SCHEMA_VERSION
 
     version = json_schema("session")["properties"]["schema_version"]
-    assert version["const"] == version["default"] == SESSION_SCHEMA_VERSION == 2
+    assert version["const"] == version["default"] == SESSION_SCHEMA_VERSION == 3
     assert "older formats" in version["description"]

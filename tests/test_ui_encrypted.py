@@ -153,7 +153,7 @@ def test_a_real_growtui_asks_saves_sealed_and_survives_kill_9(folder, tmp_path, 
         term.kill()
     opened = vaults.Vault.unlock(PASSPHRASE, marker(folder))
     [new] = [s for s in Store(folder, opened).scan().sessions if s.session.coachee == "Kim Kluis"]
-    assert words in new.session.goal.notes
+    assert words in new.session.opening.notes
     assert vaults.looks_sealed(new.path) and "kim" not in new.path.name
     for path in tmp_path.rglob("*"):
         if path.is_file():

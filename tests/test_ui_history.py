@@ -328,7 +328,8 @@ async def test_the_outcome_reaches_the_earlier_file_through_autosave(sessions_di
     earlier = full_session(coachee="Sanne", status="completed", follow_up={"items": []})
     store.create(earlier)
     app = make_app(sessions_dir, coachee="Sanne")
-    async with app.run_test(size=(100, 30)):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+pagedown")  # from the opening to the review of earlier actions
         assert session_screen(app).live.phase is Phase.follow_up
         panel = app.screen.query_one("#panel-follow_up")
         panel.query_one("#follow-up-0-outcome", Select).value = Outcome.done
@@ -340,6 +341,7 @@ def test_snapshot_confirm_carry(snap_compare, sessions_dir):
     app = make_app(sessions_dir, coachee="Sanne", lang="nl", language="nl", clock=FrozenClock())
 
     async def ask(pilot):
+        await pilot.press("ctrl+pagedown")
         app.screen.query_one("#follow-up-0-decision", Select).value = Decision.carry_over
         await pilot.pause(0.2)
 

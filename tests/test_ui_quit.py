@@ -37,7 +37,9 @@ async def test_an_open_option_editor_is_kept_when_growtui_stops(sessions_dir, ho
         live.add_option("Taak X")
         editor = await open_editor(pilot, app, "options", "#options")
         assert isinstance(editor, OptionEditor)
-        await pilot.press("tab", "8", "tab", "tab", *"rust")  # score and a pro, no Ctrl+S
+        await pilot.press(*"rust")  # a pro: the editor opens on the pros
+        editor.query_one("#attractiveness").focus()
+        await pilot.press("8")  # and a score, no Ctrl+S
         if how == "ctrl+q":
             await pilot.press("ctrl+q")
         elif how == "sigterm":
@@ -56,19 +58,23 @@ async def test_an_open_action_editor_is_kept_when_growtui_stops(sessions_dir):
         (await session_screen(pilot, app)).live.add_action("Bel Tom")
         editor = await open_editor(pilot, app, "will", "#actions")
         assert isinstance(editor, ActionEditor)
-        await pilot.press(*"Bel Tom vrijdag")  # the text is selected on focus: typing replaces it
+        await pilot.press(*"vier keer")  # the editor opens on the success criterion
+        editor.query_one("#what").focus()
+        await pilot.press("end", *" vrijdag")
         await pilot.press("ctrl+q")
         await pilot.pause()
     [stored] = Store(sessions_dir).scan().sessions
-    assert [a.what for a in stored.session.will.actions] == ["Bel Tom vrijdag"]
+    assert [(a.what, a.success_criterion) for a in stored.session.will.actions] == [("Bel Tom vrijdag", "vier keer")]
 
 
-async def test_an_editor_closed_with_escape_keeps_nothing(sessions_dir):
+async def test_undoing_the_changes_of_an_editor_keeps_nothing_of_them(sessions_dir):
     app = make_app(sessions_dir, coachee="Editor")
     async with app.run_test(size=(80, 24)) as pilot:
         (await session_screen(pilot, app)).live.add_option("Taak X")
-        await open_editor(pilot, app, "options", "#options")
-        await pilot.press("tab", "8", "escape", "escape")
+        editor = await open_editor(pilot, app, "options", "#options")
+        editor.query_one("#attractiveness").focus()
+        await pilot.press("8")
+        editor.query_one("#cancel").press()
         await pilot.pause()
         assert not isinstance(app.screen, OptionEditor)
         await pilot.press("ctrl+q")

@@ -73,6 +73,7 @@ def make_library() -> Library:
 
 
 def make_live(tmp_path: Path, lang: str = "en", **changes) -> LiveSession:
+    changes.setdefault("current_phase", Phase.goal)
     return live_session(
         tmp_path / "s.toml",
         make_library(),

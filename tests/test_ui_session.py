@@ -45,7 +45,8 @@ async def test_new_session_opens_with_the_cursor_in_the_notes(sessions_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session_screen(app)
         assert isinstance(screen, SessionScreen)
-        assert app.focused is not None and app.focused.id == "notes-goal"
+        assert screen.live.phase is Phase.opening, "a conversation starts with the opening"
+        assert app.focused is not None and app.focused.id == "notes-opening"
         await type_text(pilot, "hello")
         assert screen.notes_area().text == "hello"
         assert "Sanne de Vries" in str(screen.query_one("#who").render())
@@ -56,12 +57,15 @@ async def test_a_whole_conversation_reaches_the_file(sessions_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session_screen(app)
         live: LiveSession = screen.live
+        await type_text(pilot, "checked in: a busy week")
         # Goal: notes, an answer logged against the question, the three goal fields.
+        await pilot.press("f2")
         await type_text(pilot, "wants calmer weeks")
         goal_question = current(live)
         await pilot.press("ctrl+l")
         await type_text(pilot, "leave at five")
         await pilot.press("enter")
+        assert app.focused is screen.notes_area(), "after Enter the cursor is back in the notes"
         screen.query_one("#session-goal", Input).focus()
         await type_text(pilot, "decide what to hand over")
         screen.query_one("#long-term-goal", Input).focus()
@@ -115,6 +119,7 @@ async def test_a_whole_conversation_reaches_the_file(sessions_dir):
 
     data = tomllib.loads(text)
     assert data["coachee"] == "Sanne" and data["status"] == "in_progress"
+    assert data["opening"]["notes"] == "checked in: a busy week"
     assert data["goal"]["notes"] == "wants calmer weeks"
     assert data["goal"]["session_goal"] == "decide what to hand over"
     assert data["goal"]["long_term_goal"] == "a forty hour week"
@@ -133,7 +138,9 @@ async def test_a_whole_conversation_reaches_the_file(sessions_dir):
     asked = {a.get("question_id"): a for a in data["asked"]}
     assert asked[goal_question.key]["answer"] == "leave at five"
     assert asked[scale.key]["score"] == 5
-    assert set(data["phase_seconds"]) <= {"goal", "reality", "options", "will"}
+    assert len(data["asked"]) == 2, "only the two answers confirmed with Enter"
+    assert "draft" not in data
+    assert set(data["phase_seconds"]) <= {"opening", "goal", "reality", "options", "will"}
 
 
 async def test_typing_reaches_the_disk_within_a_second(sessions_dir):
@@ -143,7 +150,7 @@ async def test_typing_reaches_the_disk_within_a_second(sessions_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         await type_text(pilot, "quick")
         typed = time.monotonic()
-        await wait_for_file(session_file(sessions_dir), lambda t: "quick" in t, timeout=1.0)
+        await wait_for_file(session_screen(app).live.stored.path, lambda t: "quick" in t, timeout=1.0)
         assert time.monotonic() - typed < 1.0
 
 
@@ -151,9 +158,9 @@ async def test_phases_move_both_ways_and_show_content(sessions_dir):
     app = make_app(sessions_dir, coachee="Steps")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session_screen(app)
-        await pilot.press("ctrl+pagedown")
+        await pilot.press("ctrl+pagedown", "ctrl+pagedown")
         assert screen.live.phase is Phase.reality
-        await pilot.press("ctrl+pageup", "ctrl+pageup")
+        await pilot.press("ctrl+pageup", "ctrl+pageup", "ctrl+pageup")
         assert screen.live.phase is Phase.opening
         await pilot.press("f5")
         assert screen.live.phase is Phase.will
@@ -173,7 +180,10 @@ async def test_questions_next_previous_and_asked_ones_not_suggested_again(sessio
         assert current(live).key != first.key
         await pilot.press("ctrl+b")
         assert current(live).key == first.key
-        await pilot.press("ctrl+l", "enter")  # noted as asked, even without an answer
+        await pilot.press("ctrl+l", "enter")  # an empty answer records nothing
+        assert first.key not in live.asked_keys() and live.session.asked == []
+        await type_text(pilot, "fine, busy")
+        await pilot.press("enter")
         assert first.key in live.asked_keys()
         assert first.key not in {p.key for p in live.candidates()}
 
@@ -195,6 +205,7 @@ async def test_picker_puts_a_chosen_question_first(sessions_dir):
     app = make_app(sessions_dir, coachee="Pick")
     async with app.run_test(size=(80, 24)) as pilot:
         live = session_screen(app).live
+        await pilot.press("f2")
         await pilot.press("ctrl+o")
         await type_text(pilot, "#senior")
         await pilot.press("enter")
@@ -275,7 +286,7 @@ async def test_quit_saves_and_resume_shows_exactly_what_was_typed(sessions_dir):
         await type_text(pilot, "line two")
         await pilot.press("ctrl+q")
     path = session_file(sessions_dir)
-    assert tomllib.loads(path.read_text())["goal"]["notes"] == "line one\nline two"
+    assert tomllib.loads(path.read_text())["opening"]["notes"] == "line one\nline two"
 
     again = make_app(sessions_dir, resume=path)
     async with again.run_test(size=(80, 24)) as pilot:
@@ -298,8 +309,10 @@ async def test_a_session_open_elsewhere_is_refused(sessions_dir):
     from growtui.storage import SessionLock
 
     app = make_app(sessions_dir, coachee="Locked")
-    async with app.run_test(size=(80, 24)):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "something typed")
         path = session_screen(app).live.stored.path
+        await wait_for_file(path, lambda text: "something typed" in text)
         second = make_app(sessions_dir, resume=path)
         async with second.run_test(size=(80, 24)):
             assert not isinstance(second.screen, SessionScreen)
@@ -352,27 +365,88 @@ async def test_follow_up_step_comes_first_when_earlier_actions_are_open(sessions
     earlier = full_session(coachee="Sanne", status="completed")
     store.create(earlier)
     app = make_app(sessions_dir, coachee="sanne")
-    async with app.run_test(size=(80, 24)):
+    async with app.run_test(size=(80, 24)) as pilot:
         live = session_screen(app).live
+        assert live.phase is Phase.opening and live.phases()[:2] == [Phase.opening, Phase.follow_up]
+        await pilot.press("ctrl+pagedown")
         assert live.phase is Phase.follow_up
         assert [i.action_id for i in live.session.follow_up.items] == ["a1"]
         assert live.session.previous_session == earlier.id
         assert app.focused is not None and app.focused.id == "notes-follow_up"
 
 
-def test_snapshot_goal_phase(snap_compare, sessions_dir):
+def test_snapshot_opening_phase(snap_compare, sessions_dir):
     app = make_app(sessions_dir, coachee="Sanne de Vries", topic="Calmer weeks", clock=FrozenClock())
     assert snap_compare(app, terminal_size=(80, 24))
 
 
-async def test_a_half_typed_answer_is_saved_without_pressing_enter(sessions_dir):
-    app = make_app(sessions_dir, coachee="Draft")
+def test_snapshot_goal_phase(snap_compare, sessions_dir):
+    app = make_app(sessions_dir, coachee="Sanne de Vries", topic="Calmer weeks", clock=FrozenClock())
+    assert snap_compare(app, terminal_size=(80, 24), press=["f2"])
+
+
+async def test_a_half_typed_answer_is_saved_as_a_draft_and_goes_to_the_notes_when_moving_on(sessions_dir):
+    app = make_app(sessions_dir, coachee="Draft", lang="en", language="en")
     async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        question = current(screen.live)
         await pilot.press("ctrl+l")
-        await type_text(pilot, "not finished yet")
-        await wait_for_file(session_file(sessions_dir), lambda t: "not finished yet" in t)
+        await type_text(pilot, "zzz half typed")
+        text = await wait_for_file(screen.live.stored.path, lambda t: "zzz half typed" in t)
+        assert tomllib.loads(text)["draft"]["text"] == "zzz half typed" and tomllib.loads(text)["asked"] == []
         await pilot.press("ctrl+n")
-        assert app.screen.query_one("#answer", Input).value == ""
+        assert screen.query_one("#answer", Input).value == ""
+        assert screen.notes_area().text == f"» {question.text.en}\nzzz half typed\n"
+        assert question.key in {p.key for p in screen.live.candidates()}, "still to be asked"
+        text = await wait_for_file(screen.live.stored.path, lambda t: "draft" not in tomllib.loads(t))
+    data = tomllib.loads(text)
+    assert data.get("asked", []) == [] and data["opening"]["notes"].endswith("zzz half typed\n")
+
+
+async def test_backspacing_the_answer_line_empty_leaves_no_answer(sessions_dir):
+    app = make_app(sessions_dir, coachee="Backspace")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "a note")
+        await pilot.press("ctrl+l")
+        await type_text(pilot, "abc")
+        await pilot.pause(0.6)
+        await pilot.press("backspace", "backspace", "backspace")
+        await pilot.pause(0.6)
+        await pilot.press("ctrl+q")
+    data = tomllib.loads(session_file(sessions_dir).read_text())
+    assert "draft" not in data and data.get("asked", []) == [] and data["opening"]["notes"] == "a note"
+
+
+async def test_tab_never_lands_in_the_answer_line(sessions_dir):
+    app = make_app(sessions_dir, coachee="Tabs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        for key in ("f2", "f3", "f4", "f5"):
+            await pilot.press(key)
+            for _ in range(8):
+                await pilot.press("tab")
+                assert app.focused is not None and app.focused.id != "answer", key
+            for _ in range(8):
+                await pilot.press("shift+tab")
+                assert app.focused is not None and app.focused.id != "answer", key
+        await pilot.press("f4", "ctrl+l")
+        assert app.focused is not None and app.focused.id == "answer", "Ctrl+L still reaches it"
+        await pilot.press("escape")
+        assert app.focused is screen.notes_area()
+
+
+async def test_the_top_bar_says_where_typing_goes(sessions_dir):
+    app = make_app(sessions_dir, coachee="Where", lang="en", language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        await pilot.pause()
+        assert "Notes · Opening" in str(screen.query_one("#typing").render())
+        await pilot.press("ctrl+l")
+        assert "Answer" in str(screen.query_one("#typing").render())
+        await pilot.press("f4")
+        screen.query_one("#new-option", Input).focus()
+        await pilot.pause()
+        assert "New option" in str(screen.query_one("#typing").render())
 
 
 async def test_command_palette_has_the_session_commands(sessions_dir):
@@ -400,7 +474,7 @@ async def test_a_new_option_being_typed_is_saved_before_enter(sessions_dir):
         await pilot.press("f4")
         screen.query_one("#new-option", Input).focus()
         await type_text(pilot, "ask for a mentor")
-        await wait_for_file(session_file(sessions_dir), lambda t: "ask for a mentor" in t)
+        await wait_for_file(screen.live.stored.path, lambda t: "ask for a mentor" in t)
         await pilot.press("enter")
         await type_text(pilot, "x")
         await pilot.press("backspace")
@@ -408,7 +482,7 @@ async def test_a_new_option_being_typed_is_saved_before_enter(sessions_dir):
         await pilot.press("f5")
         screen.query_one("#new-action", Input).focus()
         await type_text(pilot, "book a call")
-        await wait_for_file(session_file(sessions_dir), lambda t: "book a call" in t)
+        await wait_for_file(screen.live.stored.path, lambda t: "book a call" in t)
 
 
 def _with_earlier_session(sessions_dir):
@@ -420,7 +494,7 @@ def _with_earlier_session(sessions_dir):
 def test_snapshot_follow_up_step(snap_compare, sessions_dir):
     _with_earlier_session(sessions_dir)
     app = make_app(sessions_dir, coachee="Sanne", lang="nl", language="nl", clock=FrozenClock())
-    assert snap_compare(app, terminal_size=(80, 24))
+    assert snap_compare(app, terminal_size=(80, 24), press=["ctrl+pagedown"])
 
 
 def test_snapshot_options_phase_dutch(snap_compare, sessions_dir):
@@ -481,7 +555,7 @@ async def test_a_full_disk_is_shown_the_text_kept_and_saving_resumes(sessions_di
         assert recovery is not None and "words that must survive" in recovery.read_text()
         assert screen.notes_area().text == "words that must survive"
         disk["full"] = False
-        await wait_for_file(session_file(sessions_dir), lambda t: "words that must survive" in t)
+        await wait_for_file(screen.live.stored.path, lambda t: "words that must survive" in t)
         for _ in range(60):
             await pilot.pause(0.05)
             if not indicator.has_class("-failing"):

@@ -27,6 +27,7 @@ from growtui.screens.home import HomeScreen
 from growtui.screens.messages import BackRequested, HistoryRequested, SessionFinished, SessionScreenRebuilt
 from growtui.screens.session import SessionScreen
 from growtui.storage import SessionLock, Store, Stored, remove_leftovers
+from growtui.widgets.translated import Translated
 
 
 def _terminal_gone() -> bool:
@@ -64,32 +65,18 @@ class Active:
     screen: SessionScreen
 
 
-class GrowApp(App):
+class GrowApp(Translated, App):
     CSS_PATH = "app.tcss"
     TITLE = "growtui"
     BINDINGS = [
-        Binding(
-            "ctrl+q",
-            "save_and_quit",
-            "Quit",
-            id="quit",
-            priority=True,
-            show=False,
-            tooltip="Save and quit; an unfinished conversation can be resumed.",
-        ),
-        Binding(
-            "ctrl+c",
-            "save_and_quit",
-            "Quit",
-            id="quit-ctrl-c",
-            show=False,
-            priority=True,
-            tooltip="Save and quit, like Ctrl+Q.",
-        ),
-        Binding(
-            "f1", "toggle_help", "Help", id="help", key_display="F1", tooltip="Show or hide the keys of this screen."
-        ),
+        Binding("ctrl+q", "save_and_quit", "key.quit", id="quit", priority=True, show=False, tooltip="tip.quit"),
+        Binding("ctrl+c", "save_and_quit", "key.quit", id="quit-ctrl-c", show=False, priority=True, tooltip="tip.quit"),
+        Binding("f1", "toggle_help", "key.keys", id="help", key_display="F1", tooltip="tip.keys"),
     ]
+
+    @classmethod
+    def language(cls, *args, lang: str, **kwargs) -> str:
+        return lang
 
     def __init__(
         self,
@@ -178,7 +165,12 @@ class GrowApp(App):
 
     # --- sessions ---------------------------------------------------------------
 
-    def start_session(self, coachee: str, topic: str, minutes: int, language: str) -> None:
+    def start_session(
+        self, coachee: str, topic: str, minutes: int, language: str, *, offer_resume: bool = True
+    ) -> None:
+        """Open a new conversation; with an unfinished one for this coachee, offer to go on with that instead."""
+        if offer_resume and self._offered_resume(coachee, topic, minutes, language):
+            return
         try:
             stored = starting.new_session(
                 self.store,
@@ -191,7 +183,32 @@ class GrowApp(App):
         except GrowtuiError as exc:
             self.notify(str(exc), severity="error", timeout=15)
             return
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.clear_form()  # after a conversation, a stray Enter must not start the same one again
         self.open_session(stored)
+
+    def _offered_resume(self, coachee: str, topic: str, minutes: int, language: str) -> bool:
+        """Ask whether to go on with the coachee's unfinished conversation; True when the question is showing."""
+        from growtui.dialogs.resume_offer import ResumeOffer
+
+        try:
+            unfinished = starting.unfinished_of(self.store, coachee)
+        except GrowtuiError:
+            return False
+        if not unfinished:
+            return False
+
+        def chosen(choice: str | None) -> None:
+            if choice == "resume":
+                self.resume_session(unfinished[0].path)
+            elif choice == "new":
+                self.start_session(coachee, topic, minutes, language, offer_resume=False)
+
+        if not any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
+            self.push_screen(HomeScreen(self.store, self.config, self.lang))  # what is there when the answer is no
+        self.push_screen(ResumeOffer(unfinished[0], len(unfinished), self.lang), chosen)
+        return True
 
     def open_history(self, coachee: str | None = None) -> None:
         from growtui.screens.history import HistoryScreen  # the index and its SQLite only when asked for
@@ -278,10 +295,29 @@ class GrowApp(App):
         self.exit()
 
     def action_toggle_help(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
+        """F1: every key of the screen, grouped, in its language; F1 again (or Esc) closes it."""
+        from growtui.dialogs.keys import KeysScreen, bindings_help
+
+        screen = self.screen
+        if isinstance(screen, KeysScreen):
+            screen.dismiss(None)
+            return
+        lang = str(getattr(screen, "lang", None) or getattr(getattr(screen, "live", None), "lang", None) or self.lang)
+        help_groups = getattr(screen, "help_groups", None)
+        if help_groups is not None:
+            groups = help_groups()
         else:
-            self.action_show_help_panel()
+            groups = bindings_help([*type(screen).BINDINGS, *type(self).BINDINGS], lang, t("help.title", lang))
+        self.push_screen(KeysScreen(groups, lang))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its search line in the language of the screen."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            live = getattr(self.screen, "live", None)
+            lang = live.lang if live is not None else self.lang
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.placeholder", lang)))
 
     def run(self, *args, **kwargs):
         """Run the app; however it ends (quit, signal, error, a closed terminal), what is open gets saved."""

@@ -11,7 +11,8 @@ _EXPORTS = {
     "ScoreNeeded": "asking",
     **dict.fromkeys(("Autosaver", "SaveStatus"), "autosave"),
     **dict.fromkeys(
-        ("Resumed", "ReviewRecorder", "follow_up_items", "new_session", "record_reviews", "resume"), "start"
+        ("Resumed", "ReviewRecorder", "follow_up_items", "new_session", "record_reviews", "resume", "unfinished_of"),
+        "start",
     ),
 }
 __all__ = sorted(_EXPORTS)
@@ -35,4 +36,5 @@ if TYPE_CHECKING:
         new_session as new_session,
         record_reviews as record_reviews,
         resume as resume,
+        unfinished_of as unfinished_of,
     )

@@ -1,14 +1,19 @@
-"""Agreeing: options and their scores, actions, motivation, and how earlier actions turned out."""
+"""Agreeing: options and their scores, actions, motivation, the next meeting, and how earlier actions turned out.
+
+Removing an option or an action can be undone: what was removed waits, with
+its place in the list, until it is brought back or the conversation ends.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 
-from growtui.conversation.core import LiveCore
+from growtui.conversation.asking import Asking
 from growtui.model import (
     MAX_CARRIES,
     MORE_OPTIONS,
-    TO_TEN,
     Action,
     Decision,
     FollowUpItem,
@@ -19,7 +24,23 @@ from growtui.model import (
 )
 
 
-class Agreeing(LiveCore):
+@dataclass(frozen=True)
+class Removed:
+    """An option or action taken out, and where it stood, so that it can be put back."""
+
+    item: Option | Action
+    index: int
+
+    @property
+    def kind(self) -> str:
+        return "option" if isinstance(self.item, Option) else "action"
+
+
+class Agreeing(Asking):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.removed: list[Removed] = []  # newest last; what Ctrl+Z brings back
+
     @staticmethod
     def _next_id(prefix: str, taken: Iterable[str]) -> str:
         used = set(taken)
@@ -55,9 +76,32 @@ class Agreeing(LiveCore):
         self.touch()
         return items[index]
 
-    def remove_option(self, option_id: str) -> None:
-        self.session.options.items = [o for o in self.session.options.items if o.id != option_id]
+    def remove_option(self, option_id: str) -> Removed:
+        """Take an option out (with its scores, pros and cons); :meth:`undo_remove` puts it back."""
+        items = self.session.options.items
+        index = self._index(items, option_id)
+        removed = Removed(items.pop(index), index)
+        self.removed.append(removed)
         self.touch()
+        return removed
+
+    def undo_remove(self) -> Removed | None:
+        """Put back the option or action removed last, where it stood; None when there is nothing to undo."""
+        if not self.removed:
+            return None
+        removed = self.removed.pop()
+        if isinstance(removed.item, Option):
+            items: list = self.session.options.items
+            taken = {o.id for o in items}
+        else:
+            items = self.session.will.actions
+            taken = {a.id for a in items}
+        item = removed.item
+        if item.id in taken:  # a new item got its id meanwhile: the one brought back gets a fresh one
+            item = item.model_copy(update={"id": self._next_id(item.id[0], taken)})
+        items.insert(min(removed.index, len(items)), item)
+        self.touch()
+        return Removed(item, removed.index)
 
     def toggle_chosen(self, option_id: str) -> Option:
         """Choose or un-choose an option.
@@ -100,24 +144,30 @@ class Agreeing(LiveCore):
         self.touch()
         return actions[index]
 
-    def remove_action(self, action_id: str) -> None:
-        self.session.will.actions = [a for a in self.session.will.actions if a.id != action_id]
+    def remove_action(self, action_id: str) -> Removed:
+        """Take an action out; :meth:`undo_remove` puts it back."""
+        actions = self.session.will.actions
+        index = self._index(actions, action_id)
+        removed = Removed(actions.pop(index), index)
+        self.removed.append(removed)
         self.touch()
+        return removed
 
     def set_motivation(self, score: int | None, to_ten: str | None = None) -> None:
-        """Set the motivation score; below 10, "what would make it a 10?" comes first."""
+        """Set the motivation score. Below 10 the Will panel asks what would make it a 10, in its own field."""
         will = self.session.will
         if will.motivation == score and (to_ten is None or to_ten == will.motivation_to_ten):
             return
         will.motivation = score
         if to_ten is not None:
             will.motivation_to_ten = to_ten
-        key = "~will.motivation#10"
-        if score is not None and score < 10 and not will.motivation_to_ten:
-            self.offer(Prompt(TO_TEN, Phase.will, key=key, follow_up_of="will.motivation"))
-        else:
-            self.withdraw(Phase.will, key)
         self.touch()
+
+    def set_next_meeting(self, day: date | None) -> None:
+        """When the next conversation is planned (asked in Will, noted in Will or Closing)."""
+        if self.session.next_meeting != day:
+            self.session.next_meeting = day
+            self.touch()
 
     def set_motivation_to_ten(self, text: str) -> None:
         if self.session.will.motivation_to_ten != text:
@@ -146,23 +196,34 @@ class Agreeing(LiveCore):
     def carried_action(self, item: FollowUpItem) -> Action | None:
         return next((a for a in self.session.will.actions if a.carried_from == item.key), None)
 
+    @staticmethod
+    def _carried_fields(item: FollowUpItem) -> dict[str, object]:
+        """The whole action as it was agreed, and its history: where it comes from, how often carried, since when."""
+        return {
+            "what": item.what,
+            "success_criterion": item.success_criterion,
+            "start": item.start,
+            "when": item.when,
+            "inform": item.inform,
+            "support": item.support,
+            "obstacles": item.obstacles,
+            "carried_from": item.key,
+            "carry_count": item.carry_count + 1,
+            "agreed_on": item.agreed_on,
+        }
+
     def _carry_over(self, item: FollowUpItem) -> None:
         if self.carried_action(item) is None:
-            self.add_action(
-                item.what,
-                success_criterion=item.success_criterion,
-                carried_from=item.key,
-                carry_count=item.carry_count + 1,
-                agreed_on=item.agreed_on,
-            )
+            fields = self._carried_fields(item)
+            self.add_action(str(fields.pop("what")), **fields)
 
     def _uncarry(self, item: FollowUpItem) -> None:
         """Take the carried action back, unless somebody has worked on it meanwhile."""
         action = self.carried_action(item)
-        untouched = action is not None and (
-            action.what == item.what
-            and action.success_criterion == item.success_criterion
-            and not (action.when or action.start or action.inform or action.support or action.obstacles)
-        )
-        if action is not None and untouched:
-            self.remove_action(action.id)
+        if action is None:
+            return
+        untouched = all(getattr(action, name) == value for name, value in self._carried_fields(item).items())
+        if untouched:
+            actions = self.session.will.actions
+            actions.pop(self._index(actions, action.id))
+            self.touch()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from growtui.library import Library
-from growtui.model import Asked, Phase, Prompt, Session, Status, has_content, now
+from growtui.model import Phase, Prompt, Session, Status, has_content, is_blank, now
 from growtui.storage import Stored
 
 # Planned share of the time box per phase, in percent (normalised over the
@@ -46,7 +46,6 @@ class LiveCore:
         self._entered = clock()
         self._cursor: dict[Phase, int] = {}
         self._pending: dict[Phase, list[Prompt]] = {}
-        self._draft: tuple[Prompt, Asked] | None = None
         self.version = 0
 
     # --- basics -----------------------------------------------------------
@@ -73,10 +72,14 @@ class LiveCore:
     def has_content(self, phase: Phase) -> bool:
         return has_content(self.session, phase)
 
+    def worth_saving(self) -> bool:
+        """A conversation in which nothing was typed leaves no file; once written, its file is kept up to date."""
+        return self.stored.stamp is not None or not is_blank(self.session)
+
     def set_phase(self, phase: Phase) -> None:
         if phase is self.phase:
             return
-        self.close_draft()
+        self.park_draft()
         self.account_time()
         self.session.current_phase = phase
         self.touch()
@@ -119,23 +122,11 @@ class LiveCore:
     def overrun(self, phase: Phase) -> bool:
         return phase in Phase.grow() and phase is not Phase.will and self.seconds_in(phase) > self.planned(phase)
 
-    # --- prompts waiting ---------------------------------------------------
+    # --- the answer being typed (see Asking) ----------------------------------
 
-    def offer(self, prompt: Prompt) -> None:
-        """Put a prompt first in its phase (a picked question, a follow-up)."""
-        if self._draft and self._draft[0].phase is prompt.phase and self._draft[0].key != prompt.key:
-            self.close_draft()
-        queue = [p for p in self._pending.get(prompt.phase, []) if p.key != prompt.key]
-        self._pending[prompt.phase] = [prompt, *queue]
-        self._cursor[prompt.phase] = 0
-
-    def withdraw(self, phase: Phase, key: str) -> None:
-        """Take a waiting prompt back: what it asked has been answered another way."""
-        self._pending[phase] = [p for p in self._pending.get(phase, []) if p.key != key]
-
-    def close_draft(self) -> None:
-        """Leave a half-typed answer as it is (it counts as asked) and stop drafting."""
-        self._draft = None
+    def park_draft(self) -> Phase | None:
+        """Moving on: an answer typed and not confirmed goes into the notes. Overridden by Asking."""
+        return None
 
     # --- notes and structured parts -------------------------------------------
 
@@ -155,6 +146,7 @@ class LiveCore:
     # --- finishing ------------------------------------------------------------
 
     def finish(self) -> None:
+        self.park_draft()
         self.account_time()
         self.session.status = Status.completed
         # A wall clock set back during the conversation must not end it before it began.

@@ -10,8 +10,7 @@ and agreeing (options, actions, motivation, the follow-up of earlier actions).
 from __future__ import annotations
 
 from growtui.conversation.agreeing import Agreeing
-from growtui.conversation.asking import Asking
 
 
-class LiveSession(Asking, Agreeing):
+class LiveSession(Agreeing):
     """One conversation being held: what the screen shows and every change it makes."""

@@ -9,8 +9,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from growtui.errors import GrowtuiError, SessionFileError
-from growtui.index import Index
-from growtui.model import ActionStatus, FollowUpItem, Lang, Outcome, Phase, Session, review_status
+from growtui.index import Entry, Index
+from growtui.model import ActionStatus, FollowUpItem, Lang, Outcome, Session, review_status
 from growtui.storage import SessionLock, Store, Stored, find_file, find_recovery
 
 
@@ -22,7 +22,11 @@ def follow_up_items(index: Index, coachee: str) -> list[FollowUpItem]:
             action_id=a.action_id,
             what=a.what,
             success_criterion=a.criterion,
+            start=a.start,
             when=a.due,
+            inform=a.inform,
+            support=a.support,
+            obstacles=a.obstacles,
             agreed_on=a.agreed_on,
             motivation=a.motivation,
             carry_count=a.carry_count,
@@ -41,7 +45,11 @@ def new_session(
     coach: str = "",
     index: Index | None = None,
 ) -> Stored:
-    """Create the file of a new session; with open earlier actions it starts with the follow-up step."""
+    """A new session, not yet on disk: it opens in the Opening; earlier open actions wait in the follow-up step.
+
+    The file is written by the first save that has something in it, so a
+    conversation in which nothing was typed leaves no file behind.
+    """
     own_index = index is None
     index = index or Index.of(store)
     try:
@@ -63,9 +71,15 @@ def new_session(
     if earlier:
         session.previous_session = earlier[0].id
     if items:
-        session.follow_up.items = items
-        session.current_phase = Phase.follow_up
-    return store.create(session)
+        session.follow_up.items = items  # reviewed right after the opening
+    return Stored(store.path_for(session), session)  # no file until something is typed: see LiveSession.worth_saving
+
+
+def unfinished_of(store: Store, coachee: str) -> list[Entry]:
+    """The coachee's conversations that were not finished, newest first."""
+    with Index.of(store) as index:
+        index.sync()
+        return index.entries(coachee=coachee, status="in_progress")
 
 
 # --- writing the review back into the earlier sessions -------------------------------

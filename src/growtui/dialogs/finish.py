@@ -15,8 +15,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from growtui.conversation import LiveSession
-from growtui.i18n import t
-from growtui.model import Action
+from growtui.i18n import short_date, t, tn
+from growtui.model import Action, FollowUpItem
+from growtui.safetext import shorten
 from growtui.widgets.translated import Translated
 
 
@@ -114,10 +115,20 @@ class FinishScreen(Translated, ModalScreen[bool]):
         goal, will = session.goal, session.will
         yield self._heading("finish.goal", first=True)
         yield self._item(goal.session_goal or self.t("finish.none"), muted=not goal.session_goal)
+        if goal.long_term_goal:
+            yield self._item(
+                Content.assemble((f"{self.t('finish.long_term')}: ", "$foreground-muted"), goal.long_term_goal)
+            )
         if goal.success_measure:
             yield self._item(
                 Content.assemble((f"{self.t('finish.measure')}: ", "$foreground-muted"), goal.success_measure)
             )
+
+        reviewed = [i for i in session.follow_up.items if i.outcome or i.decision]
+        if session.follow_up.items:
+            yield self._heading("finish.follow_up")
+            for item in session.follow_up.items:
+                yield self._item(self._review_line(item), muted=item not in reviewed)
 
         yield self._heading("finish.chosen")
         chosen = session.chosen_options()
@@ -131,6 +142,14 @@ class FinishScreen(Translated, ModalScreen[bool]):
             yield self._item(self._action_line(action))
         if not will.actions:
             yield Static(self.t("finish.no_actions"), id="no-actions", classes="-warning")
+        unsettled = [a for a in will.actions if a.when is None or not a.success_criterion.strip()]
+        if unsettled:
+            names = ", ".join(f"'{shorten(a.what, 30)}'" for a in unsettled)
+            yield Static(
+                Content(tn("finish.unsettled", len(unsettled), self.live.lang, actions=names)),
+                id="unsettled",
+                classes="-warning",
+            )
 
         yield self._heading("finish.motivation")
         if will.motivation is not None:
@@ -141,6 +160,17 @@ class FinishScreen(Translated, ModalScreen[bool]):
                 )
         else:
             yield Static(self.t("finish.no_motivation"), id="no-motivation", classes="-warning")
+
+        if session.next_meeting is not None:
+            yield self._heading("finish.next_meeting")
+            yield self._item(short_date(session.next_meeting, self.live.lang))
+
+    def _review_line(self, item: FollowUpItem) -> Content:
+        outcome = self.t(f"outcome.{item.outcome.value}") if item.outcome else self.t("outcome.unset")
+        parts: list[str | tuple[str, str]] = ["• ", item.what, " · ", (outcome, "$foreground-muted")]
+        if item.decision:
+            parts += [" · ", (self.t(f"decision.{item.decision.value}"), "$foreground-muted")]
+        return Content.assemble(*parts)
 
     @on(Button.Pressed, "#confirm")
     def action_confirm(self) -> None:

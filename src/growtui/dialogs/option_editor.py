@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, TextArea
 
 from growtui.dialogs.item_editor import ItemEditor
 from growtui.i18n import t
 from growtui.model import Option
-from growtui.widgets.fields import read_score, score_input
+from growtui.widgets.fields import TickBox, read_score, score_input
 
 SCORES = ("attractiveness", "feasibility")
 
@@ -46,7 +47,7 @@ class OptionEditor(ItemEditor):
             yield Label(t("editor.option", lang), id="title")
             with Horizontal(classes="row"):
                 yield Label(t("options.col.option", lang))
-                yield Input(option.text, id="text", compact=True)
+                yield Input(option.text, id="text", compact=True, select_on_focus=False)
             with Horizontal(classes="row"):
                 for field in SCORES:
                     yield Label(t(f"options.{field}", lang))
@@ -59,13 +60,22 @@ class OptionEditor(ItemEditor):
                 with Vertical():
                     yield Label(t("options.cons", lang))
                     yield TextArea("\n".join(option.cons), id="cons")
-            yield Checkbox(t("options.chosen", lang), option.chosen, id="chosen", compact=True)
+            yield TickBox(t("options.chosen", lang), option.chosen, id="chosen", compact=True)
             with Horizontal(id="buttons"):
-                yield Button(f"{t('key.save', lang)} (Ctrl+S)", id="save", variant="primary", compact=True)
-                yield Button(f"{t('key.cancel', lang)} (Esc)", id="cancel", compact=True)
+                yield Button(t("editor.undo", lang), id="cancel", compact=True)
+                yield Button(f"{t('key.close', lang)} (Esc)", id="save", variant="primary", compact=True)
 
-    def on_mount(self) -> None:
-        self._initial = self._raw()
+    def first_empty(self) -> Widget | None:
+        """Pros first (what the coachee sees in it), then cons, then the scores; never the option's text."""
+        option = self.option
+        if not option.pros:
+            return self.query_one("#pros")
+        if not option.cons:
+            return self.query_one("#cons")
+        for name in SCORES:
+            if getattr(option, name) is None:
+                return self.query_one(f"#{name}")
+        return self.query_one("#pros")
 
     def _raw(self) -> tuple[object, ...]:
         inputs = tuple(self.query_one(f"#{name}", Input).value for name in ("text", *SCORES))
@@ -77,7 +87,7 @@ class OptionEditor(ItemEditor):
         bad = any(not self.query_one(f"#{name}", Input).is_valid for name in SCORES)
         self.set_class(bad, "-bad-score")
 
-    def fields(self) -> dict | None:
+    def fields(self, *, focus: bool = True) -> dict | None:
         """What the dialog holds now, or None (with the field focused) when a score is not 1-10."""
         scores: dict[str, int | None] = {}
         for name in SCORES:
@@ -86,7 +96,8 @@ class OptionEditor(ItemEditor):
                 scores[name] = read_score(field.value)
             except ValueError:
                 self.set_class(True, "-bad-score")
-                field.focus()
+                if focus:
+                    field.focus()
                 return None
 
         def lines(name: str) -> list[str]:

@@ -6,9 +6,10 @@ from __future__ import annotations
 STRINGS: dict[str, tuple[str, str]] = {
     "editor.option": ("Optie bewerken", "Edit option"),
     "editor.action": ("Actie bewerken", "Edit action"),
-    "editor.unsaved": (
-        "Je wijzigingen zijn nog niet bewaard. Ctrl+S bewaart ze; nog een keer Esc gooit ze weg.",
-        "Your changes are not kept yet. Ctrl+S keeps them; Esc once more throws them away.",
+    "editor.undo": ("Wijzigingen terugdraaien", "Undo changes"),
+    "date.start_after_due": (
+        "Let op: de start ligt na de datum waarop het af moet zijn.",
+        "Note: the start is after the date it should be done by.",
     ),
     "date.weekdays": ("ma di wo do vr za zo", "Mon Tue Wed Thu Fri Sat Sun"),
     "date.months": (

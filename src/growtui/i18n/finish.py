@@ -24,4 +24,21 @@ STRINGS: dict[str, tuple[str, str]] = {
         "De motivatie is nog niet gevraagd: hoe graag wil de coachee dit, van 1 tot 10?",
         "Motivation has not been asked yet: how much does the coachee want this, from 1 to 10?",
     ),
+    "finish.long_term": ("Op langere termijn", "Longer term"),
+    "finish.follow_up": ("Eerdere afspraken", "Earlier actions"),
+    "finish.next_meeting": ("Volgende gesprek", "Next meeting"),
+}
+
+# key: ((Dutch one, Dutch more), (English one, English more)); {n} decides
+PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "finish.unsettled": (
+        (
+            "Deze actie heeft nog geen datum of succescriterium: {actions}. Spreek die bij voorkeur nu af.",
+            "Deze acties hebben nog geen datum of succescriterium: {actions}. Spreek die bij voorkeur nu af.",
+        ),
+        (
+            "This action has no date or success criterion yet: {actions}. Best settle it now.",
+            "These actions have no date or success criterion yet: {actions}. Best settle them now.",
+        ),
+    ),
 }

@@ -32,6 +32,9 @@ STRINGS: dict[str, tuple[str, str]] = {
             "its list; picking a recent conversation fills the form with the same coachee."
         ),
     ),
+    "resume_offer.title": ("Nog een gesprek open", "A conversation still open"),
+    "resume_offer.resume": ("Verder met dat gesprek", "Go on with that one"),
+    "resume_offer.new": ("Toch een nieuw gesprek", "Start a new one anyway"),
 }
 
 # key: ((Dutch one, Dutch more), (English one, English more)); {n} decides
@@ -57,6 +60,16 @@ PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         (
             "{n} sync conflict copy not shown; merge it with the original or remove it: {files}",
             "{n} sync conflict copies not shown; merge them with the original or remove them: {files}",
+        ),
+    ),
+    "resume_offer.body": (
+        (
+            "Het gesprek met {coachee} van {date}{topic} is nog niet afgerond. Wil je daarmee verder?",
+            "Er staan {n} gesprekken met {coachee} open; het laatste is van {date}{topic}. Wil je daarmee verder?",
+        ),
+        (
+            "The conversation with {coachee} of {date}{topic} was not finished. Go on with it?",
+            "{n} conversations with {coachee} are still open; the latest is of {date}{topic}. Go on with it?",
         ),
     ),
 }

@@ -5,8 +5,8 @@ from __future__ import annotations
 # key: (Dutch, English)
 STRINGS: dict[str, tuple[str, str]] = {
     "key.cancel": ("Annuleren", "Cancel"),
-    "key.score_attractive": ("Aantr.", "Attr."),
-    "key.score_feasible": ("Haalb.", "Feas."),
+    "key.score_attractive": ("Aantrekkelijk", "Appeal"),
+    "key.score_feasible": ("Haalbaar", "Feasibility"),
     "tip.option.edit": (
         "Open deze optie: tekst, scores, voor- en nadelen",
         "Open this option: text, scores, pros and cons",
@@ -16,25 +16,24 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Choose this option (or undo that); a chosen option becomes an action in Will",
     ),
     "tip.option.sort": (
-        "Sorteer op score (aantrekkelijkheid + haalbaarheid), beste bovenaan",
-        "Sort by score (attractiveness + feasibility), best first",
+        "Sorteer op totaal (aantrekkelijk + haalbaar), beste bovenaan",
+        "Sort by total (appeal + feasibility), best first",
     ),
     "tip.option.delete": ("Verwijder deze optie", "Remove this option"),
     "tip.option.attractive": (
-        "Druk a en dan een cijfer voor de aantrekkelijkheid (0 = 10)",
-        "Press a, then a digit for attractiveness (0 = 10)",
+        "Druk a en dan een cijfer voor hoe aantrekkelijk (0 = 10)",
+        "Press a, then a digit for the appeal (0 = 10)",
     ),
     "tip.option.feasible": (
-        "Druk f en dan een cijfer voor de haalbaarheid (0 = 10)",
+        "Druk f en dan een cijfer voor hoe haalbaar (0 = 10)",
         "Press f, then a digit for feasibility (0 = 10)",
     ),
     "tip.action.edit": (
-        "Open deze actie: datums, succescriterium, steun",
-        "Open this action: dates, success criterion, support",
+        "Open deze actie: data, succescriterium, wie het moet weten, steun, obstakels",
+        "Open this action: dates, success criterion, who to inform, support, obstacles",
     ),
     "tip.action.delete": ("Verwijder deze actie", "Remove this action"),
-    "tip.editor.save": ("Bewaar de wijzigingen en sluit", "Keep the changes and close"),
-    "tip.editor.cancel": ("Sluit zonder de wijzigingen te bewaren", "Close without keeping the changes"),
+    "tip.editor.save": ("Sluit; wat je typte, is al bewaard", "Close; what you typed is kept already"),
     "key.new": ("Nieuw gesprek", "New conversation"),
     "tip.new": ("Naar het formulier voor een nieuw gesprek", "Go to the form for a new conversation"),
     "key.resume": ("Hervatten", "Resume"),
@@ -108,4 +107,86 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tip.phase": ("Ga naar {phase}", "Go to {phase}"),
     "palette.phase": ("Ga naar fase: {phase}", "Go to phase: {phase}"),
     "palette.insert": ("Vraag: {text}", "Question: {text}"),
+    "palette.placeholder": ("Zoek een opdracht…", "Search for a command…"),
+    "key.undo": ("Ongedaan maken", "Undo"),
+    "tip.undo": ("Haal de laatst verwijderde optie of actie terug", "Bring back the option or action removed last"),
+    "key.keys": ("Toetsen", "Keys"),
+    "tip.keys": ("Alle toetsen van dit scherm", "Every key of this screen"),
+    # F1: the keys of the session screen, grouped (screens/session_keys.py); the README repeats them
+    "help.title": ("Toetsen", "Keys"),
+    "help.close": ("Esc of F1 sluit dit venster", "Esc or F1 closes this window"),
+    "help.group.typing": ("Typen", "Typing"),
+    "help.group.questions": ("Vragen", "Questions"),
+    "help.group.phases": ("Fasen", "Phases"),
+    "help.group.options": ("In de tabel met opties", "In the options table"),
+    "help.group.will": ("In de tabel met acties", "In the actions table"),
+    "help.group.conversation": ("Het gesprek", "The conversation"),
+    "help.keys.type": ("gewoon typen", "just type"),
+    "help.type": (
+        "aantekeningen bij deze fase; de cursor staat er al",
+        "notes for this phase; the cursor starts there",
+    ),
+    "help.tab": ("tussen de aantekeningen en de velden van deze fase", "between the notes and this phase's fields"),
+    "help.esc": ("terug naar de aantekeningen, waar je ook bent", "back to the notes, from anywhere"),
+    "help.answer": (
+        "de antwoordregel onder de vraag; Enter legt het antwoord vast (bij een schaal eerst het cijfer: 6 want …)",
+        "the answer line under the question; Enter records the answer (for a scale, the score first: 6 because …)",
+    ),
+    "help.next": (
+        "volgende / vorige vraag; wat je al typte, gaat onder de vraag in de aantekeningen",
+        "next / previous question; what you typed already goes into the notes, under the question",
+    ),
+    "help.pick": (
+        "alle vragen van deze fase; filter op woorden of #tag",
+        "every question of this phase; filter by words or #tag",
+    ),
+    "help.hints": ("coachingstips voor deze fase", "coaching tips for this phase"),
+    "help.phase_keys": ("Doel, Realiteit, Opties, Wil", "Goal, Reality, Options, Will"),
+    "help.step_phase": (
+        "vorige / volgende fase, ook de opening, de terugblik en de afsluiting",
+        "previous / next phase, the opening, follow-up and closing too",
+    ),
+    "help.score": (
+        "a of f en dan een cijfer: aantrekkelijk of haalbaar (0 is 10)",
+        "a or f, then a digit: appeal or feasibility (0 is 10)",
+    ),
+    "help.choose": (
+        "kies de optie (of zet haar terug); een gekozen optie wordt een actie",
+        "choose the option (or undo that); a chosen option becomes an action",
+    ),
+    "help.sort": ("sorteer op totaal (aantrekkelijk + haalbaar)", "sort by total (appeal + feasibility)"),
+    "help.edit_option": (
+        "bewerk de optie: voor- en nadelen, scores, tekst",
+        "edit the option: pros and cons, scores, text",
+    ),
+    "help.edit_action": (
+        "bewerk de actie: data, succescriterium, wie het moet weten, steun, obstakels",
+        "edit the action: dates, success criterion, who to inform, support, obstacles",
+    ),
+    "help.remove": ("verwijder; Ctrl+Z haalt het terug", "remove; Ctrl+Z brings it back"),
+    "help.undo": ("haal de laatst verwijderde optie of actie terug", "bring back the option or action removed last"),
+    "help.finish": ("samenvatting en afronden", "summary and finish"),
+    "help.save": (
+        "nu opslaan (dat gebeurt ook vanzelf, binnen een seconde)",
+        "save now (it also happens by itself, within a second)",
+    ),
+    "help.lang": (
+        "wissel het gesprek tussen Nederlands en Engels",
+        "switch the conversation between Dutch and English",
+    ),
+    "help.privacy": (
+        "verberg het scherm meteen; nog eens F12 brengt het terug",
+        "hide the screen at once; F12 again brings it back",
+    ),
+    "help.palette": (
+        "opdrachten: naar een fase, een vraag stellen, afronden, thema",
+        "commands: go to a phase, ask a question, finish, theme",
+    ),
+    "help.keys": ("deze lijst", "this list"),
+    "help.quit": (
+        "opslaan en stoppen; het gesprek blijft te hervatten",
+        "save and quit; the conversation can be resumed",
+    ),
+    "tip.confirm.no": ("Niet doen, terug", "Don't, go back"),
+    "tip.resume_offer.cancel": ("Geen gesprek openen, terug", "Open no conversation, go back"),
 }

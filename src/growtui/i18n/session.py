@@ -23,6 +23,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "timer": ("{elapsed} van {box}", "{elapsed} of {box}"),
     "timer.over": ("{phase} loopt uit: houd tijd over voor Wil.", "{phase} is running over: keep time for Will."),
     "saved": ("opgeslagen", "saved"),
+    "saved.nothing": ("nog leeg", "nothing yet"),
     "saved.encrypted": ("versleuteld opgeslagen", "saved, encrypted"),
     "save.failed": (
         "Niet opgeslagen: {reason}. Je tekst staat veilig in {recovery}; ik blijf het proberen.",
@@ -40,12 +41,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "options.new": ("Nieuwe optie (Enter)…", "New option (Enter)…"),
     "options.col.option": ("Optie", "Option"),
-    "options.col.attractive": ("Aantr.", "Attr."),
-    "options.col.feasible": ("Haalb.", "Feas."),
-    "options.col.score": ("Score", "Score"),
+    "options.col.attractive": ("Aantrekkelijk", "Appeal"),
+    "options.col.feasible": ("Haalbaar", "Feasibility"),
+    "options.col.score": ("Totaal", "Total"),
     "options.col.chosen": ("Gekozen", "Chosen"),
-    "options.attractiveness": ("Aantrekkelijkheid (1-10)", "Attractiveness (1-10)"),
-    "options.feasibility": ("Haalbaarheid (1-10)", "Feasibility (1-10)"),
+    "options.attractiveness": ("Aantrekkelijk (1-10)", "Appeal (1-10)"),
+    "options.feasibility": ("Haalbaar (1-10)", "Feasibility (1-10)"),
     "options.pros": ("Voordelen (één per regel)", "Pros (one per line)"),
     "options.cons": ("Nadelen (één per regel)", "Cons (one per line)"),
     "options.chosen": ("Gekozen: wordt meegenomen naar Wil", "Chosen: carried into Will"),
@@ -76,8 +77,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No options yet. Type one above and press Enter.",
     ),
     "options.keys": (
-        "a of f en dan een cijfer: aantrekkelijkheid of haalbaarheid scoren (0 = 10)",
-        "a or f, then a digit: score attractiveness or feasibility (0 = 10)",
+        "a of f en dan een cijfer: aantrekkelijk of haalbaar (0 = 10) · totaal = aantrekkelijk + haalbaar",
+        "a or f, then a digit: appeal or feasibility (0 = 10) · total = appeal + feasibility",
     ),
     "options.scoring": (
         "{field} voor '{option}': druk 1-9, of 0 voor 10 (Esc: stoppen)",
@@ -88,4 +89,31 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Dit gesprek is al open in een ander growtui-venster; hier kun je het alleen lezen.",
         "This conversation is already open in another growtui window; here you can only read it.",
     ),
+    # where typing goes (the top bar) and undoing a removal
+    "typing.answer": ("Antwoord op de vraag (Enter legt het vast)", "Answer to the question (Enter records it)"),
+    "typing.new_option": ("Nieuwe optie", "New option"),
+    "typing.options": ("Tabel met opties", "Options table"),
+    "typing.new_action": ("Nieuwe actie", "New action"),
+    "typing.actions": ("Tabel met acties", "Actions table"),
+    "removed.option": (
+        "Optie '{text}' verwijderd, met scores en voor- en nadelen. Ctrl+Z haalt haar terug.",
+        "Option '{text}' removed, with its scores, pros and cons. Ctrl+Z brings it back.",
+    ),
+    "removed.action": (
+        "Actie '{text}' verwijderd. Ctrl+Z haalt haar terug.",
+        "Action '{text}' removed. Ctrl+Z brings it back.",
+    ),
+    "undo.option": ("Optie '{text}' staat er weer.", "Option '{text}' is back."),
+    "undo.action": ("Actie '{text}' staat er weer.", "Action '{text}' is back."),
+    "undo.nothing": ("Er is niets verwijderd om terug te halen.", "Nothing removed to bring back."),
+    "options.remove_chosen.title": ("Gekozen optie verwijderen?", "Remove a chosen option?"),
+    "options.remove_chosen.body": (
+        "'{option}' is gekozen en staat als actie in Wil. De actie blijft staan; de optie gaat weg, met haar "
+        "scores en voor- en nadelen (Ctrl+Z haalt haar terug).",
+        "'{option}' is chosen and is an action in Will. The action stays; the option goes, with its scores, "
+        "pros and cons (Ctrl+Z brings it back).",
+    ),
+    "options.remove_chosen.yes": ("Optie verwijderen", "Remove the option"),
+    "will.next_meeting": ("Volgende gesprek", "Next meeting"),
+    "will.next_meeting.placeholder": ("datum, bv. +14", "date, e.g. +14"),
 }

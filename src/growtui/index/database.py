@@ -46,7 +46,7 @@ from growtui.index.sealed import (
 )
 from growtui.storage import stat_files
 
-INDEX_FORMAT = 5  # bump when the tables change: an older index is rebuilt
+INDEX_FORMAT = 6  # bump when the tables change: an older index is rebuilt
 BATCH = 500
 PARALLEL_FROM = 400  # changed files from which reading is spread over processes
 
@@ -70,7 +70,8 @@ CREATE INDEX sessions_by_person ON sessions (person);
 CREATE TABLE actions (
     rel TEXT NOT NULL, session_id TEXT NOT NULL, action_id TEXT NOT NULL, person TEXT NOT NULL,
     started_at TEXT NOT NULL, what TEXT NOT NULL, criterion TEXT NOT NULL, due TEXT, agreed_on TEXT,
-    status TEXT NOT NULL, carry_count INTEGER NOT NULL, motivation INTEGER
+    status TEXT NOT NULL, carry_count INTEGER NOT NULL, motivation INTEGER,
+    start TEXT, inform TEXT NOT NULL, support TEXT NOT NULL, obstacles TEXT NOT NULL
 );
 CREATE INDEX actions_by_person ON actions (person, status);
 CREATE TABLE reviews (rel TEXT NOT NULL, ref TEXT NOT NULL, status TEXT NOT NULL);
@@ -306,5 +307,5 @@ class Index(Queries):
         cursor = self.db.execute(f"INSERT INTO sessions VALUES ({', '.join('?' * len(listed))})", listed)
         self.db.execute("INSERT INTO texts VALUES (?, ?, ?)", (cursor.lastrowid, body, folded))
         self.db.execute("INSERT INTO fts (rowid, folded) VALUES (?, ?)", (cursor.lastrowid, folded))
-        self.db.executemany("INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", action_rows)
+        self.db.executemany("INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", action_rows)
         self.db.executemany("INSERT INTO reviews VALUES (?, ?, ?)", review_rows)

@@ -181,7 +181,8 @@ class Queries:
             )
         }
         rows = self.db.execute(
-            "SELECT session_id, action_id, what, criterion, due, agreed_on, carry_count, motivation "
+            "SELECT session_id, action_id, what, criterion, due, agreed_on, carry_count, motivation, "
+            "start, inform, support, obstacles "
             "FROM actions WHERE person = ? AND status = 'open' ORDER BY started_at, rowid",
             (person_key(_utf8_only(coachee)),),
         )
@@ -195,8 +196,12 @@ class Queries:
                 date.fromisoformat(agreed) if agreed else None,
                 carries,
                 motivation,
+                date.fromisoformat(start) if start else None,
+                inform,
+                support,
+                obstacles,
             )
-            for sid, aid, what, criterion, due, agreed, carries, motivation in rows
+            for sid, aid, what, criterion, due, agreed, carries, motivation, start, inform, support, obstacles in rows
             if f"{sid}/{aid}" not in settled
         ]
 

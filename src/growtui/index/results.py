@@ -98,6 +98,10 @@ class OpenAction:
     agreed_on: date | None
     carry_count: int
     motivation: int | None
+    start: date | None = None
+    inform: str = ""
+    support: str = ""
+    obstacles: str = ""
 
 
 @dataclass

@@ -59,6 +59,10 @@ def rows_for(rel: str, s: Session) -> Rows:
             a.status.value,
             a.carry_count,
             s.will.motivation,
+            a.start.isoformat() if a.start else None,
+            a.inform,
+            a.support,
+            a.obstacles,
         )
         for a in s.will.actions
     ]

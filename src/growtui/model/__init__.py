@@ -12,6 +12,7 @@ _EXPORTS = {
     **dict.fromkeys(
         (
             "MAX_CARRIES",
+            "AnswerDraft",
             "SESSION_SCHEMA_VERSION",
             "Action",
             "ActionStatus",
@@ -30,11 +31,9 @@ _EXPORTS = {
         "session",
     ),
     "parse_date": "dates",
-    **dict.fromkeys(
-        ("MORE_OPTIONS", "ONE_HIGHER", "TO_TEN", "Prompt", "is_motivation", "parse_score", "prompt_for"), "prompts"
-    ),
+    **dict.fromkeys(("MORE_OPTIONS", "ONE_HIGHER", "Prompt", "is_motivation", "parse_score", "prompt_for"), "prompts"),
     "json_schema": "schemas",
-    **dict.fromkeys(("covered_phases", "duration_minutes", "has_content"), "progress"),
+    **dict.fromkeys(("covered_phases", "duration_minutes", "has_content", "is_blank"), "progress"),
 }
 __all__ = sorted(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
@@ -55,11 +54,11 @@ if TYPE_CHECKING:
         covered_phases as covered_phases,
         duration_minutes as duration_minutes,
         has_content as has_content,
+        is_blank as is_blank,
     )
     from growtui.model.prompts import (
         MORE_OPTIONS as MORE_OPTIONS,
         ONE_HIGHER as ONE_HIGHER,
-        TO_TEN as TO_TEN,
         Prompt as Prompt,
         is_motivation as is_motivation,
         parse_score as parse_score,
@@ -81,6 +80,7 @@ if TYPE_CHECKING:
         SESSION_SCHEMA_VERSION as SESSION_SCHEMA_VERSION,
         Action as Action,
         ActionStatus as ActionStatus,
+        AnswerDraft as AnswerDraft,
         Asked as Asked,
         Decision as Decision,
         FollowUpItem as FollowUpItem,

@@ -41,6 +41,14 @@ def has_content(session: Session, phase: Phase) -> bool:
     )
 
 
+def is_blank(session: Session) -> bool:
+    """Nothing was typed in the conversation itself: no notes, answers, fields, options or actions, no draft.
+
+    Such a conversation leaves no file (the coachee and topic alone are not a record worth keeping).
+    """
+    return session.draft is None and not any(has_content(session, phase) for phase in Phase)
+
+
 def covered_phases(session: Session) -> list[Phase]:
     """The phases that hold anything, in conversation order."""
     return [p for p in Phase.conversation_order() if has_content(session, p)]

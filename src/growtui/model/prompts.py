@@ -17,7 +17,6 @@ MORE_OPTIONS = Localized(
     en="There is only one option so far. What else could you do?",
 )
 ONE_HIGHER = Localized(nl="Wat zou het één punt hoger maken?", en="What would make it one point higher?")
-TO_TEN = Localized(nl="Wat zou er nodig zijn om er een 10 van te maken?", en="What would it take to make it a 10?")
 
 
 @dataclass(frozen=True)
@@ -30,6 +29,11 @@ class Prompt:
     question: Question | None = None
     follow_up_of: str | None = None
     key: str = ""  # stable identity, for "asked" bookkeeping and the file
+
+    @classmethod
+    def own(cls, text: str, phase: Phase, key: str) -> Prompt:
+        """A question that is not (or no longer) in the library: as it was asked, in both languages."""
+        return cls(Localized(nl=text, en=text), phase, key=key)
 
     @property
     def question_id(self) -> str | None:

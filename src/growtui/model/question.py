@@ -30,7 +30,11 @@ class Kind(StrEnum):
 
 
 class FollowUp(Strict):
-    """A question to ask after an answer, for example after a low score."""
+    """A question to ask after an answer, for example after a low score.
+
+    A question's follow-ups are offered one after the other, in the order of
+    the file, each only when its score condition holds.
+    """
 
     text: Localized
     below: int | None = Field(
@@ -39,6 +43,24 @@ class FollowUp(Strict):
         le=10,
         description="Only for scale questions: ask this when the score is below this value.",
     )
+    above: int | None = Field(
+        default=None,
+        ge=1,
+        le=9,
+        description="Only for scale questions: ask this when the score is above this value "
+        "(for example 'why not lower?' only above 1).",
+    )
+    fills: Literal["motivation_to_ten"] | None = Field(
+        default=None,
+        description="The answer also fills this part of the session: motivation_to_ten is "
+        "'what would make it a 10?' in Will. Not asked when that part is already filled.",
+    )
+
+    def applies_to(self, score: int | None) -> bool:
+        """Whether to ask this after an answer with this score (None: an open question, or no score)."""
+        if self.below is not None and (score is None or score >= self.below):
+            return False
+        return not (self.above is not None and (score is None or score <= self.above))
 
 
 class Question(Strict):
@@ -55,14 +77,17 @@ class Question(Strict):
     )
 
     @model_validator(mode="after")
-    def _below_only_for_scales(self) -> Question:
-        if self.kind is not Kind.scale and any(f.below is not None for f in self.follow_ups):
-            raise ValueError("'below' in follow_ups only makes sense for kind = \"scale\"")
+    def _scores_only_for_scales(self) -> Question:
+        if self.kind is not Kind.scale:
+            for f in self.follow_ups:
+                for name in ("below", "above"):
+                    if getattr(f, name) is not None:
+                        raise ValueError(f"'{name}' in follow_ups only makes sense for kind = \"scale\"")
         return self
 
     def follow_ups_for(self, score: int | None) -> list[FollowUp]:
-        """The follow-ups that apply to an answer (a score for scale questions)."""
-        return [f for f in self.follow_ups if f.below is None or (score is not None and score < f.below)]
+        """The follow-ups that apply to an answer (a score for scale questions), in order."""
+        return [f for f in self.follow_ups if f.applies_to(score)]
 
 
 class Hint(Strict):

@@ -16,7 +16,7 @@ from pydantic import Field, NonNegativeInt, StringConstraints, field_validator
 
 from growtui.model.common import Lang, NonEmpty, Phase, Score, Strict
 
-SESSION_SCHEMA_VERSION: Final = 2
+SESSION_SCHEMA_VERSION: Final = 3
 _ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32, lower case
 
 SessionId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{4,64}$")]
@@ -100,7 +100,11 @@ class FollowUpItem(Strict):
     action_id: ItemId
     what: str = Field(default="", description="The action as it was agreed (a copy, for reading).")
     success_criterion: str = ""
+    start: date | None = Field(default=None, description="The date it was to start, as agreed.")
     when: date | None = Field(default=None, description="The date it was due, as agreed.")
+    inform: str = Field(default="", description="Who was to be told, as agreed.")
+    support: str = Field(default="", description="The support agreed.")
+    obstacles: str = Field(default="", description="What could get in the way, as foreseen then.")
     agreed_on: date | None = Field(default=None, description="The day the action was first agreed.")
     motivation: Score | None = Field(default=None, description="The motivation given when it was agreed.")
     carry_count: int = Field(default=0, ge=0, description="How often it had been carried over before this review.")
@@ -203,8 +207,21 @@ class Asked(Strict):
     _aware = field_validator("asked_at")(_local_if_naive)
 
 
+class AnswerDraft(Strict):
+    """An answer still being typed in the answer line: not an answer until Enter confirms it.
+
+    Kept in the file so that nothing typed is lost; when the manager moves on
+    without confirming, it goes into the phase's notes under its question.
+    """
+
+    phase: Phase
+    question_id: str | None = Field(default=None, description="Library id of the question, if it came from it.")
+    question: str = Field(description="The question as shown, in the session's language.")
+    text: str = Field(description="What was typed so far.")
+
+
 class Session(Strict):
-    schema_version: Literal[2] = SESSION_SCHEMA_VERSION
+    schema_version: Literal[3] = SESSION_SCHEMA_VERSION
     id: SessionId = Field(default_factory=new_session_id)
     coachee: NonEmpty
     coach: str = ""
@@ -214,7 +231,7 @@ class Session(Strict):
     ended_at: datetime | None = None
     time_box_minutes: int = Field(default=45, ge=5, le=480)
     status: Status = Status.in_progress
-    current_phase: Phase = Phase.goal
+    current_phase: Phase = Phase.opening
     previous_session: SessionId | None = Field(default=None, description="The earlier session this one follows up on.")
     tags: list[str] = Field(default_factory=list)
     next_meeting: date | None = Field(default=None, description="When the next conversation is planned.")
@@ -229,6 +246,7 @@ class Session(Strict):
     will: WillSection = Field(default_factory=WillSection)
     closing: Section = Field(default_factory=Section)
     asked: list[Asked] = Field(default_factory=list)
+    draft: AnswerDraft | None = Field(default=None, description="An answer being typed and not yet confirmed.")
 
     _aware = field_validator("started_at", "ended_at")(_local_if_naive)
 

@@ -86,7 +86,7 @@ def _arc_session(s: Session, lang: Lang | str) -> list[Block]:
     options = [
         Item(
             ("✓ " if o.chosen else "") + title_of(o.text, lang),
-            [(t("doc.score", lang), str(o.score) if o.score is not None else "")],
+            [(t("doc.total", lang), str(o.score) if o.score is not None else "")],
         )
         for o in s.options.items
     ]

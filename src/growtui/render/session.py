@@ -91,7 +91,7 @@ def _options_table(s: Session, lang: Lang | str) -> list[Block]:
     header = [
         t(key, lang)
         for key in (
-            "doc.score",
+            "doc.total",
             "doc.attractiveness",
             "doc.feasibility",
             "doc.chosen",

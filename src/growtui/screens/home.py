@@ -249,6 +249,12 @@ class HomeScreen(Translated, Screen):
         language = str(self.query_one("#language", Select).value)
         self.post_message(self.StartRequested(coachee, topic, int(minutes_input.value), language))
 
+    def clear_form(self) -> None:
+        """A conversation was started from the form: empty it, so a stray Enter cannot start it twice."""
+        self.query_one("#coachee", Input).value = ""
+        self.query_one("#topic", Input).value = ""
+        self.query_one("#minutes", Input).value = str(self.config.time_box_minutes)
+
     @on(OptionList.OptionSelected, "#resume")
     def request_resume(self, event: OptionList.OptionSelected) -> None:
         self.post_message(self.ResumeRequested(self.unfinished[event.option_index].path))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.message import Message
 from textual.screen import Screen
@@ -17,8 +16,10 @@ from growtui.i18n import phase_name, t
 from growtui.model import Lang, Phase
 from growtui.screens.messages import SessionFinished, SessionScreenRebuilt
 from growtui.screens.session_commands import SessionCommands
+from growtui.screens.session_keys import bindings_for, help_groups
 from growtui.widgets.base import PhasePanel, SessionEdited
 from growtui.widgets.clock import SaveIndicator, SessionClock
+from growtui.widgets.closing_panel import ClosingPanel
 from growtui.widgets.fields import NotesArea
 from growtui.widgets.follow_up_panel import FollowUpPanel
 from growtui.widgets.goal_panel import GoalPanel
@@ -31,27 +32,13 @@ from growtui.widgets.will_panel import WillPanel
 
 SAVE_DELAY = 0.4  # seconds after the first change: the file is never more than ~0.5 s behind
 PANELS: dict[Phase, type[PhasePanel]] = {
+    Phase.closing: ClosingPanel,
     Phase.follow_up: FollowUpPanel,
     Phase.goal: GoalPanel,
     Phase.reality: RealityPanel,
     Phase.options: OptionsPanel,
     Phase.will: WillPanel,
 }
-PHASE_KEYS = {"f2": Phase.goal, "f3": Phase.reality, "f4": Phase.options, "f5": Phase.will}
-
-HELP = """\
-# The session screen
-
-Type what you hear in the **notes**; everything is saved within a second.
-
-- **Ctrl+N / Ctrl+B**: next / previous suggested question. **Ctrl+O**: all questions of this phase.
-- **Ctrl+L**: the answer line under the question; **Enter** notes the answer against that question
-  (scale questions: start with the score, `6 want ...`).
-- **Esc**: back to the notes of this phase, from anywhere.
-- **F2 F3 F4 F5**: Goal, Reality, Options, Will. **Ctrl+PgUp / Ctrl+PgDn**: previous / next phase.
-- **Ctrl+T**: coaching tips. **F12**: hide the screen at once, again to come back.
-- **F10**: summary and finish. **Ctrl+Q**: save and quit; the conversation can be resumed.
-"""
 
 
 class SaveStatusChanged(Message):
@@ -60,45 +47,15 @@ class SaveStatusChanged(Message):
         self.status = status
 
 
-def bindings_for(lang: str) -> list[BindingType]:
-    """The session keys, described in the interface language."""
-
-    def key(keys: str, action: str, label: str, tip: str, id: str, show: bool = True, **kw) -> Binding:
-        return Binding(keys, action, t(label, lang), id=id, show=show, tooltip=t(tip, lang), **kw)
-
-    return [
-        key("ctrl+n", "next_question", "key.next", "tip.next", "next-question", key_display="^n"),
-        key("ctrl+b", "previous_question", "key.previous", "tip.previous", "previous-question", show=False),
-        key("ctrl+o", "pick_question", "key.pick", "tip.pick", "pick-question", key_display="^o"),
-        key("ctrl+l", "focus_answer", "key.answer", "tip.answer", "focus-answer", show=False),
-        key("escape", "focus_notes", "key.notes", "tip.notes", "focus-notes", key_display="esc"),
-        key("ctrl+t", "toggle_hints", "key.hints", "tip.hints", "toggle-hints", show=False),
-        key("f10", "finish", "key.finish", "tip.finish", "finish", key_display="F10"),
-        key("f12", "privacy", "key.privacy", "tip.privacy", "privacy", priority=True, key_display="F12"),
-        key("ctrl+s", "save", "key.save", "tip.save", "save", show=False),
-        key("ctrl+pageup", "step_phase(-1)", "key.prev_phase", "tip.prev_phase", "previous-phase", show=False),
-        key("ctrl+pagedown", "step_phase(1)", "key.next_phase", "tip.next_phase", "next-phase", show=False),
-        key("f8", "switch_language", "key.lang", "tip.lang", "switch-language", show=False),
-        *(
-            Binding(
-                k,
-                f"go('{p.value}')",
-                phase_name(p, lang),
-                id=f"go-{p.value}",
-                show=False,
-                tooltip=t("tip.phase", lang, phase=phase_name(p, lang)),
-            )
-            for k, p in PHASE_KEYS.items()
-        ),
-    ]
-
-
 class SessionScreen(Translated, Screen):
     CSS_PATH = "session.tcss"
     COMMANDS = Screen.COMMANDS | {SessionCommands}
-    HELP = HELP
     AUTO_FOCUS = None
     bindings_for = staticmethod(bindings_for)
+
+    def help_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """What F1 shows: every key of this screen, grouped, in the conversation's language."""
+        return help_groups(self.live.lang)
 
     @classmethod
     def language(cls, live: LiveSession, *args, **kwargs) -> str:
@@ -121,9 +78,15 @@ class SessionScreen(Translated, Screen):
         lang = live.lang
         topic = f" · {live.session.topic}" if live.session.topic else ""
         with Horizontal(id="topbar"):
-            yield Label(f"{live.session.coachee}{topic}", id="who")
+            yield Label(f"{live.session.coachee}{topic}", id="who", markup=False)
+            yield Label(id="typing")
             yield SessionClock(live, id="clock")
-            yield SaveIndicator(lang, encrypted=self.saver.encrypted, id="save-state")
+            yield SaveIndicator(
+                lang,
+                encrypted=self.saver.encrypted,
+                id="save-state",
+                state="saved" if live.stored.stamp is not None else "blank",
+            )
         yield PhaseStepper(live, id="stepper")
         yield QuestionPanel(live, id="question")
         yield Static(id="hints", classes="-hidden")
@@ -175,15 +138,31 @@ class SessionScreen(Translated, Screen):
 
     def action_go(self, phase: str) -> None:
         target = Phase(phase)
-        if target in self.live.phases():
+        if target in self.live.phases() and target is not self.live.phase:
+            self._move_on()
             self.live.set_phase(target)
             self._show_phase()
             self._schedule_save()
 
     def action_step_phase(self, delta: int) -> None:
+        self._move_on()
         self.live.step_phase(delta)
         self._show_phase()
         self._schedule_save()
+
+    def _move_on(self) -> None:
+        """The manager moves on: an answer typed and not confirmed goes into the notes, under its question."""
+        self._pull_notes(every=True)
+        phase = self.live.park_draft()
+        if phase is not None:
+            area = self.notes_area(phase)
+            notes = self.live.session.section(phase).notes
+            if notes.startswith(area.text):
+                area.insert(notes[len(area.text) :], area.document.end)
+            else:
+                area.load_text(notes)
+            area.move_cursor(area.document.end)
+            self._schedule_save()
 
     @on(PhaseStepper.PhaseSelected)
     def _stepper_clicked(self, event: PhaseStepper.PhaseSelected) -> None:
@@ -197,15 +176,17 @@ class SessionScreen(Translated, Screen):
         panel.show()
 
     def action_next_question(self) -> None:
+        self._move_on()
         self.live.move(1)
         self.question_changed()
 
     def action_previous_question(self) -> None:
+        self._move_on()
         self.live.move(-1)
         self.question_changed()
 
     def action_focus_answer(self) -> None:
-        self.query_one("#answer").focus()
+        self.query_one(QuestionPanel).answer_line.open()
 
     def action_focus_notes(self) -> None:
         self.notes_area().focus()
@@ -215,6 +196,7 @@ class SessionScreen(Translated, Screen):
 
         def picked(question) -> None:
             if question is not None:
+                self._move_on()
                 self.live.offer_question(question)
                 self.question_changed()
                 self.action_focus_answer()
@@ -226,6 +208,26 @@ class SessionScreen(Translated, Screen):
         for panel in self.query(PhasePanel):
             panel.refresh_from_session()
         self._changed()
+        self.notes_area().focus()  # the next words go into the notes, not into an answer nobody asked for
+
+    def on_descendant_focus(self) -> None:
+        """The top bar says where typing goes: not by colour alone."""
+        focused = self.focused
+        label = getattr(focused, "typing_label", None) if focused is not None else None
+        if isinstance(focused, NotesArea):
+            label = f"{t('notes', self.live.lang)} · {phase_name(focused.phase, self.live.lang)}"
+        self.query_one("#typing", Label).update(f"✎ {label}" if label else "")
+
+    def action_undo(self) -> None:
+        """Bring back the option or action removed last, where it stood."""
+        restored = self.live.undo_remove()
+        if restored is None:
+            self.notify(t("undo.nothing", self.live.lang), timeout=3)
+            return
+        for panel in self.query(PhasePanel):
+            panel.refresh_from_session()
+        self._changed()
+        self.notify(t(f"undo.{restored.kind}", self.live.lang, text=_short(restored.item)), timeout=4, markup=False)
 
     def action_toggle_hints(self) -> None:
         self.query_one("#hints").toggle_class("-hidden")
@@ -261,9 +263,11 @@ class SessionScreen(Translated, Screen):
         self._dirty_notes.clear()
 
     def save_now(self) -> None:
-        """Hand the newest state to the writer thread (returns at once)."""
+        """Hand the newest state to the writer thread (returns at once); nothing while nothing was typed."""
         self._save_timer = None
         self._pull_notes()
+        if not self.live.worth_saving():
+            return
         if self.live.version != self._submitted or self._failing:
             self._submitted = self.live.version
             self.saver.submit(self.live.version, self.live.snapshot())
@@ -277,6 +281,8 @@ class SessionScreen(Translated, Screen):
             if isinstance(screen, ItemEditor):
                 screen.keep_draft()
         self._pull_notes(every=True)
+        if not self.live.worth_saving():
+            return True  # nothing typed: no file, and nothing lost
         return self.saver.flush(self.live.version, self.live.snapshot())
 
     def action_save(self) -> None:
@@ -332,7 +338,7 @@ class SessionScreen(Translated, Screen):
     def action_finish(self) -> None:
         from growtui.dialogs.finish import FinishScreen
 
-        self._pull_notes()
+        self._move_on()
 
         def decided(finish: bool | None) -> None:
             if finish:
@@ -341,3 +347,9 @@ class SessionScreen(Translated, Screen):
                 self.post_message(SessionFinished(self))
 
         self.app.push_screen(FinishScreen(self.live), decided)
+
+
+def _short(item: object) -> str:
+    from growtui.safetext import shorten
+
+    return shorten(str(getattr(item, "text", None) or getattr(item, "what", "")), 40)

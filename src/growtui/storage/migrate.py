@@ -50,7 +50,21 @@ def _from_1(data: Data) -> Data:
     return data
 
 
-STEPS: dict[int, Step] = {1: _from_1}
+def _from_2(data: Data) -> Data:
+    """Format 2 to 3: keys added, nothing renamed or moved.
+
+    Format 3 added ``draft`` (an answer being typed, not yet confirmed) and,
+    in ``follow_up.items``, ``start``, ``inform``, ``support`` and
+    ``obstacles`` (so a carried-over action keeps every field). A format 2
+    file is a format 3 file as it stands; only the number changes, so that a
+    growtui that reads format 2 calls a new file newer instead of calling its
+    keys misspellings.
+    """
+    data["schema_version"] = 3
+    return data
+
+
+STEPS: dict[int, Step] = {1: _from_1, 2: _from_2}
 """Format n -> the step that turns it into format n + 1. Oldest first."""
 
 OLDEST = min(STEPS, default=SESSION_SCHEMA_VERSION)

@@ -237,7 +237,9 @@ class Store:
 
         Refuses (SessionChangedOnDisk) when the file changed on disk since it
         was read or last saved, so a hand edit or a synced change is never
-        silently overwritten. A file deleted meanwhile is written anew.
+        silently overwritten. A file deleted meanwhile is written anew. A
+        session never written before (``stamp`` None) is created, never
+        written over a file that is there.
 
         A file still in an older format is first copied, byte for byte, to
         :func:`paths.migration_backup_dir`; the copy is removed only when the
@@ -249,6 +251,8 @@ class Store:
         data = self._bytes(stored.session, stored.path)
         if current is not None and stored.from_version < SESSION_SCHEMA_VERSION:
             _replace_older_format(stored.path, data, stored.from_version, self.vault)
+        elif stored.stamp is None:
+            write_atomic(stored.path, data, replace=False)  # its first write: never over a file growtui did not see
         else:
             write_atomic(stored.path, data)
         stored.stamp = Stamp.of(stored.path)

@@ -44,11 +44,11 @@ class SaveIndicator(Widget):
     }
     """
 
-    def __init__(self, lang: str, *, encrypted: bool = False, **kwargs) -> None:
+    def __init__(self, lang: str, *, encrypted: bool = False, state: str = "saved", **kwargs) -> None:
         super().__init__(**kwargs)
         self.lang = lang
         self.encrypted = encrypted  # says so with every save: the reassurance belongs where the saving shows
-        self.state = "saved"
+        self.state = state  # "blank" until the first save: a conversation without typing has no file
 
     def set_state(self, state: str) -> None:
         self.state = state
@@ -56,5 +56,9 @@ class SaveIndicator(Widget):
         self.refresh()
 
     def render(self) -> Text:
-        key = {"saved": "saved.encrypted" if self.encrypted else "saved", "failing": "save.failed.short"}[self.state]
+        key = {
+            "saved": "saved.encrypted" if self.encrypted else "saved",
+            "failing": "save.failed.short",
+            "blank": "saved.nothing",
+        }[self.state]
         return Text(("✓ " if self.state == "saved" else "") + t(key, self.lang))

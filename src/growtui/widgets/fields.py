@@ -10,19 +10,25 @@ from __future__ import annotations
 from typing import Any
 
 from textual.validation import Integer
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Checkbox, Input, Select, TextArea
 
 from growtui.i18n import t
 from growtui.model import Phase
 
 
 class FieldInput(Input):
-    """A one-line field for ``field`` of ``item`` (an index or id; None when the panel has one of each)."""
+    """A one-line field for ``field`` of ``item`` (an index or id; None when the panel has one of each).
 
-    def __init__(self, value: str = "", *, field: str, item: int | str | None = None, **kwargs: Any) -> None:
+    ``typing_label`` is what the session screen's top bar says while typing goes here.
+    """
+
+    def __init__(
+        self, value: str = "", *, field: str, item: int | str | None = None, typing_label: str = "", **kwargs: Any
+    ) -> None:
         super().__init__(value, **kwargs)
         self.field = field
         self.item = item
+        self.typing_label = typing_label
 
 
 class FieldSelect(Select[Any]):
@@ -34,12 +40,35 @@ class FieldSelect(Select[Any]):
         self.item = item
 
 
+class FieldArea(TextArea):
+    """A field that wraps over several lines, for ``field`` of ``item``."""
+
+    def __init__(self, text: str = "", *, field: str, item: int | str | None = None, **kwargs: Any) -> None:
+        super().__init__(text, **kwargs)
+        self.field = field
+        self.item = item
+
+
 class NotesArea(TextArea):
     """The free notes of one phase."""
 
     def __init__(self, text: str, *, phase: Phase, **kwargs: Any) -> None:
         super().__init__(text, **kwargs)
         self.phase = phase
+
+
+class TickBox(Checkbox):
+    """A checkbox that shows a tick when ticked and nothing when not (Textual's shows an X either way)."""
+
+    BUTTON_INNER = " "
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = "✓" if self.value else " "
+        super().watch_value()
+        self.refresh()
+
+    def on_mount(self) -> None:
+        self.BUTTON_INNER = "✓" if self.value else " "
 
 
 def score_input(value: int | None, lang: str, **kwargs: Any) -> Input:

@@ -39,7 +39,14 @@ class GoalPanel(PhasePanel):
         for field in FIELDS:
             with Horizontal(classes="goal-row"):
                 yield Label(self.t(f"goal.{field}"), id=f"{_input_id(field)}-label")
-                yield FieldInput(getattr(goal, field), field=field, id=_input_id(field), compact=True)
+                yield FieldInput(
+                    getattr(goal, field),
+                    field=field,
+                    id=_input_id(field),
+                    compact=True,
+                    select_on_focus=False,
+                    typing_label=self.t(f"goal.{field}"),
+                )
 
     def refresh_from_session(self) -> None:
         goal = self.live.session.goal
@@ -55,6 +62,11 @@ class GoalPanel(PhasePanel):
         if field in FIELDS and getattr(self.live.session.goal, field) != event.value:
             self.live.set_goal(field, event.value)
             self.edited()
+
+    @on(Input.Blurred)
+    def _left(self, event: Input.Blurred) -> None:
+        """A long goal shows its beginning again once the cursor has left it."""
+        event.input.cursor_position = 0
 
     @on(Input.Submitted)
     def _goal_given(self, event: Input.Submitted) -> None:

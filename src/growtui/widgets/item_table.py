@@ -38,8 +38,9 @@ class ItemTable(DataTable):
         def control(self) -> ItemTable:
             return self.table
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, *, typing_label: str = "", **kwargs) -> None:
         super().__init__(cursor_type="row", **kwargs)
+        self.typing_label = typing_label  # what the session's top bar says while this table has the keys
 
     @property
     def current_id(self) -> str | None:

@@ -12,11 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input, Label
 
+from growtui.dialogs.confirm import Confirm
 from growtui.dialogs.option_editor import OptionEditor
 from growtui.i18n import t
 from growtui.model import Option
 from growtui.safetext import shorten
 from growtui.widgets.base import ItemDraft, PhasePanel
+from growtui.widgets.fields import FieldInput
 from growtui.widgets.item_table import ItemTable
 from growtui.widgets.translated import translated
 
@@ -131,18 +133,18 @@ class OptionsPanel(PhasePanel):
 
     On the options table:
 
-    - enter: edit the option (text, scores, pros and cons, chosen)
+    - enter: edit the option (pros and cons, scores, text, chosen)
     - space: choose it, or undo that; a chosen option becomes an action in Will
-    - a then a digit: attractiveness 1-9, 0 for 10
+    - a then a digit: appeal 1-9, 0 for 10
     - f then a digit: feasibility 1-9, 0 for 10
-    - s: sort by score (attractiveness + feasibility), best first
-    - delete: remove the option
+    - s: sort by total (appeal + feasibility), best first
+    - delete: remove the option (Ctrl+Z brings it back; a chosen one asks first)
     """
 
     DEFAULT_CSS = """
     OptionsPanel {
         height: auto;
-        #options-hint { color: $text-muted; height: auto; }
+        #options-hint { color: $text-muted; height: auto; width: 1fr; }
         #options-hint.-scoring { color: $warning; text-style: bold; }
         &.-empty #options { display: none; }
     }
@@ -150,9 +152,18 @@ class OptionsPanel(PhasePanel):
 
     def compose(self) -> ComposeResult:
         self._lang = self.live.lang
-        yield Input(placeholder=self.t("options.new"), id="new-option", compact=True)
-        yield translated(OptionsTable, self._lang)(id="options")
+        yield FieldInput(
+            placeholder=self.t("options.new"),
+            id="new-option",
+            compact=True,
+            field="new_option",
+            typing_label=self.t("typing.new_option"),
+        )
+        yield translated(OptionsTable, self._lang)(id="options", typing_label=self.t("typing.options"))
         yield Label(id="options-hint")
+
+    def on_resize(self) -> None:
+        self._fill()  # the option's text uses the width there is
 
     def on_mount(self) -> None:
         self._fill()
@@ -178,18 +189,29 @@ class OptionsPanel(PhasePanel):
             return Text("–" if value is None else str(value), justify="right")
 
         return (
-            shorten(option.text, 40),
+            shorten(option.text, self._text_width()),
             number(option.attractiveness),
             number(option.feasibility),
             number(option.score),
             Text("✓" if option.chosen else "", justify="center"),
         )
 
+    _COLUMNS = ("attractive", "feasible", "score", "chosen")
+
+    def _widths(self) -> dict[str, int]:
+        return {key: max(5, len(self.t(f"options.col.{key}"))) for key in self._COLUMNS}
+
+    def _text_width(self) -> int:
+        """What is left of the table's width for the option itself (each column has a space either side)."""
+        room = (self.table.size.width or self.size.width or 80) - sum(w + 2 for w in self._widths().values()) - 3
+        return max(16, room)
+
     def _fill(self, select: str | None = None) -> None:
         items = self.live.session.options.items
         table = self.table
         if not table.columns:
-            for key, width in (("option", None), ("attractive", 6), ("feasible", 6), ("score", 5), ("chosen", 7)):
+            table.add_column(self.t("options.col.option"), key="option")
+            for key, width in self._widths().items():
                 table.add_column(self.t(f"options.col.{key}"), width=width, key=key)
         table.show_rows([(o.id, self._cells(o)) for o in items], select)
         self.set_class(not items, "-empty")
@@ -259,15 +281,40 @@ class OptionsPanel(PhasePanel):
 
     @on(ItemTable.RemoveRequested, "#options")
     def _remove_requested(self, event: ItemTable.RemoveRequested) -> None:
-        self.live.remove_option(event.item_id)
+        """Remove at once, with Ctrl+Z to bring it back; a chosen option (already an action) asks first."""
+        option = self.live.option(event.item_id)
+        if not option.chosen:
+            self._remove(option.id)
+            return
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self._remove(option.id)
+
+        body = self.t("options.remove_chosen.body", option=shorten(option.text, 50))
+        self.app.push_screen(
+            Confirm(self.t("options.remove_chosen.title"), body, self.t("options.remove_chosen.yes"), self.live.lang),
+            decided,
+        )
+
+    def _remove(self, option_id: str) -> None:
+        removed = self.live.remove_option(option_id)
         self._changed()
+        self.notify(
+            self.t("removed.option", text=shorten(str(getattr(removed.item, "text", "")), 40)), timeout=6, markup=False
+        )
 
     @on(ItemTable.EditRequested, "#options")
     def _edit_requested(self, event: ItemTable.EditRequested) -> None:
         option_id = event.item_id
         editor = translated(OptionEditor, self.live.lang)(self.live.option(option_id), self.live.lang)
-        editor.on_quit = functools.partial(self._apply_option, option_id)
+        editor.on_change = functools.partial(self._option_typed_in_editor, option_id)
         self.app.push_screen(editor, callback=functools.partial(self._option_edited, option_id))
+
+    def _option_typed_in_editor(self, option_id: str, fields: dict) -> None:
+        """Every keystroke in the editor: into the session now, saved within a second like the notes."""
+        if self._apply_option(option_id, fields):
+            self._changed(option_id)
 
     def _apply_option(self, option_id: str, fields: dict) -> bool:
         if not any(o.id == option_id for o in self.live.session.options.items):

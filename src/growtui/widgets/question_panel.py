@@ -1,4 +1,10 @@
-"""The current question, large and readable, and a line to note the answer against it."""
+"""The current question, large and readable, and a line to note the answer against it.
+
+The answer line is reached with Ctrl+L only, never with Tab: Tab moves between
+the notes and the phase's own fields, so nothing typed there can become an
+answer by accident. What is typed in the line is a draft (see
+:mod:`growtui.conversation.asking`); Enter confirms it as the answer.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,21 @@ from growtui.conversation import LiveSession, ScoreNeeded
 from growtui.i18n import t
 from growtui.model import Asked, Kind, Prompt
 from growtui.widgets.base import SessionEdited
+
+
+class AnswerLine(Input):
+    """The answer line: focusable only while the manager means to type an answer (Ctrl+L)."""
+
+    can_focus = False
+    typing_label = ""
+
+    def open(self) -> None:
+        self.can_focus = True
+        self.focus()
+
+    def _on_blur(self, event) -> None:
+        self.can_focus = False  # Tab and Shift+Tab never land here
+        super()._on_blur(event)
 
 
 class QuestionPanel(Vertical):
@@ -31,7 +52,7 @@ class QuestionPanel(Vertical):
             height: 1;
             padding: 0;
             background: $surface;
-            &:focus { background: $boost; }
+            &:focus { background: $boost; text-style: bold; }
         }
         &.-error #question-meta { color: $error; }
     }
@@ -49,21 +70,28 @@ class QuestionPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="question-text")
         yield Static(id="question-meta")
-        yield Input(id="answer", compact=True)
+        answer = AnswerLine(id="answer", compact=True, select_on_focus=False)
+        answer.typing_label = t("typing.answer", self.live.lang)
+        yield answer
 
     def on_mount(self) -> None:
         self.show()
+        self.clear_answer()  # a resumed conversation shows the answer that was being typed
 
     @property
     def prompt(self) -> Prompt | None:
         return self.live.current()
+
+    @property
+    def answer_line(self) -> AnswerLine:
+        return self.query_one("#answer", AnswerLine)
 
     def show(self, error: str | None = None) -> None:
         lang = self.live.lang
         prompt = self.prompt
         text = self.query_one("#question-text", Static)
         meta = self.query_one("#question-meta", Static)
-        answer = self.query_one("#answer", Input)
+        answer = self.answer_line
         self.set_class(error is not None, "-error")
         if prompt is None:
             text.update(t("question.none", lang))
@@ -83,28 +111,31 @@ class QuestionPanel(Vertical):
             if prompt.question is not None:
                 parts.append(prompt.question.purpose.in_(lang))
             meta.update(Text(" · ".join(parts), no_wrap=True, overflow="ellipsis"))
-        answer.placeholder = t("answer.placeholder.scale" if prompt.kind is Kind.scale else "answer.placeholder", lang)
+        key = "answer.placeholder.scale" if prompt.kind is Kind.scale else "answer.placeholder"
+        answer.placeholder = t(key, lang)
 
     @on(Input.Changed, "#answer")
     def draft(self, event: Input.Changed) -> None:
-        """Every keystroke of an answer goes into the session at once (autosaved like notes)."""
+        """Every keystroke is in the session as a draft (autosaved like notes); clearing the line clears it."""
         event.stop()
         prompt = self.prompt
-        if prompt is not None and event.value.strip():
+        if prompt is not None:
             self.live.draft_answer(prompt, event.value)
             self.post_message(SessionEdited())
 
     def clear_answer(self) -> None:
-        """The question changed: the line starts empty (a half answer stays in the file)."""
-        answer = self.query_one("#answer", Input)
-        with answer.prevent(Input.Changed):
-            answer.value = ""
+        """The question changed: the line shows what is being typed for this one, if anything."""
+        answer = self.answer_line
+        text = self.live.draft_for(self.prompt)
+        if answer.value != text:
+            with answer.prevent(Input.Changed):
+                answer.value = text
 
     @on(Input.Submitted, "#answer")
     def log_answer(self, event: Input.Submitted) -> None:
         event.stop()
         prompt = self.prompt
-        if prompt is None:
+        if prompt is None or not event.value.strip():
             return
         try:
             asked = self.live.log_answer(prompt, event.value)

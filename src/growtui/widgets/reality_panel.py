@@ -32,9 +32,12 @@ class RealityPanel(PhasePanel):
     def on_mount(self) -> None:
         self.refresh_from_session()
 
-    @staticmethod
-    def _cells(scale: ScaleAnswer) -> tuple[str, str, str]:
-        return str(scale.score), shorten(scale.question, 34), shorten(scale.said, 34)
+    def _cells(self, scale: ScaleAnswer) -> tuple[str, str, str]:
+        room = max(30, (self.size.width or 80) - 12)  # the score column and the spaces around the columns
+        return str(scale.score), shorten(scale.question, room // 2), shorten(scale.said, room - room // 2)
+
+    def on_resize(self) -> None:
+        self.refresh_from_session()  # the texts use the width there is
 
     def refresh_from_session(self) -> None:
         scales = self.live.session.reality.scales

@@ -16,8 +16,9 @@ from growtui.i18n import short_date, t
 from growtui.model import Action
 from growtui.safetext import shorten
 from growtui.widgets.base import ItemDraft, PhasePanel
-from growtui.widgets.fields import read_score, score_input
+from growtui.widgets.fields import FieldInput, read_score, score_input
 from growtui.widgets.item_table import ItemTable
+from growtui.widgets.next_meeting import NextMeeting
 from growtui.widgets.translated import translated
 
 ADVISED_ACTIONS = 2
@@ -59,6 +60,7 @@ class WillPanel(PhasePanel):
         #motivation-error { color: $error; }
         #to-ten-label, #to-ten, #motivation-error { display: none; }
         #to-ten { width: 1fr; }
+        #meeting-row { margin-top: 1; }
         &.-to-ten #to-ten-label, &.-to-ten #to-ten { display: block; }
         &.-bad-motivation #motivation-error { display: block; }
         &.-bad-motivation #to-ten-label, &.-bad-motivation #to-ten { display: none; }
@@ -68,19 +70,35 @@ class WillPanel(PhasePanel):
     def compose(self) -> ComposeResult:
         self._lang = lang = self.live.lang
         will = self.live.session.will
-        yield Input(placeholder=self.t("will.new"), id="new-action", compact=True)
-        yield translated(ActionsTable, lang)(id="actions")
+        yield FieldInput(
+            placeholder=self.t("will.new"),
+            id="new-action",
+            compact=True,
+            field="new_action",
+            typing_label=self.t("typing.new_action"),
+        )
+        yield translated(ActionsTable, lang)(id="actions", typing_label=self.t("typing.actions"))
         yield Label(self.t("will.empty"), id="actions-empty")
         yield Label(self.t("will.advice"), id="will-advice")
         with Horizontal(id="motivation-row"):
             yield Label(self.t("will.motivation"))
             yield score_input(will.motivation, lang, id="motivation")
             yield Label(self.t("will.to_ten"), id="to-ten-label")
-            yield Input(will.motivation_to_ten, id="to-ten", compact=True)
+            yield FieldInput(
+                will.motivation_to_ten,
+                id="to-ten",
+                compact=True,
+                field="motivation_to_ten",
+                typing_label=self.t("will.to_ten"),
+            )
             yield Label(self.t("score.invalid"), id="motivation-error")
+        yield NextMeeting(self.live, id="meeting-row")
 
     def on_mount(self) -> None:
         self._fill()
+
+    def on_resize(self) -> None:
+        self._fill()  # the action's text uses the width there is
 
     @property
     def table(self) -> ActionsTable:
@@ -98,6 +116,7 @@ class WillPanel(PhasePanel):
         to_ten = self.query_one("#to-ten", Input)
         if to_ten.value != will.motivation_to_ten:
             to_ten.value = will.motivation_to_ten
+        self.query_one(NextMeeting).refresh_from_session()
 
     async def _relanguage(self) -> None:
         typed = self.query_one("#new-action", Input).value  # also in the session already; keep the line as it was
@@ -106,11 +125,12 @@ class WillPanel(PhasePanel):
         self._fill()
 
     def _cells(self, action: Action) -> tuple[Text, str, str]:
-        what = Text(shorten(action.what, 30))
+        room = max(20, (self.table.size.width or self.size.width or 80) - 16 - 4)
+        what = Text(shorten(action.what, room * 5 // 9))
         if action.option_id:
             what.append(f" · {self.t('will.from_option')}", style="dim italic")
         when = short_date(action.when, self.live.lang) if action.when else ""
-        return what, when, shorten(action.success_criterion, 26)
+        return what, when, shorten(action.success_criterion, room * 4 // 9)
 
     def _fill(self, select: str | None = None) -> None:
         actions = self.live.session.will.actions
@@ -161,14 +181,19 @@ class WillPanel(PhasePanel):
 
     @on(ItemTable.RemoveRequested, "#actions")
     def _remove_requested(self, event: ItemTable.RemoveRequested) -> None:
-        self.live.remove_action(event.item_id)
+        removed = self.live.remove_action(event.item_id)
         self._changed()
+        self.notify(
+            self.t("removed.action", text=shorten(str(getattr(removed.item, "what", "")), 40)), timeout=6, markup=False
+        )
 
     @on(ItemTable.EditRequested, "#actions")
     def _edit_requested(self, event: ItemTable.EditRequested) -> None:
         action_id = event.item_id
-        editor = translated(ActionEditor, self.live.lang)(self.live.action(action_id), self.live.lang)
-        editor.on_quit = functools.partial(self._apply_action, action_id)
+        editor = translated(ActionEditor, self.live.lang)(
+            self.live.action(action_id), self.live.lang, self.live.today()
+        )
+        editor.on_change = functools.partial(self._action_typed_in_editor, action_id)
         self.app.push_screen(editor, callback=functools.partial(self._action_edited, action_id))
 
     def _apply_action(self, action_id: str, fields: dict) -> bool:
@@ -176,6 +201,11 @@ class WillPanel(PhasePanel):
             return False
         self.live.update_action(action_id, **fields)
         return True
+
+    def _action_typed_in_editor(self, action_id: str, fields: dict) -> None:
+        """Every keystroke in the editor: into the session now, saved within a second like the notes."""
+        if self._apply_action(action_id, fields):
+            self._changed(action_id)
 
     def _action_edited(self, action_id: str, fields: dict | None) -> None:
         if fields is not None and self._apply_action(action_id, fields):
