@@ -282,6 +282,7 @@ async def test_the_third_carry_asks_first_and_cancel_changes_nothing(sessions_di
     app = make_app(sessions_dir, coachee="Sanne")
     async with app.run_test(size=(100, 30)) as pilot:
         live = session_screen(app).live
+        await pilot.press("ctrl+pagedown")  # from the opening to the review
         panel = app.screen.query_one("#panel-follow_up")
         meta = str(panel.query_one(".follow-up-meta").render())
         assert "motivation then 6/10" in meta and "81 days ago" in meta and "2×" in meta
@@ -307,6 +308,7 @@ async def test_dropping_from_the_question(sessions_dir):
     app = make_app(sessions_dir, coachee="Sanne")
     async with app.run_test(size=(100, 30)) as pilot:
         live = session_screen(app).live
+        await pilot.press("ctrl+pagedown")  # from the opening to the review
         panel = app.screen.query_one("#panel-follow_up")
         panel.query_one("#follow-up-0-outcome", Select).value = Outcome.not_done
         panel.query_one("#follow-up-0-decision", Select).value = Decision.carry_over

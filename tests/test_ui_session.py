@@ -562,3 +562,14 @@ async def test_a_full_disk_is_shown_the_text_kept_and_saving_resumes(sessions_di
                 break
         assert not indicator.has_class("-failing")
         assert find_recovery(screen.live.session.id) is None
+
+
+async def test_only_the_phase_on_screen_is_built_before_the_first_frame(sessions_dir):
+    """The others follow once the first frame is out: F8 and a new conversation stay quick."""
+    app = make_app(sessions_dir, coachee="Lazy")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        assert [box.id for box in screen.query("#phases > *")] == ["phase-opening"]
+        await pilot.pause(1.0)
+        assert {box.id for box in screen.query("#phases > *")} == {f"phase-{p.value}" for p in screen.live.phases()}
+        assert [box.id for box in screen.query("#phases > *") if box.display] == ["phase-opening"]

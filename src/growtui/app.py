@@ -6,15 +6,16 @@ import asyncio
 import signal
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from rich.text import Text
 from textual import on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from growtui import crash
 from growtui.config import Config
@@ -309,6 +310,15 @@ class GrowApp(Translated, App):
         else:
             groups = bindings_help([*type(screen).BINDINGS, *type(self).BINDINGS], lang, t("help.title", lang))
         self.push_screen(KeysScreen(groups, lang))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette entries, in the screen's language, and without the screenshot: it would write
+        the screen, notes and all, into a file in the current folder."""
+        live = getattr(screen, "live", None)
+        lang = live.lang if live is not None else self.lang
+        yield SystemCommand(t("palette.theme", lang), t("palette.theme.help", lang), self.action_change_theme)
+        yield SystemCommand(t("key.keys", lang), t("tip.keys", lang), self.action_toggle_help)
+        yield SystemCommand(t("key.quit", lang), t("tip.quit", lang), self.action_save_and_quit)
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its search line in the language of the screen."""

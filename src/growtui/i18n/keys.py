@@ -108,6 +108,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "palette.phase": ("Ga naar fase: {phase}", "Go to phase: {phase}"),
     "palette.insert": ("Vraag: {text}", "Question: {text}"),
     "palette.placeholder": ("Zoek een opdracht…", "Search for a command…"),
+    "palette.theme": ("Thema", "Theme"),
+    "palette.theme.help": ("Kies de kleuren van growtui", "Choose growtui's colours"),
     "key.undo": ("Ongedaan maken", "Undo"),
     "tip.undo": ("Haal de laatst verwijderde optie of actie terug", "Bring back the option or action removed last"),
     "key.keys": ("Toetsen", "Keys"),

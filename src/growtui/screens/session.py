@@ -31,6 +31,8 @@ from growtui.widgets.translated import Translated
 from growtui.widgets.will_panel import WillPanel
 
 SAVE_DELAY = 0.4  # seconds after the first change: the file is never more than ~0.5 s behind
+FIRST_FRAME = 0.3  # seconds before the hidden phases are mounted: the first frame is on screen by then
+PHASE_MOUNT_GAP = 0.05  # between two of them, so typing never waits for more than one
 PANELS: dict[Phase, type[PhasePanel]] = {
     Phase.closing: ClosingPanel,
     Phase.follow_up: FollowUpPanel,
@@ -91,25 +93,39 @@ class SessionScreen(Translated, Screen):
         yield QuestionPanel(live, id="question")
         yield Static(id="hints", classes="-hidden")
         with ContentSwitcher(initial=f"phase-{live.phase.value}", id="phases"):
-            for phase in live.phases():
-                with Container(id=f"phase-{phase.value}", classes="phase"):
-                    if phase in PANELS:
-                        yield PANELS[phase](live, id=f"panel-{phase.value}", classes="panel")
-                    yield NotesArea(
-                        live.session.section(phase).notes,
-                        phase=phase,
-                        id=f"notes-{phase.value}",
-                        classes="notes",
-                        soft_wrap=True,
-                        tab_behavior="focus",
-                        placeholder=t("notes.placeholder", lang),
-                    )
+            yield self._phase_box(live.phase)  # the others are mounted after the first frame is on screen
         yield Footer(compact=True)
 
+    def _phase_box(self, phase: Phase) -> Container:
+        """One phase: its structured part (if it has one) and its notes."""
+        live = self.live
+        notes = NotesArea(
+            live.session.section(phase).notes,
+            phase=phase,
+            id=f"notes-{phase.value}",
+            classes="notes",
+            soft_wrap=True,
+            tab_behavior="focus",
+            placeholder=t("notes.placeholder", live.lang),
+        )
+        parts = [PANELS[phase](live, id=f"panel-{phase.value}", classes="panel")] if phase in PANELS else []
+        box = Container(*parts, notes, id=f"phase-{phase.value}", classes="phase")
+        box.display = phase is live.phase  # the switcher shows the others when they are chosen
+        return box
+
+    def _has_box(self, phase: Phase) -> bool:
+        return bool(self.query(f"#phase-{phase.value}"))
+
+    def _mount_next_phase(self) -> None:
+        """After the first frame, the other phases one by one, so switching to them is instant later."""
+        missing = [phase for phase in self.live.phases() if not self._has_box(phase)]
+        if missing:
+            self.query_one("#phases", ContentSwitcher).mount(self._phase_box(missing[0]))
+            self.set_timer(PHASE_MOUNT_GAP, self._mount_next_phase)
+
     def on_mount(self) -> None:
-        for area in self.query(NotesArea):
-            area.move_cursor(area.document.end)  # a resumed conversation goes on where the notes stopped
         self._show_phase()
+        self.set_timer(FIRST_FRAME, self._mount_next_phase)
         self.set_interval(1.0, self._tick)
         self.set_interval(30.0, self._schedule_save)  # keeps phase times on disk while nobody types
 
@@ -120,6 +136,15 @@ class SessionScreen(Translated, Screen):
 
     def _show_phase(self) -> None:
         phase = self.live.phase
+        if not self._has_box(phase):  # asked for before it was mounted: mount it now, show it once it is there
+            mounting = self.query_one("#phases", ContentSwitcher).mount(self._phase_box(phase))
+
+            async def shown() -> None:
+                await mounting
+                self._show_phase()
+
+            self.call_later(shown)
+            return
         self.query_one("#phases", ContentSwitcher).current = f"phase-{phase.value}"
         for panel in self.query(PhasePanel):
             if panel.id == f"panel-{phase.value}":

@@ -56,6 +56,9 @@ class NotesArea(TextArea):
         super().__init__(text, **kwargs)
         self.phase = phase
 
+    def on_mount(self) -> None:
+        self.move_cursor(self.document.end)  # a resumed conversation goes on where the notes stopped
+
 
 class TickBox(Checkbox):
     """A checkbox that shows a tick when ticked and nothing when not (Textual's shows an X either way)."""
