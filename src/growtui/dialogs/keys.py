@@ -35,7 +35,6 @@ class KeysScreen(Translated, ModalScreen[None]):
         }
         #keys-list { height: auto; max-height: 1fr; }
         .keys-group { text-style: bold; color: $text-accent; margin-top: 1; }
-        #keys-close { color: $text-muted; margin-top: 1; }
     }
     """
     DEFAULT_CLASSES = "dialog-screen"
@@ -57,6 +56,7 @@ class KeysScreen(Translated, ModalScreen[None]):
         width = min(24, max((len(keys) for _, rows in self.groups for keys, _ in rows), default=8))
         with Vertical(id="keys-dialog", classes="dialog") as dialog:
             dialog.border_title = t("help.title", self.lang)
+            dialog.border_subtitle = t("help.close", self.lang)
             with VerticalScroll(id="keys-list"):
                 for group, rows in self.groups:
                     yield Static(group, classes="keys-group", markup=False)
@@ -66,7 +66,6 @@ class KeysScreen(Translated, ModalScreen[None]):
                     for keys, what in rows:
                         table.add_row(Text(keys), Text(what))
                     yield Static(table, classes="keys-rows")
-            yield Static(t("help.close", self.lang), id="keys-close", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

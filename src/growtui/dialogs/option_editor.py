@@ -51,7 +51,7 @@ class OptionEditor(ItemEditor):
             with Horizontal(classes="row"):
                 for field in SCORES:
                     yield Label(t(f"options.{field}", lang))
-                    yield score_input(getattr(option, field), lang, id=field)
+                    yield score_input(getattr(option, field), lang, id=field, field=field)
             yield Label(t("score.invalid", lang), id="score-error")
             with Horizontal(id="lists"):
                 with Vertical():

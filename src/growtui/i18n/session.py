@@ -90,7 +90,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "This conversation is already open in another growtui window; here you can only read it.",
     ),
     # where typing goes (the top bar) and undoing a removal
-    "typing.answer": ("Antwoord op de vraag (Enter legt het vast)", "Answer to the question (Enter records it)"),
+    "typing.answer": ("Antwoord (Enter legt vast)", "Answer (Enter records it)"),
     "typing.new_option": ("Nieuwe optie", "New option"),
     "typing.options": ("Tabel met opties", "Options table"),
     "typing.new_action": ("Nieuwe actie", "New action"),

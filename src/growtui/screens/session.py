@@ -201,14 +201,19 @@ class SessionScreen(Translated, Screen):
         panel.show()
 
     def action_next_question(self) -> None:
-        self._move_on()
-        self.live.move(1)
-        self.question_changed()
+        self._step_question(1)
 
     def action_previous_question(self) -> None:
+        self._step_question(-1)
+
+    def _step_question(self, delta: int) -> None:
+        """Another question; what was typed for this one goes to the notes, and so does the cursor."""
+        answering = self.focused is self.query_one(QuestionPanel).answer_line
         self._move_on()
-        self.live.move(-1)
+        self.live.move(delta)
         self.question_changed()
+        if answering:
+            self.notes_area().focus()
 
     def action_focus_answer(self) -> None:
         self.query_one(QuestionPanel).answer_line.open()

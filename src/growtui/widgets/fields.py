@@ -34,10 +34,13 @@ class FieldInput(Input):
 class FieldSelect(Select[Any]):
     """A choice for ``field`` of ``item``."""
 
-    def __init__(self, options: Any, *, field: str, item: int | str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, options: Any, *, field: str, item: int | str | None = None, typing_label: str = "", **kwargs: Any
+    ) -> None:
         super().__init__(options, **kwargs)
         self.field = field
         self.item = item
+        self.typing_label = typing_label
 
 
 class FieldArea(TextArea):
@@ -74,10 +77,12 @@ class TickBox(Checkbox):
         self.BUTTON_INNER = "✓" if self.value else " "
 
 
-def score_input(value: int | None, lang: str, **kwargs: Any) -> Input:
+def score_input(value: int | None, lang: str, *, field: str = "score", typing_label: str = "", **kwargs: Any) -> Input:
     """A 1-10 score field: digits only, empty allowed, anything else marked invalid."""
-    return Input(
+    return FieldInput(
         "" if value is None else str(value),
+        field=field,
+        typing_label=typing_label,
         type="integer",
         max_length=2,
         valid_empty=True,

@@ -53,7 +53,8 @@ class FollowUpPanel(PhasePanel):
         if not items:
             yield Label(self.t("follow_up.empty"), id="follow-up-empty")
             return
-        with VerticalScroll(id="follow-up-items"):
+        with VerticalScroll(id="follow-up-items") as cards:
+            cards.can_focus = False  # Tab goes from field to field, not to the box around them
             for index, item in enumerate(items):
                 yield from self._card(index, item)
 
@@ -87,6 +88,7 @@ class FollowUpPanel(PhasePanel):
                     [(self.t(f"outcome.{o.value}"), o) for o in Outcome],
                     value=item.outcome if item.outcome else Select.NULL,
                     prompt=self.t("outcome.unset"),
+                    typing_label=f"{index + 1}. {self.t('follow_up.outcome')}",
                     compact=True,
                     id=_id(index, "outcome"),
                     field="outcome",
@@ -95,13 +97,21 @@ class FollowUpPanel(PhasePanel):
             for field in TEXTS:
                 with Horizontal(classes="follow-up-row"):
                     yield Label(self.t(f"follow_up.{field}"))
-                    yield FieldInput(getattr(item, field), id=_id(index, field), compact=True, field=field, item=index)
+                    yield FieldInput(
+                        getattr(item, field),
+                        id=_id(index, field),
+                        compact=True,
+                        field=field,
+                        item=index,
+                        typing_label=f"{index + 1}. {self.t(f'follow_up.{field}')}",
+                    )
             with Horizontal(classes="follow-up-row"):
                 yield Label(self.t("follow_up.decision"))
                 yield FieldSelect(
                     [(self.t(f"decision.{d.value}"), d) for d in Decision],
                     value=item.decision if item.decision else Select.NULL,
                     prompt=self.t("decision.unset"),
+                    typing_label=f"{index + 1}. {self.t('follow_up.decision')}",
                     compact=True,
                     id=_id(index, "decision"),
                     field="decision",

@@ -82,7 +82,9 @@ class WillPanel(PhasePanel):
         yield Label(self.t("will.advice"), id="will-advice")
         with Horizontal(id="motivation-row"):
             yield Label(self.t("will.motivation"))
-            yield score_input(will.motivation, lang, id="motivation")
+            yield score_input(
+                will.motivation, lang, id="motivation", field="motivation", typing_label=self.t("will.motivation")
+            )
             yield Label(self.t("will.to_ten"), id="to-ten-label")
             yield FieldInput(
                 will.motivation_to_ten,
