@@ -20,7 +20,7 @@ from growtui import crash
 from growtui.config import Config
 from growtui.conversation import Autosaver, LiveSession, start as starting
 from growtui.crypto import Marker, Vault
-from growtui.errors import GrowtuiError, SessionLockedError
+from growtui.errors import EXIT_INTERNAL, GrowtuiError, SessionLockedError
 from growtui.i18n import t
 from growtui.library import Library
 from growtui.screens.home import HomeScreen
@@ -318,7 +318,7 @@ class GrowApp(App):
         if _terminal_gone():
             super().panic()
             return
-        self._return_code = 1
+        self._return_code = EXIT_INTERNAL
         lines = ["growtui stopped because its terminal stopped working.", *notes]
         super().panic(Text("\n".join(lines)))
 
@@ -334,4 +334,4 @@ class GrowApp(App):
         lines = [f"growtui stopped because of an internal error ({type(error).__name__}).", *notes]
         if report is not None:
             lines.append(f"A report without your notes: {report}")
-        self.exit(return_code=1, message=Text("\n".join(lines)))
+        self.exit(return_code=EXIT_INTERNAL, message=Text("\n".join(lines)))
