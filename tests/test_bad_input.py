@@ -203,6 +203,17 @@ MADE = {
         4,
     ),
     "escape-in-file-name\x1b[2J\nfake.toml:1: line": (HEAD + "coachee =\n", "TOML syntax error", 5),
+    # Issue 15: a long run of spaces in a multi-line string in an array, and one unknown key (was 20 s, and a hang).
+    "spaces-in-array-100kb": (
+        HEAD + 'tags = [\n"""\n' + " " * 100_000 + '\n""",\n]\nunknown_key = 1\n',
+        "unknown key 'unknown_key'",
+        10,
+    ),
+    "spaces-in-array-400kb": (
+        HEAD + 'tags = [\n"""\n' + " " * 400_000 + '\n""",\n]\nunknown_key = 1\n',
+        "unknown key 'unknown_key'",
+        10,
+    ),
 }
 
 
@@ -601,6 +612,12 @@ QUESTIONS_MADE = {
     "many-values": (b"x = [" + b"1," * 60_000 + b"]\n", "more than 50000 values", None),
     "utf16le-no-bom": (GOOD_QUESTIONS.decode().encode("utf-16-le"), "the file is UTF-16", 1),
     "bom-and-nul": (b"\xef\xbb\xbf" + GOOD_QUESTIONS + b"\x00", "NUL byte", GOOD_QUESTIONS.count(b"\n") + 1),
+    # Issue 15: 200 KB of spaces in a multi-line string in an array, and one unknown key (was 192 s).
+    "spaces-in-array-200kb": (
+        GOOD_QUESTIONS.replace(b'tags = ["reflection"]', b'tags = [\n"""\n' + b" " * 200_000 + b'\n""",\n]\ntgas = 1'),
+        "unknown key 'tgas' (did you mean 'tags'?)",
+        12,
+    ),
     "just-over-1-mb": (
         GOOD_QUESTIONS + b"#" * (library.MAX_LIBRARY_FILE + 1 - len(GOOD_QUESTIONS)),
         "larger than 1 MB",
@@ -629,6 +646,24 @@ def test_a_question_file_just_under_1_mb_loads(tmp_path, figures):
     assert path.stat().st_size == library.MAX_LIBRARY_FILE
     lib, problems, _ = library.check([path])
     assert problems == [] and "mine.first" in lib.questions
+    figures(COUNTED, 1)
+
+
+def test_a_slow_to_report_file_in_the_users_questions_folder(run, figures):
+    """Issue 15: 60 KB of spaces in an array in the user's own questions made every ``questions list`` take 10 s."""
+    from growtui import paths
+
+    folder = paths.user_questions_dir()
+    folder.mkdir(parents=True)
+    bad = folder / "mine.toml"
+    bad.write_bytes(
+        GOOD_QUESTIONS.replace(b'tags = ["reflection"]', b'tags = [\n"""\n' + b" " * 60_000 + b'\n""",\n]\nx = 1')
+    )
+    started = time.monotonic()
+    for _ in range(3):
+        code, out, err = run("questions", "list")
+        assert code == 2 and out == "" and reported(err, bad, "unknown key 'x'", 12), err
+    assert time.monotonic() - started < 10
     figures(COUNTED, 1)
 
 
