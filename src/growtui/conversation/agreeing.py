@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from growtui.conversation.core import LiveCore
 from growtui.model import (
     MAX_CARRIES,
+    MAX_CARRY_COUNT,
     MORE_OPTIONS,
     TO_TEN,
     Action,
@@ -152,7 +153,7 @@ class Agreeing(LiveCore):
                 item.what,
                 success_criterion=item.success_criterion,
                 carried_from=item.key,
-                carry_count=item.carry_count + 1,
+                carry_count=min(MAX_CARRY_COUNT, item.carry_count + 1),
                 agreed_on=item.agreed_on,
             )
 

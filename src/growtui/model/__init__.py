@@ -12,6 +12,8 @@ _EXPORTS = {
     **dict.fromkeys(
         (
             "MAX_CARRIES",
+            "MAX_CARRY_COUNT",
+            "MAX_PHASE_SECONDS",
             "SESSION_SCHEMA_VERSION",
             "Action",
             "ActionStatus",
@@ -78,6 +80,8 @@ if TYPE_CHECKING:
     )
     from growtui.model.session import (
         MAX_CARRIES as MAX_CARRIES,
+        MAX_CARRY_COUNT as MAX_CARRY_COUNT,
+        MAX_PHASE_SECONDS as MAX_PHASE_SECONDS,
         SESSION_SCHEMA_VERSION as SESSION_SCHEMA_VERSION,
         Action as Action,
         ActionStatus as ActionStatus,
