@@ -274,8 +274,20 @@ class GrowApp(App):
     # --- leaving ------------------------------------------------------------------
 
     def action_save_and_quit(self) -> None:
-        self.close_session()
-        self.exit()
+        """Save and leave; when the disk refuses, say where the text is (it is printed after the app has gone)."""
+        active = self.active
+        if self.close_session() or active is None:
+            self.exit()
+            return
+        status = active.saver.status
+        reason = status.reason if status is not None and status.reason else "the disk refused it"
+        recovery = status.recovery if status is not None else None
+        kept = (
+            f"everything you typed is kept in {recovery}, and growtui resume {active.live.session.id} goes on with it"
+            if recovery is not None
+            else "no recovery file could be written either: the text typed since the last save is lost"
+        )
+        self.exit(message=Text(f"growtui could not save {active.live.stored.path} ({reason}); {kept}."))
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):

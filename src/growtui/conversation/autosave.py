@@ -51,6 +51,7 @@ class Autosaver:
         self._retry: tuple[int, Session] | None = None
         self._saved_version = -1
         self._failing = False
+        self.status: SaveStatus | None = None  # the last save's outcome: what quitting tells the user
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name="growtui-autosave", daemon=True)
         self._thread.start()
@@ -76,8 +77,8 @@ class Autosaver:
                 if self._snapshot is None and not self._stopping:
                     # Failing: wake up to retry the last snapshot even if nothing new came.
                     self._wake.wait(timeout=RETRY_SECONDS if self._failing else None)
-                if self._snapshot is None and self._failing and self._retry is not None:
-                    self._snapshot = self._retry
+                if self._snapshot is None and self._failing and self._retry is not None and not self._stopping:
+                    self._snapshot = self._retry  # while stopping, flush() makes the one last try
                 if self._snapshot is None:
                     if self._stopping:
                         return
@@ -98,7 +99,8 @@ class Autosaver:
             except Exception:
                 recovery = None
             self._failing = True
-            self._on_status(SaveStatus(False, version, reason, recovery))
+            self.status = SaveStatus(False, version, reason, recovery)
+            self._on_status(self.status)
             return False
         self._stored.stamp = stored.stamp
         self._retry = None
@@ -106,7 +108,8 @@ class Autosaver:
             clear_recovery(session.id)
         self._failing = False
         self._saved_version = version
-        self._on_status(SaveStatus(True, version))
+        self.status = SaveStatus(True, version)
+        self._on_status(self.status)
         if self._after_save is not None:
             try:
                 self._after_save(session)
