@@ -204,11 +204,25 @@ class GrowApp(App):
         except GrowtuiError as exc:
             self.notify(str(exc), severity="error", timeout=15)
             return
-        if resumed.recovered_from is not None:
-            self.notify(
-                t("home.recovered", resumed.stored.session.language, coachee=resumed.stored.session.coachee), timeout=10
-            )
+        self._tell_recovery(resumed)
         self.open_session(resumed.stored)
+
+    def _tell_recovery(self, resumed: starting.Resumed) -> None:
+        session = resumed.stored.session
+        if resumed.outcome == "conflict" and resumed.conflict_copy is not None:
+            fields = ", ".join(resumed.conflicts[:3])
+            text = t(
+                "home.conflict",
+                session.language,
+                coachee=session.coachee,
+                fields=fields,
+                copy=resumed.conflict_copy.name,
+            )
+            self.notify(text, severity="warning", timeout=30, markup=False)
+        elif resumed.outcome is not None:
+            key = "home.merged" if resumed.outcome == "merged" else "home.recovered"
+            text = t(key if resumed.saved else "home.recovered.unsaved", session.language, coachee=session.coachee)
+            self.notify(text, timeout=15, markup=False)
 
     def open_session(self, stored: Stored) -> None:
         try:

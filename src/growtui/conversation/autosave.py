@@ -44,6 +44,10 @@ class Autosaver:
         self._store = store
         self._after_save = after_save
         self._stored = stored
+        # What the file holds as far as growtui knows (the base of a recovery file), and whether a
+        # recovery file holds text this session has and its file not yet: cleared by the next save.
+        self._base = stored.on_disk or stored.session.model_copy(deep=True)
+        self._recovery_pending = stored.on_disk is not None
         self._on_status = on_status
         self._lock = threading.Lock()
         self._wake = threading.Condition(self._lock)
@@ -95,7 +99,7 @@ class Autosaver:
             reason = exc.reason if isinstance(exc, StoreWriteError) else f"internal error ({type(exc).__name__})"
             self._retry = (version, session)
             try:
-                recovery = write_recovery(session, self._store.vault)
+                recovery = write_recovery(session, self._store.vault, base=self._base)
             except Exception:
                 recovery = None
             self._failing = True
@@ -103,10 +107,11 @@ class Autosaver:
             self._on_status(self.status)
             return False
         self._stored.stamp = stored.stamp
+        self._base = session
         self._retry = None
-        if self._failing:
+        if self._failing or self._recovery_pending:
             clear_recovery(session.id)
-        self._failing = False
+        self._failing = self._recovery_pending = False
         self._saved_version = version
         self.status = SaveStatus(True, version)
         self._on_status(self.status)

@@ -203,7 +203,7 @@ def _copies(ids: set[str]) -> list[Path]:
         except OSError:
             continue
         for name in names:
-            stem = name.removesuffix(".toml")
+            stem = name.removesuffix(".toml").removesuffix(".base")  # a recovery file's base: notes too
             if stem in ids or session_id_in(name) in ids:
                 found.append(folder / name)
     return found

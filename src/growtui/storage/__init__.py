@@ -30,7 +30,8 @@ _EXPORTS = {
     ),
     "SessionLock": "locks",
     **dict.fromkeys(
-        ("clear_recovery", "find_recovery", "recovery_dirs", "recovery_path_for", "write_recovery"), "recovery"
+        ("base_path_for", "clear_recovery", "find_recovery", "recovery_dirs", "recovery_path_for", "write_recovery"),
+        "recovery",
     ),
 }
 __all__ = sorted(_EXPORTS)
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
         SessionLock as SessionLock,
     )
     from growtui.storage.recovery import (
+        base_path_for as base_path_for,
         clear_recovery as clear_recovery,
         find_recovery as find_recovery,
         recovery_dirs as recovery_dirs,

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from growtui import crypto, paths
@@ -39,7 +40,7 @@ from growtui.model import SESSION_SCHEMA_VERSION, Session
 from growtui.storage import toml_read
 from growtui.storage.atomic import describe_os_error, write_atomic
 from growtui.storage.codec import encode, from_toml, load_file
-from growtui.storage.folder import file_name, is_conflict_copy, sealed_file_name, session_files
+from growtui.storage.folder import SUFFIX, file_name, is_conflict_copy, sealed_file_name, session_files
 from growtui.storage.locks import SessionLock
 
 # --- rewriting a file of an older format ------------------------------------
@@ -142,11 +143,17 @@ class Stamp:
 
 @dataclass
 class Stored:
-    """A session and the file it lives in."""
+    """A session and the file it lives in.
+
+    ``on_disk``: what the file holds, when ``session`` is newer and not yet
+    written (recovered text that could not be saved on resuming); autosave
+    keeps it as the base a later recovery file is compared with.
+    """
 
     path: Path
     session: Session
     stamp: Stamp | None = None
+    on_disk: Session | None = field(default=None, repr=False, compare=False)
 
     @property
     def from_version(self) -> int:
@@ -253,6 +260,23 @@ class Store:
             write_atomic(stored.path, data)
         stored.stamp = Stamp.of(stored.path)
         return stored
+
+    def keep_conflict_copy(self, path: Path, session: Session, when: datetime) -> Path:
+        """Write ``session`` beside ``path`` as a conflict copy, never over anything; its name says so.
+
+        Named the way Syncthing names its copies (``NAME.sync-conflict-DATE-TIME-growtui.toml``), so
+        every listing reports it as a conflict to resolve, never as a second session.
+        """
+        stem = f"{path.stem}.sync-conflict-{when:%Y%m%d-%H%M%S}-growtui"
+        for n in range(100):
+            copy = path.with_name(f"{stem}{f'-{n}' if n else ''}{SUFFIX}")
+            try:
+                write_atomic(copy, self._bytes(session, copy), replace=False)
+                return copy
+            except StoreWriteError:
+                if not copy.exists():
+                    raise
+        raise StoreWriteError(path, "too many conflict copies beside it already; not written")
 
     def lock(self, path: Path) -> SessionLock:
         return SessionLock(path)
