@@ -190,8 +190,15 @@ def tampered(raw: bytes, how: str) -> bytes:
         assert "\nkdf_r = 8\n" in text
         return text.replace("\nkdf_r = 8\n", "\nkdf_r = 9\n").encode("ascii")
     if how == "version":
-        assert "\nversion = 1\n" in text
-        return text.replace("\nversion = 1\n", "\nversion = 99\n").encode("ascii")
+        assert "\nversion = 2\n" in text
+        return text.replace("\nversion = 2\n", "\nversion = 99\n").encode("ascii")
+    if how == "version 1 again":  # format 2 passed off as format 1, to drop the session binding
+        return text.replace("\nversion = 2\n", "\nversion = 1\n").encode("ascii")
+    if how == "session":  # the session named in the header changed, to hide a swap
+        match = re.search(r'^session = "([^"]+)"$', text, re.MULTILINE)
+        assert match is not None
+        i = match.start(1)
+        return (text[:i] + other(text[i]) + text[i + 1 :]).encode("ascii")
     if how == "cut before the data":
         return text[: text.index("data = ")].encode("ascii")
     if how == "cut in the data":
@@ -321,6 +328,8 @@ TAMPERING = {
     "key_salt": "was changed after growtui encrypted it",
     "kdf_r": "or changed since",
     "version": "encrypted by a newer growtui",
+    "version 1 again": "was changed after growtui encrypted it",
+    "session": "was changed after growtui encrypted it",
     "cut before the data": "a damaged encrypted session",
     "cut in the data": "damaged",
 }

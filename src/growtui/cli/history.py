@@ -71,6 +71,12 @@ def open_index(opts: Options, ask=None):
             "and delete the copy",
             err=True,
         )
+    for path in sync.plain:
+        click.echo(
+            f"{_name(path)}: not encrypted, in an encrypted folder: its actions are not used for follow-ups "
+            "until growtui encrypt encrypts it",
+            err=True,
+        )
     if sync.problems and sync.total == len(sync.problems):
         raise click.exceptions.Exit(EXIT_NOTHING_READ)
     return index if ask is None else (index, answer)

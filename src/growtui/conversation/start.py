@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from growtui.conversation.merging import merge
+from growtui.crypto import seal_file
 from growtui.errors import GrowtuiError, SessionFileError, StoreWriteError
 from growtui.index import Index
 from growtui.model import ActionStatus, FollowUpItem, Lang, Outcome, Phase, Session, now, review_status
@@ -167,6 +168,10 @@ def resume(store: Store, path: Path) -> Resumed:
     text is safely on disk, in the session file or in the copy.
     """
     stored = store.read(path)
+    if store.vault is not None and not stored.sealed:
+        # A plain file in an encrypted folder (left by an interrupted encrypt, or put there): sealed
+        # before anything is written, under the name without the coachee's. SessionFileError if not.
+        stored = store.read(seal_file(path, store.vault))
     session_id = stored.session.id
     recovery = find_recovery(session_id)
     recovered = None if recovery is None else _read_copy(store, recovery)

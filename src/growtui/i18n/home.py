@@ -56,6 +56,20 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 # key: ((Dutch one, Dutch more), (English one, English more)); {n} decides
 PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "home.plain": (
+        (
+            "{n} sessiebestand in deze versleutelde map is niet versleuteld, en telt niet mee voor de "
+            "opvolging tot growtui encrypt het versleutelt: {files}",
+            "{n} sessiebestanden in deze versleutelde map zijn niet versleuteld, en tellen niet mee voor de "
+            "opvolging tot growtui encrypt ze versleutelt: {files}",
+        ),
+        (
+            "{n} session file in this encrypted folder is not encrypted, and is not used for follow-ups "
+            "until growtui encrypt encrypts it: {files}",
+            "{n} session files in this encrypted folder are not encrypted, and are not used for follow-ups "
+            "until growtui encrypt encrypts them: {files}",
+        ),
+    ),
     "home.problems": (
         (
             "{n} sessiebestand kon niet gelezen worden: {files}",

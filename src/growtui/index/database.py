@@ -46,7 +46,7 @@ from growtui.index.sealed import (
 )
 from growtui.storage import stat_files
 
-INDEX_FORMAT = 5  # bump when the tables change: an older index is rebuilt
+INDEX_FORMAT = 6  # bump when the tables change: an older index is rebuilt
 BATCH = 500
 PARALLEL_FROM = 400  # changed files from which reading is spread over processes
 
@@ -60,7 +60,8 @@ CREATE TABLE sessions (
     topic TEXT NOT NULL, started_at TEXT NOT NULL, day TEXT NOT NULL, ended_at TEXT,
     status TEXT NOT NULL, phase TEXT NOT NULL, language TEXT NOT NULL, tags TEXT NOT NULL,
     options INTEGER NOT NULL, actions INTEGER NOT NULL, done INTEGER NOT NULL,
-    motivation INTEGER, minutes INTEGER NOT NULL
+    motivation INTEGER, minutes INTEGER NOT NULL,
+    sealed INTEGER NOT NULL  -- 0: a plain file (in an encrypted folder: not trusted for follow-ups)
 );
 -- The text apart from the rows that lists read: with ~5 KB of text in each row,
 -- listing 10,000 sessions read 40 MB of pages; now it reads a few hundred KB.
@@ -271,6 +272,10 @@ class Index(Queries):
             )
             for rel in misnamed
         ]
+        if self.vault is not None:
+            result.plain = [
+                self.root / rel for (rel,) in self.db.execute("SELECT rel FROM sessions WHERE sealed = 0 ORDER BY rel")
+            ]
         return result
 
     def _read_changed(self, work: list[tuple[str, Path, tuple[int, int]]], progress: Progress | None) -> None:

@@ -109,6 +109,7 @@ class Sync:
     removed: int = 0
     problems: list[Problem] = field(default_factory=list)
     conflicts: list[Path] = field(default_factory=list)
+    plain: list[Path] = field(default_factory=list)  # in an encrypted folder: session files not encrypted
 
 
 Progress = Callable[[int, int], None]

@@ -212,6 +212,9 @@ class HistoryScreen(Translated, Screen):
                 timeout=15,
                 markup=False,
             )
+        if sync.plain:
+            files = ", ".join(p.name for p in sync.plain[:5])
+            self.notify(tn("home.plain", len(sync.plain), self.lang, files=files), severity="warning", markup=False)
 
     def _show(self, entries: list[Entry]) -> None:
         table = self.query_one(SessionTable)

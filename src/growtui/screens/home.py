@@ -226,7 +226,15 @@ class HomeScreen(Translated, Screen):
                 timeout=15,
                 markup=False,
             )
-        self._reported.update(unreadable, conflicts)
+        plain = [p for p in scan.plain if p not in self._reported]
+        if plain:
+            self.notify(
+                tn("home.plain", len(plain), self.lang, files=_file_list(plain, self.store.root)),
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
+        self._reported.update(unreadable, conflicts, plain)
 
     # --- starting and resuming ----------------------------------------------------
 

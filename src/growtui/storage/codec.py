@@ -108,6 +108,25 @@ def encode(session: Session, path: Path) -> bytes:
         raise StoreWriteError(path, f"the session holds invalid values ({fields}); not written") from None
 
 
+def _check_name(path: Path, header: dict[str, Any]) -> None:
+    """A sealed file names its session in its authenticated header: one under another session's name was swapped."""
+    from growtui.storage.folder import session_id_in
+
+    _, holds = crypto.sealed_session(header)
+    named = session_id_in(path.name)
+    if holds is not None and named is not None and holds != named:
+        raise SealedFileError(
+            [
+                Problem(
+                    path,
+                    f"holds the encrypted session '{holds}', while its name is that of session '{named}': "
+                    "swapped with another file, or renamed, so it is not shown. The file is left as it is; "
+                    f"restore it from a copy, or rename it to end in _{holds}.toml",
+                )
+            ]
+        )
+
+
 def load_file(path: Path, vault: crypto.Vault | None, *, opened: bool = True) -> tuple[dict[str, Any], str, bool]:
     """A session file's parsed TOML and its text, opened first if it is sealed; and whether it was.
 
@@ -141,6 +160,7 @@ def load_file(path: Path, vault: crypto.Vault | None, *, opened: bool = True) ->
                 ]
             )
         text = toml_read.decode(path, vault.open(path, data))
+        _check_name(path, data)
         return toml_read.parse(path, text), text, True
     except toml_read.TomlProblem as exc:
         problem = exc.problem

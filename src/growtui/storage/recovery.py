@@ -86,7 +86,7 @@ def write_recovery(session: Session, vault: Vault | None = None, base: Session |
 
     def encoded(what: Session) -> bytes:
         data = to_toml(what).encode("utf-8")
-        return vault.seal(data) if vault is not None else data
+        return vault.seal(data, what.id) if vault is not None else data
 
     data = encoded(session)
     for folder in recovery_dirs():

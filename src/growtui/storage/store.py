@@ -77,7 +77,7 @@ def _keep_original(path: Path, original: bytes, version: int) -> Path:
     raise StoreWriteError(path, f"could not {keep} (too many copies there already); the file is left as it is")
 
 
-def _replace_older_format(path: Path, data: bytes, version: int, vault: crypto.Vault | None) -> None:
+def _replace_older_format(path: Path, data: bytes, version: int, vault: crypto.Vault | None, session_id: str) -> None:
     """Write ``data`` over a file of an older format, with the original kept until it is safe.
 
     In an encrypted folder the kept copy is sealed too, even when the
@@ -92,7 +92,7 @@ def _replace_older_format(path: Path, data: bytes, version: int, vault: crypto.V
             f"({describe_os_error(exc)}); the file is left as it is",
         ) from None
     if vault is not None and not crypto.sealed_head(original):
-        original = vault.seal(original)
+        original = vault.seal(original, session_id)
     backup = _keep_original(path, original, version)
     write_atomic(path, data)  # on failure the original is still in place (and the copy stays)
     try:
@@ -154,6 +154,7 @@ class Stored:
     session: Session
     stamp: Stamp | None = None
     on_disk: Session | None = field(default=None, repr=False, compare=False)
+    sealed: bool = field(default=False, compare=False)  # the file is encrypted (as read or written)
 
     @property
     def from_version(self) -> int:
@@ -186,7 +187,7 @@ class Store:
 
     def _bytes(self, session: Session, path: Path) -> bytes:
         data = encode(session, path)
-        return self.vault.seal(data) if self.vault is not None else data
+        return self.vault.seal(data, session.id) if self.vault is not None else data
 
     # listing ---------------------------------------------------------------
 
@@ -220,9 +221,9 @@ class Store:
     def read(self, path: Path) -> Stored:
         """Read and validate one session file, or raise SessionFileError."""
         self._check_inside(path)
-        data, text, _ = load_file(path, self.vault)
+        data, text, sealed = load_file(path, self.vault)
         session = from_toml(path, text, data)
-        return Stored(path, session, Stamp.of(path, data["schema_version"]))
+        return Stored(path, session, Stamp.of(path, data["schema_version"]), sealed=sealed)
 
     # writing ---------------------------------------------------------------
 
@@ -237,7 +238,7 @@ class Store:
         """Write a new session to a new file; never replaces an existing one."""
         path = self.path_for(session)
         write_atomic(path, self._bytes(session, path), replace=False)
-        return Stored(path, session, Stamp.of(path))
+        return Stored(path, session, Stamp.of(path), sealed=self.encrypted)
 
     def save(self, stored: Stored) -> Stored:
         """Write a session back to its file, atomically.
@@ -255,10 +256,10 @@ class Store:
             raise SessionChangedOnDisk(stored.path)
         data = self._bytes(stored.session, stored.path)
         if current is not None and stored.from_version < SESSION_SCHEMA_VERSION:
-            _replace_older_format(stored.path, data, stored.from_version, self.vault)
+            _replace_older_format(stored.path, data, stored.from_version, self.vault, stored.session.id)
         else:
             write_atomic(stored.path, data)
-        stored.stamp = Stamp.of(stored.path)
+        stored.stamp, stored.sealed = Stamp.of(stored.path), self.encrypted
         return stored
 
     def keep_conflict_copy(self, path: Path, session: Session, when: datetime) -> Path:
