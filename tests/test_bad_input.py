@@ -410,7 +410,11 @@ def test_two_files_with_the_same_session_id(run, folder, figures):
     copy.write_bytes(good_session_bytes("good00000001"))
     before = snapshot(folder)
     code, out, err = run("--sessions-dir", str(folder), "list", "--json")
-    assert code == 0 and err == "" and sorted(row["id"] for row in json.loads(out)) == sorted([*GOOD, "good00000001"])
+    assert code == 0 and sorted(row["id"] for row in json.loads(out)) == sorted([*GOOD, "good00000001"])
+    # Issue 15: listed twice, and now said so, naming both files.
+    [line] = err.splitlines()
+    assert "2 files hold the same session" in line and str(copy) in line
+    assert str(folder / "2026-11-03_good_good00000001.toml") in line
     code, out, err = run("--sessions-dir", str(folder), "show", "good00000001")
     assert code == 2 and out == "" and "2 files hold a session with the id 'good00000001'" in err
     assert str(copy) in err and str(folder / "2026-11-03_good_good00000001.toml") in err

@@ -56,6 +56,18 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 # key: ((Dutch one, Dutch more), (English one, English more)); {n} decides
 PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "home.duplicates": (
+        (
+            "{n} bestanden bevatten hetzelfde gesprek (één id), dus het staat dubbel in de lijst; is er één een "
+            "kopie? Houd er één: {files}",
+            "{n} bestanden bevatten hetzelfde gesprek (één id), dus het staat dubbel in de lijst; is er één een "
+            "kopie? Houd er één: {files}",
+        ),
+        (
+            "{n} file holds a session another file holds too: {files}",
+            "{n} files hold the same session (one id), so it is listed twice; is one a copy? Keep one: {files}",
+        ),
+    ),
     "home.plain": (
         (
             "{n} sessiebestand in deze versleutelde map is niet versleuteld, en telt niet mee voor de "

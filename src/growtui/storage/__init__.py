@@ -17,6 +17,7 @@ _EXPORTS = {
     **dict.fromkeys(
         (
             "SUFFIX",
+            "UNREADABLE_FOLDER",
             "file_name",
             "find_file",
             "is_conflict_copy",
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     )
     from growtui.storage.folder import (
         SUFFIX as SUFFIX,
+        UNREADABLE_FOLDER as UNREADABLE_FOLDER,
         file_name as file_name,
         find_file as find_file,
         is_conflict_copy as is_conflict_copy,

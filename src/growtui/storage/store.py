@@ -40,7 +40,14 @@ from growtui.model import SESSION_SCHEMA_VERSION, Session
 from growtui.storage import toml_read
 from growtui.storage.atomic import describe_os_error, write_atomic
 from growtui.storage.codec import encode, from_toml, load_file
-from growtui.storage.folder import SUFFIX, file_name, is_conflict_copy, sealed_file_name, session_files
+from growtui.storage.folder import (
+    SUFFIX,
+    UNREADABLE_FOLDER,
+    file_name,
+    is_conflict_copy,
+    sealed_file_name,
+    session_files,
+)
 from growtui.storage.locks import SessionLock
 
 # --- rewriting a file of an older format ------------------------------------
@@ -197,7 +204,8 @@ class Store:
 
     def scan(self) -> Scan:
         result = Scan()
-        for path in self.files():
+        unreadable: list[Path] = []
+        for path in session_files(self.root, unreadable):
             if is_conflict_copy(path):
                 result.conflicts.append(path)
                 continue
@@ -205,6 +213,7 @@ class Store:
                 result.sessions.append(self.read(path))
             except SessionFileError as exc:
                 result.problems.extend(exc.problems)
+        result.problems += [Problem(folder, UNREADABLE_FOLDER) for folder in unreadable]
         return result
 
     # reading ---------------------------------------------------------------
