@@ -35,7 +35,7 @@ _EXPORTS = {
     **dict.fromkeys(
         ("MORE_OPTIONS", "ONE_HIGHER", "TO_TEN", "Prompt", "is_motivation", "parse_score", "prompt_for"), "prompts"
     ),
-    "json_schema": "schemas",
+    **dict.fromkeys(("OLDEST_SESSION_FORMAT", "SESSION_REQUIRED", "json_schema"), "schemas"),
     **dict.fromkeys(("covered_phases", "duration_minutes", "has_content"), "progress"),
 }
 __all__ = sorted(_EXPORTS)
@@ -76,6 +76,8 @@ if TYPE_CHECKING:
         QuestionFile as QuestionFile,
     )
     from growtui.model.schemas import (
+        OLDEST_SESSION_FORMAT as OLDEST_SESSION_FORMAT,
+        SESSION_REQUIRED as SESSION_REQUIRED,
         json_schema as json_schema,
     )
     from growtui.model.session import (

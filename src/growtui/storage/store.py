@@ -232,7 +232,7 @@ class Store:
         self._check_inside(path)
         data, text, sealed = load_file(path, self.vault)
         session = from_toml(path, text, data)
-        return Stored(path, session, Stamp.of(path, data["schema_version"]), sealed=sealed)
+        return Stored(path, session, Stamp.of(path, int(data["schema_version"])), sealed=sealed)
 
     # writing ---------------------------------------------------------------
 
