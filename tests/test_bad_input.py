@@ -203,6 +203,38 @@ MADE = {
         4,
     ),
     "escape-in-file-name\x1b[2J\nfake.toml:1: line": (HEAD + "coachee =\n", "TOML syntax error", 5),
+    # Issue 15: numbers beyond their bounds, once written by growtui and then refused by it.
+    "phase-seconds-of-64-bits": (HEAD + f"\n[phase_seconds]\ngoal = {2**63 - 1}\n", "field 'phase_seconds.goal'", 7),
+    "carry-count-over-99": (
+        HEAD + '\n[[will.actions]]\nid = "a1"\nwhat = "x"\ncarry_count = 100\n',
+        "field 'will.actions.carry_count'",
+        9,
+    ),
+    # Issue 15: values of the wrong TOML type that lenient validation used to convert.
+    "number-as-text": (HEAD + 'time_box_minutes = "45"\n', "field 'time_box_minutes': a whole number, not a text", 5),
+    "one-for-true": (
+        HEAD + '\n[[options.items]]\nid = "o1"\ntext = "x"\nchosen = 1\n',
+        "field 'options.items.chosen': true or false, not a number",
+        9,
+    ),
+    "start-as-a-date": (
+        HEAD.replace("2026-10-01T10:00:00", "2026-10-01"),
+        "field 'started_at': a date and time (2026-10-01T10:00:00+02:00), not a date",
+        4,
+    ),
+    "start-as-a-number": (HEAD.replace("2026-10-01T10:00:00", "1700000000"), "field 'started_at'", 4),
+    "coachee-only-spaces": (HEAD.replace('coachee = "X"', 'coachee = "\u3000 "'), "field 'coachee'", 3),
+    # Issue 15: a long run of spaces in a multi-line string in an array, and one unknown key (was 20 s, and a hang).
+    "spaces-in-array-100kb": (
+        HEAD + 'tags = [\n"""\n' + " " * 100_000 + '\n""",\n]\nunknown_key = 1\n',
+        "unknown key 'unknown_key'",
+        10,
+    ),
+    "spaces-in-array-400kb": (
+        HEAD + 'tags = [\n"""\n' + " " * 400_000 + '\n""",\n]\nunknown_key = 1\n',
+        "unknown key 'unknown_key'",
+        10,
+    ),
 }
 
 
@@ -399,7 +431,11 @@ def test_two_files_with_the_same_session_id(run, folder, figures):
     copy.write_bytes(good_session_bytes("good00000001"))
     before = snapshot(folder)
     code, out, err = run("--sessions-dir", str(folder), "list", "--json")
-    assert code == 0 and err == "" and sorted(row["id"] for row in json.loads(out)) == sorted([*GOOD, "good00000001"])
+    assert code == 0 and sorted(row["id"] for row in json.loads(out)) == sorted([*GOOD, "good00000001"])
+    # Issue 15: listed twice, and now said so, naming both files.
+    [line] = err.splitlines()
+    assert "2 files hold the same session" in line and str(copy) in line
+    assert str(folder / "2026-11-03_good_good00000001.toml") in line
     code, out, err = run("--sessions-dir", str(folder), "show", "good00000001")
     assert code == 2 and out == "" and "2 files hold a session with the id 'good00000001'" in err
     assert str(copy) in err and str(folder / "2026-11-03_good_good00000001.toml") in err
@@ -449,6 +485,63 @@ def test_pipes_and_loops_as_a_real_process(folder, env_for_subprocess, figures):
         "--sessions-dir", str(folder), "export", "good00000001", "--format", "markdown", env=env_for_subprocess
     )
     assert process.returncode == 0 and "Anna Goed" in process.stdout and process.stderr.count("(skipped)") == 3
+    figures(COUNTED, 3)
+
+
+# --- issue 15: copies growtui keeps, folders it may not read, encrypted folders ---------------
+
+
+def test_growtuis_own_conflict_copy_is_reported_like_a_sync_conflict(run, folder, figures):
+    copy = folder / "2026-11-03_good_good00000001.sync-conflict-20261121-101500-growtui.toml"
+    copy.write_bytes(good_session_bytes("good00000001"))
+    before = snapshot(folder)
+    code, out, err = run("--sessions-dir", str(folder), "list", "--json")
+    assert code == 0 and sorted(row["id"] for row in json.loads(out)) == sorted(GOOD)
+    assert f"{copy}: a sync conflict copy (skipped)" in err
+    assert snapshot(folder) == before
+    figures(COUNTED, 1)
+
+
+def test_a_subfolder_growtui_may_not_read_is_named(run, folder, monkeypatch, figures):
+    """Simulated (the tests may run as root): listing the subfolder is refused."""
+    sub = folder / "archief"
+    sub.mkdir()
+    (sub / "2026-01-01_x_hidden000001.toml").write_bytes(good_session_bytes("good00000001"))
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(sub):
+            raise PermissionError(13, "Permission denied", str(sub))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, out, err = run("--sessions-dir", str(folder), "list", "--json")
+    assert code == 0 and sorted(row["id"] for row in json.loads(out)) == sorted(GOOD)
+    assert reported(err, sub, "a folder growtui may not read", None)
+    figures(COUNTED, 1)
+
+
+def test_a_plain_file_and_two_swapped_files_in_an_encrypted_folder(run, tmp_path, monkeypatch, figures):
+    from growtui.crypto import Vault, encrypt_folder
+    from growtui.model import Session
+
+    root = tmp_path / "sealed"
+    vault = Vault.create("correct horse battery")
+    encrypt_folder(root, vault)
+    store = Store(root, vault)
+    a, b = (store.create(Session(coachee=name)).path for name in ("Anna", "Bram"))
+    raw_a, raw_b = a.read_bytes(), b.read_bytes()
+    a.write_bytes(raw_b)
+    b.write_bytes(raw_a)
+    plain = root / "2026-11-03_good_good00000001.toml"
+    plain.write_bytes(good_session_bytes("good00000001"))
+    before = snapshot(root)
+    monkeypatch.setenv("GROWTUI_PASSPHRASE", "correct horse battery")
+    code, out, err = run("--sessions-dir", str(root), "list")
+    assert code == 0 and "Anna Goed" in out and "Bram" not in out
+    assert reported(err, a, "holds the encrypted session", None) and reported(err, b, "swapped with another", None)
+    assert reported(err, plain, "not encrypted, in an encrypted folder", None)
+    assert snapshot(root) == before
     figures(COUNTED, 3)
 
 
@@ -601,6 +694,12 @@ QUESTIONS_MADE = {
     "many-values": (b"x = [" + b"1," * 60_000 + b"]\n", "more than 50000 values", None),
     "utf16le-no-bom": (GOOD_QUESTIONS.decode().encode("utf-16-le"), "the file is UTF-16", 1),
     "bom-and-nul": (b"\xef\xbb\xbf" + GOOD_QUESTIONS + b"\x00", "NUL byte", GOOD_QUESTIONS.count(b"\n") + 1),
+    # Issue 15: 200 KB of spaces in a multi-line string in an array, and one unknown key (was 192 s).
+    "spaces-in-array-200kb": (
+        GOOD_QUESTIONS.replace(b'tags = ["reflection"]', b'tags = [\n"""\n' + b" " * 200_000 + b'\n""",\n]\ntgas = 1'),
+        "unknown key 'tgas' (did you mean 'tags'?)",
+        12,
+    ),
     "just-over-1-mb": (
         GOOD_QUESTIONS + b"#" * (library.MAX_LIBRARY_FILE + 1 - len(GOOD_QUESTIONS)),
         "larger than 1 MB",
@@ -629,6 +728,24 @@ def test_a_question_file_just_under_1_mb_loads(tmp_path, figures):
     assert path.stat().st_size == library.MAX_LIBRARY_FILE
     lib, problems, _ = library.check([path])
     assert problems == [] and "mine.first" in lib.questions
+    figures(COUNTED, 1)
+
+
+def test_a_slow_to_report_file_in_the_users_questions_folder(run, figures):
+    """Issue 15: 60 KB of spaces in an array in the user's own questions made every ``questions list`` take 10 s."""
+    from growtui import paths
+
+    folder = paths.user_questions_dir()
+    folder.mkdir(parents=True)
+    bad = folder / "mine.toml"
+    bad.write_bytes(
+        GOOD_QUESTIONS.replace(b'tags = ["reflection"]', b'tags = [\n"""\n' + b" " * 60_000 + b'\n""",\n]\nx = 1')
+    )
+    started = time.monotonic()
+    for _ in range(3):
+        code, out, err = run("questions", "list")
+        assert code == 2 and out == "" and reported(err, bad, "unknown key 'x'", 12), err
+    assert time.monotonic() - started < 10
     figures(COUNTED, 1)
 
 

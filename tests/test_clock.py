@@ -82,26 +82,38 @@ def test_the_index_notices_a_change_even_when_the_file_time_went_back(tmp_path):
 
 
 def test_a_recovery_file_wins_even_when_the_clock_went_back(tmp_path):
-    """The file was saved with the clock ahead; then the clock was corrected and a save failed."""
+    """The file was saved with the clock ahead; then the clock was corrected and a save failed.
+
+    File times decide nothing: the base kept with the recovery file says the file is as growtui left it.
+    """
     store = Store(tmp_path / "s")
     stored = store.create(Session(coachee="Kim"))
+    base = stored.session.model_copy(deep=True)
     future = time.time() + 3 * 3600
     os.utime(stored.path, (future, future))
     stored.session.goal.notes = "only in the recovery file"
-    recovery = recovery_files.write_recovery(stored.session)
+    recovery = recovery_files.write_recovery(stored.session, base=base)
     assert recovery is not None and recovery.stat().st_mtime < stored.path.stat().st_mtime
     resumed = starting.resume(store, stored.path)
-    assert resumed.recovered_from == recovery
+    assert resumed.recovered_from == recovery and resumed.outcome == "recovered" and resumed.saved
     assert resumed.stored.session.goal.notes == "only in the recovery file"
+    assert store.read(stored.path).session.goal.notes == "only in the recovery file"
+    assert not recovery.exists()
 
 
-def test_an_older_recovery_file_does_not_replace_a_newer_save(tmp_path):
+def test_an_older_recovery_file_never_replaces_a_newer_save(tmp_path):
+    """Saved again after the failed save (by another growtui, or a sync): both versions are kept."""
     store = Store(tmp_path / "s")
     stored = store.create(Session(coachee="Kim"))
-    stored.session.goal.notes = "stale"
-    recovery = recovery_files.write_recovery(stored.session)
+    base = stored.session.model_copy(deep=True)
+    stale = stored.session.model_copy(deep=True)
+    stale.goal.notes = "stale"
+    recovery = recovery_files.write_recovery(stale, base=base)
     assert recovery is not None
     past = time.time() - 3600
     os.utime(recovery, (past, past))
+    stored.session.goal.notes = "newer"
+    store.save(stored)
     resumed = starting.resume(store, stored.path)
-    assert resumed.recovered_from is None and resumed.stored.session.goal.notes == ""
+    assert resumed.outcome == "conflict" and resumed.stored.session.goal.notes == "newer"
+    assert resumed.conflict_copy is not None and "stale" in resumed.conflict_copy.read_text()

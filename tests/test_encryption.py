@@ -49,6 +49,7 @@ from growtui.storage import (
     SessionLock,
     Store,
     file_name,
+    is_conflict_copy,
     recovery as recovery_files,
     sealed_file_name,
     session_files,
@@ -189,8 +190,15 @@ def tampered(raw: bytes, how: str) -> bytes:
         assert "\nkdf_r = 8\n" in text
         return text.replace("\nkdf_r = 8\n", "\nkdf_r = 9\n").encode("ascii")
     if how == "version":
-        assert "\nversion = 1\n" in text
-        return text.replace("\nversion = 1\n", "\nversion = 99\n").encode("ascii")
+        assert "\nversion = 2\n" in text
+        return text.replace("\nversion = 2\n", "\nversion = 99\n").encode("ascii")
+    if how == "version 1 again":  # format 2 passed off as format 1, to drop the session binding
+        return text.replace("\nversion = 2\n", "\nversion = 1\n").encode("ascii")
+    if how == "session":  # the session named in the header changed, to hide a swap
+        match = re.search(r'^session = "([^"]+)"$', text, re.MULTILINE)
+        assert match is not None
+        i = match.start(1)
+        return (text[:i] + other(text[i]) + text[i + 1 :]).encode("ascii")
     if how == "cut before the data":
         return text[: text.index("data = ")].encode("ascii")
     if how == "cut in the data":
@@ -320,6 +328,8 @@ TAMPERING = {
     "key_salt": "was changed after growtui encrypted it",
     "kdf_r": "or changed since",
     "version": "encrypted by a newer growtui",
+    "version 1 again": "was changed after growtui encrypted it",
+    "session": "was changed after growtui encrypted it",
     "cut before the data": "a damaged encrypted session",
     "cut in the data": "damaged",
 }
@@ -441,8 +451,9 @@ def test_no_note_name_or_topic_is_left_in_the_clear(plain, tmp_path, run, monkey
 
 def test_recovery_files_and_migration_copies_are_sealed_and_opened_with_the_folder(plain, run, with_passphrase):
     session = Store(plain).read(plain / ZOE).session
+    base = session.model_copy(deep=True)
     session.reality.notes = "Hersteld uit een herstelbestand na een mislukte opslag."
-    recovery = recovery_files.write_recovery(session)
+    recovery = recovery_files.write_recovery(session, base=base)
     assert recovery is not None and recovery.parent == recovery_files.recovery_dirs()[0]
     migrated = paths.ensure_private_dir(paths.migration_backup_dir()) / f"{SEM_1}.v1"
     migrated.write_bytes(ORIGINALS[SEM_1].replace(b"schema_version = 2", b"schema_version = 1"))
@@ -452,41 +463,47 @@ def test_recovery_files_and_migration_copies_are_sealed_and_opened_with_the_fold
 
     code, _, err = run("--sessions-dir", str(plain), "encrypt")
     assert code == 0, err
-    assert "2 recovery or migration copies" in err, err
-    assert vaults.looks_sealed(recovery) and vaults.looks_sealed(migrated)
+    assert "3 recovery or migration copies" in err, err
+    base_file = recovery_files.base_path_for(recovery)
+    assert vaults.looks_sealed(recovery) and vaults.looks_sealed(migrated) and vaults.looks_sealed(base_file)
     assert elsewhere.read_bytes() == before[elsewhere]  # not this folder's: left alone
-    assert plain_text_found(recovery, migrated) == []
+    assert plain_text_found(recovery, migrated, base_file) == []
     assert b"Hersteld uit een herstelbestand" not in recovery.read_bytes()
-
-    store = Store(plain, unlock(plain))
-    target = sealed_path(plain, ZOE)
-    os.utime(recovery, ns=(target.stat().st_mtime_ns + 10**9,) * 2)  # the failed save came after the file
-    resumed = starting.resume(store, target)
-    assert resumed.recovered_from == recovery
-    assert resumed.stored.session.reality.notes == session.reality.notes
-    assert resumed.stored.path == target
 
     code, _, err = run("--sessions-dir", str(plain), "decrypt")
     assert code == 0, err
     for path, raw in before.items():
         assert path.read_bytes() == raw, path
-    assert starting.resume(Store(plain), plain / ZOE).recovered_from == recovery
+    code, _, err = run("--sessions-dir", str(plain), "encrypt")
+    assert code == 0, err
+
+    store = Store(plain, unlock(plain))
+    target = sealed_path(plain, ZOE)
+    resumed = starting.resume(store, target)
+    assert resumed.recovered_from == recovery and resumed.outcome == "recovered" and resumed.saved
+    assert resumed.stored.session.reality.notes == session.reality.notes
+    assert resumed.stored.path == target and vaults.looks_sealed(target)
+    assert not recovery.exists() and not base_file.exists(), "removed once the text is in the session file"
+    assert store.read(target).session.reality.notes == session.reality.notes
 
 
-def test_encrypting_does_not_make_a_stale_recovery_file_look_newer(plain, run, with_passphrase):
+def test_a_recovery_file_without_a_base_is_kept_as_a_sealed_conflict_copy(plain, run, with_passphrase):
+    """Left by an older growtui, without the base to compare with: it never replaces the file, nor is it lost."""
     session = Store(plain).read(plain / ZOE).session
-    session.reality.notes = "Oude tekst uit een herstelbestand dat al achterhaald is."
+    session.reality.notes = "Oude tekst uit een herstelbestand van een oudere growtui."
     recovery = recovery_files.write_recovery(session)
     assert recovery is not None
-    older = (plain / ZOE).stat().st_mtime_ns - 3600 * 10**9
-    os.utime(recovery, ns=(older, older))  # left by a failed save, then the file was saved again later
-    assert starting.resume(Store(plain), plain / ZOE).recovered_from is None
 
     code, _, err = run("--sessions-dir", str(plain), "encrypt")
     assert code == 0, err
-    resumed = starting.resume(Store(plain, unlock(plain)), sealed_path(plain, ZOE))
-    assert resumed.recovered_from is None
-    assert resumed.stored.session.reality.notes != session.reality.notes
+    store = Store(plain, unlock(plain))
+    resumed = starting.resume(store, sealed_path(plain, ZOE))
+    assert resumed.outcome == "conflict" and resumed.stored.session.reality.notes != session.reality.notes
+    copy = resumed.conflict_copy
+    assert copy is not None and copy.parent == plain and vaults.looks_sealed(copy)
+    assert is_conflict_copy(copy) and "zoe" not in copy.name, "named as a conflict, without the coachee"
+    assert store.read(copy).session.reality.notes == session.reality.notes
+    assert not recovery.exists()
 
 
 # --- 5. every command the same, and back ---------------------------------------------------

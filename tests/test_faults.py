@@ -214,7 +214,7 @@ def test_an_internal_error_saves_the_notes_and_never_shows_them(tmp_path, env_fo
         code = term.wait_exit()
         time.sleep(0.2)
         shown = bytes(term.output)
-    assert code == 1
+    assert code == 70, "an internal error exits with 70, as README says and the command line does"
     assert marker in only_session(folder).session.opening.notes, "the notes were saved first"
     # The notes were on the (alternate) screen while typing; what stays in the terminal afterwards is
     # everything written after leaving it.

@@ -50,7 +50,9 @@ def test_example_sessions_match_the_schema(path):
 
 def test_the_session_schema_is_of_the_current_format():
     from growtui.model import SESSION_SCHEMA_VERSION
+    from growtui.storage import migrate
 
     version = json_schema("session")["properties"]["schema_version"]
-    assert version["const"] == version["default"] == SESSION_SCHEMA_VERSION == 3
+    assert version["default"] == SESSION_SCHEMA_VERSION == 3
+    assert version["enum"] == list(range(migrate.OLDEST, SESSION_SCHEMA_VERSION + 1)), "every format growtui reads"
     assert "older formats" in version["description"]

@@ -349,7 +349,7 @@ async def test_an_unexpected_error_saves_first_and_prints_no_notes(sessions_dir,
             if app.return_code:
                 break
             await asyncio.sleep(0.05)
-    assert app.return_code == 1
+    assert app.return_code == 70  # EX_SOFTWARE, as the command line and README say
     assert "MARKER-SECRET-NOTE typed" in session_file(sessions_dir).read_text()
     [report] = paths.log_dir().glob("crash-*.log")
     assert "MARKER" not in report.read_text()

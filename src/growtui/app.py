@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -21,7 +20,8 @@ from growtui import crash
 from growtui.config import Config
 from growtui.conversation import Autosaver, LiveSession, start as starting
 from growtui.crypto import Marker, Vault
-from growtui.errors import GrowtuiError, SessionLockedError
+from growtui.driver import terminal_gone
+from growtui.errors import EXIT_INTERNAL, GrowtuiError, SessionLockedError
 from growtui.i18n import t
 from growtui.library import Library
 from growtui.screens.home import HomeScreen
@@ -29,20 +29,6 @@ from growtui.screens.messages import BackRequested, HistoryRequested, SessionFin
 from growtui.screens.session import SessionScreen
 from growtui.storage import SessionLock, Store, Stored, remove_leftovers
 from growtui.widgets.translated import Translated
-
-
-def _terminal_gone() -> bool:
-    """True when the terminal was closed (reading its settings fails once it has hung up)."""
-    try:
-        import termios
-
-        stdin = sys.__stdin__
-        if stdin is None:
-            return True
-        termios.tcgetattr(stdin.fileno())
-    except Exception:
-        return True
-    return False
 
 
 @dataclass
@@ -222,11 +208,25 @@ class GrowApp(Translated, App):
         except GrowtuiError as exc:
             self.notify(str(exc), severity="error", timeout=15)
             return
-        if resumed.recovered_from is not None:
-            self.notify(
-                t("home.recovered", resumed.stored.session.language, coachee=resumed.stored.session.coachee), timeout=10
-            )
+        self._tell_recovery(resumed)
         self.open_session(resumed.stored)
+
+    def _tell_recovery(self, resumed: starting.Resumed) -> None:
+        session = resumed.stored.session
+        if resumed.outcome == "conflict" and resumed.conflict_copy is not None:
+            fields = ", ".join(resumed.conflicts[:3])
+            text = t(
+                "home.conflict",
+                session.language,
+                coachee=session.coachee,
+                fields=fields,
+                copy=resumed.conflict_copy.name,
+            )
+            self.notify(text, severity="warning", timeout=30, markup=False)
+        elif resumed.outcome is not None:
+            key = "home.merged" if resumed.outcome == "merged" else "home.recovered"
+            text = t(key if resumed.saved else "home.recovered.unsaved", session.language, coachee=session.coachee)
+            self.notify(text, timeout=15, markup=False)
 
     def open_session(self, stored: Stored) -> None:
         try:
@@ -292,8 +292,20 @@ class GrowApp(Translated, App):
     # --- leaving ------------------------------------------------------------------
 
     def action_save_and_quit(self) -> None:
-        self.close_session()
-        self.exit()
+        """Save and leave; when the disk refuses, say where the text is (it is printed after the app has gone)."""
+        active = self.active
+        if self.close_session() or active is None:
+            self.exit()
+            return
+        status = active.saver.status
+        reason = status.reason if status is not None and status.reason else "the disk refused it"
+        recovery = status.recovery if status is not None else None
+        kept = (
+            f"everything you typed is kept in {recovery}, and growtui resume {active.live.session.id} goes on with it"
+            if recovery is not None
+            else "no recovery file could be written either: the text typed since the last save is lost"
+        )
+        self.exit(message=Text(f"growtui could not save {active.live.stored.path} ({reason}); {kept}."))
 
     def action_toggle_help(self) -> None:
         """F1: every key of the screen, grouped, in its language; F1 again (or Esc) closes it."""
@@ -361,10 +373,10 @@ class GrowApp(Translated, App):
         then leave quietly if the terminal is gone, or with a short message.
         """
         notes = self._save_before_stopping()
-        if _terminal_gone():
+        if terminal_gone():
             super().panic()
             return
-        self._return_code = 1
+        self._return_code = EXIT_INTERNAL
         lines = ["growtui stopped because its terminal stopped working.", *notes]
         super().panic(Text("\n".join(lines)))
 
@@ -380,4 +392,4 @@ class GrowApp(Translated, App):
         lines = [f"growtui stopped because of an internal error ({type(error).__name__}).", *notes]
         if report is not None:
             lines.append(f"A report without your notes: {report}")
-        self.exit(return_code=1, message=Text("\n".join(lines)))
+        self.exit(return_code=EXIT_INTERNAL, message=Text("\n".join(lines)))

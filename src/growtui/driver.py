@@ -10,10 +10,24 @@ terminal as gone and every later write is dropped, so growtui always exits.
 
 from __future__ import annotations
 
+import sys
+import termios
 from io import TextIOWrapper
 from typing import IO, cast
 
 from textual.drivers.linux_driver import LinuxDriver
+
+
+def terminal_gone() -> bool:
+    """True when the terminal was closed (reading its settings fails once it has hung up)."""
+    try:
+        stdin = sys.__stdin__
+        if stdin is None:
+            return True
+        termios.tcgetattr(stdin.fileno())
+    except Exception:
+        return True
+    return False
 
 
 class _TerminalOutput:

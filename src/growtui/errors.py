@@ -13,6 +13,9 @@ from typing import ClassVar, Literal
 
 from growtui.safetext import one_line
 
+EXIT_INTERNAL = 70
+"""The exit code of an unexpected internal error, in the command line and the app alike (``EX_SOFTWARE``)."""
+
 
 class GrowtuiError(Exception):
     """Base class: `str(error)` is a complete sentence for a person."""

@@ -103,21 +103,28 @@ def cache_name(path: Path, length: int) -> str:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create a folder readable by the owner only; parents it has to create are private too.
+    """Make sure a folder exists; the folders this has to create are readable by the owner only.
 
-    (``mkdir(parents=True)`` would give missing parents the default mode.)
+    A folder that is already there is never changed: it may be the home
+    folder an export is written into, or a shared folder with its sticky
+    bit (``chmod`` would clear it). Only what growtui creates is made
+    private (``mkdir(parents=True)`` would give missing parents the default
+    mode, and a strict umask could leave them unwritable).
     """
     missing = []
     for folder in (path, *path.parents):
-        if folder.exists():
+        if os.path.lexists(folder):
             break
         missing.append(folder)
     for folder in reversed(missing):
-        folder.mkdir(mode=0o700, exist_ok=True)
-    path.mkdir(mode=0o700, exist_ok=True)
-    try:
-        if path.stat().st_mode & 0o077:
-            path.chmod(0o700)
-    except OSError:
-        pass  # not ours to change (a shared mount); reading still works
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # made meanwhile by someone else: theirs, left as it is
+        try:
+            folder.chmod(0o700)  # the umask may have taken more than the group's and others' bits
+        except OSError:
+            pass
+    if not path.is_dir():
+        path.mkdir(mode=0o700)  # a file or a dangling link in the way: the error says so
     return path

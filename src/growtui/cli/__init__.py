@@ -14,9 +14,7 @@ from pathlib import Path
 
 import click
 
-from growtui.errors import FileProblemError, GrowtuiError
-
-EXIT_INTERNAL = 70
+from growtui.errors import EXIT_INTERNAL, FileProblemError, GrowtuiError
 
 
 @dataclass

@@ -71,6 +71,22 @@ def open_index(opts: Options, ask=None):
             "and delete the copy",
             err=True,
         )
+    from growtui.storage import UNREADABLE_FOLDER
+
+    for folder in sync.unreadable:
+        click.echo(f"{_name(folder)}: {UNREADABLE_FOLDER} (skipped)", err=True)
+    for paths in sync.duplicates:
+        click.echo(
+            f"{', '.join(_name(p) for p in paths)}: {len(paths)} files hold the same session (one id): is one a "
+            "copy? Keep one and remove the others (both are listed until then)",
+            err=True,
+        )
+    for path in sync.plain:
+        click.echo(
+            f"{_name(path)}: not encrypted, in an encrypted folder: its actions are not used for follow-ups "
+            "until growtui encrypt encrypts it",
+            err=True,
+        )
     if sync.problems and sync.total == len(sync.problems):
         raise click.exceptions.Exit(EXIT_NOTHING_READ)
     return index if ask is None else (index, answer)

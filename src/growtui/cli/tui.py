@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import UTC
 
 import click
 
@@ -56,6 +57,19 @@ def history(opts: Options, coachee: str | None) -> None:
     run_app(opts, {"history": True, "history_coachee": coachee})
 
 
+def _latest(unfinished):
+    """The unfinished session to go on with: the newest that did not start in the future.
+
+    A start dated 9999 (a typo, or a file put there) is not the latest real conversation; it is only
+    taken when there is nothing else.
+    """
+    from datetime import datetime, timedelta
+
+    soon = datetime.now(UTC) + timedelta(days=1)
+    real = [entry for entry in unfinished if entry.started_at <= soon]
+    return (real or unfinished)[0]
+
+
 @click.command()
 @click.argument("session", required=False)
 @click.pass_obj
@@ -73,7 +87,7 @@ def resume(opts: Options, session: str | None) -> None:
             raise SessionNotFound(
                 "there is no unfinished conversation to go on with (growtui new --coachee NAME starts one)"
             )
-        path = unfinished[0].path
+        path = _latest(unfinished).path
     else:
         root, path = session_path(opts, session)
         try:

@@ -13,6 +13,7 @@ from datetime import date
 from growtui.conversation.asking import Asking
 from growtui.model import (
     MAX_CARRIES,
+    MAX_CARRY_COUNT,
     MORE_OPTIONS,
     Action,
     Decision,
@@ -208,7 +209,7 @@ class Agreeing(Asking):
             "support": item.support,
             "obstacles": item.obstacles,
             "carried_from": item.key,
-            "carry_count": item.carry_count + 1,
+            "carry_count": min(MAX_CARRY_COUNT, item.carry_count + 1),
             "agreed_on": item.agreed_on,
         }
 

@@ -44,6 +44,10 @@ class Autosaver:
         self._store = store
         self._after_save = after_save
         self._stored = stored
+        # What the file holds as far as growtui knows (the base of a recovery file), and whether a
+        # recovery file holds text this session has and its file not yet: cleared by the next save.
+        self._base = stored.on_disk or stored.session.model_copy(deep=True)
+        self._recovery_pending = stored.on_disk is not None
         self._on_status = on_status
         self._lock = threading.Lock()
         self._wake = threading.Condition(self._lock)
@@ -51,6 +55,7 @@ class Autosaver:
         self._retry: tuple[int, Session] | None = None
         self._saved_version = -1
         self._failing = False
+        self.status: SaveStatus | None = None  # the last save's outcome: what quitting tells the user
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name="growtui-autosave", daemon=True)
         self._thread.start()
@@ -76,8 +81,8 @@ class Autosaver:
                 if self._snapshot is None and not self._stopping:
                     # Failing: wake up to retry the last snapshot even if nothing new came.
                     self._wake.wait(timeout=RETRY_SECONDS if self._failing else None)
-                if self._snapshot is None and self._failing and self._retry is not None:
-                    self._snapshot = self._retry
+                if self._snapshot is None and self._failing and self._retry is not None and not self._stopping:
+                    self._snapshot = self._retry  # while stopping, flush() makes the one last try
                 if self._snapshot is None:
                     if self._stopping:
                         return
@@ -94,19 +99,22 @@ class Autosaver:
             reason = exc.reason if isinstance(exc, StoreWriteError) else f"internal error ({type(exc).__name__})"
             self._retry = (version, session)
             try:
-                recovery = write_recovery(session, self._store.vault)
+                recovery = write_recovery(session, self._store.vault, base=self._base)
             except Exception:
                 recovery = None
             self._failing = True
-            self._on_status(SaveStatus(False, version, reason, recovery))
+            self.status = SaveStatus(False, version, reason, recovery)
+            self._on_status(self.status)
             return False
         self._stored.stamp = stored.stamp
+        self._base = session
         self._retry = None
-        if self._failing:
+        if self._failing or self._recovery_pending:
             clear_recovery(session.id)
-        self._failing = False
+        self._failing = self._recovery_pending = False
         self._saved_version = version
-        self._on_status(SaveStatus(True, version))
+        self.status = SaveStatus(True, version)
+        self._on_status(self.status)
         if self._after_save is not None:
             try:
                 self._after_save(session)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from growtui.library import Library
-from growtui.model import Phase, Prompt, Session, Status, has_content, is_blank, now
+from growtui.model import MAX_PHASE_SECONDS, Phase, Prompt, Session, Status, has_content, is_blank, now
 from growtui.storage import Stored
 
 # Planned share of the time box per phase, in percent (normalised over the
@@ -102,7 +102,7 @@ class LiveCore:
         spent = int(now_ - self._entered)
         if spent > 0:
             seconds = self.session.phase_seconds
-            seconds[self.phase] = seconds.get(self.phase, 0) + spent
+            seconds[self.phase] = min(MAX_PHASE_SECONDS, seconds.get(self.phase, 0) + spent)  # stops, never overflows
             self._entered += spent
         elif now_ < self._entered:  # an injected or broken clock went back: count on from here
             self._entered = now_

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from growtui.errors import GrowtuiError, SessionFileError
+from growtui.conversation.merging import merge
+from growtui.crypto import seal_file
+from growtui.errors import GrowtuiError, SessionFileError, StoreWriteError
 from growtui.index import Entry, Index
-from growtui.model import ActionStatus, FollowUpItem, Lang, Outcome, Session, review_status
-from growtui.storage import SessionLock, Store, Stored, find_file, find_recovery
+from growtui.model import ActionStatus, FollowUpItem, Lang, Outcome, Session, now, review_status
+from growtui.storage import SessionLock, Store, Stored, base_path_for, clear_recovery, find_file, find_recovery
 
 
 def follow_up_items(index: Index, coachee: str) -> list[FollowUpItem]:
@@ -145,23 +146,68 @@ class ReviewRecorder:
 
 @dataclass
 class Resumed:
+    """An unfinished session opened again, and what became of a recovery file it had.
+
+    ``outcome``: ``None`` (there was none, or it held nothing new), ``"recovered"`` (the file was
+    as growtui left it: the recovered text is the session), ``"merged"`` (the file was changed
+    outside growtui too, in other fields: both are in the session), ``"conflict"`` (both changed
+    the same field: the file opens as it is, the recovered version is kept beside it as
+    ``conflict_copy``). ``saved``: the recovered text reached the session file already.
+    """
+
     stored: Stored
     recovered_from: Path | None = None
+    outcome: str | None = None
+    conflict_copy: Path | None = None
+    conflicts: list[str] = field(default_factory=list)
+    saved: bool = False
+
+
+def _read_copy(store: Store, path: Path) -> Session | None:
+    try:
+        return Store(path.parent, store.vault).read(path).session
+    except SessionFileError:
+        return None
 
 
 def resume(store: Store, path: Path) -> Resumed:
-    """Open an unfinished session, preferring a newer recovery file if a save had failed."""
+    """Open an unfinished session; text kept in a recovery file after a failed save is never lost.
+
+    A change made outside growtui is never overwritten unseen: the recovery
+    file is compared with the file on disk through the base kept with it
+    (what growtui last saw there). Only one side changed: that side is
+    taken, field by field, and written. Both changed a field: the file is
+    left as it is and the recovered version goes beside it as a conflict copy,
+    which every listing reports. The recovery file is removed as soon as its
+    text is safely on disk, in the session file or in the copy.
+    """
     stored = store.read(path)
-    recovery = find_recovery(stored.session.id)
-    if recovery is not None:
-        try:
-            saved = path.stat().st_mtime
-            # A recovery file is only left behind by a save that failed after the file was last written.
-            # If the file's time lies in the future the clock was set back since, and times say nothing.
-            if recovery.stat().st_mtime >= saved or saved > time.time():
-                recovered = Store(recovery.parent, store.vault).read(recovery)
-                stored.session = recovered.session
-                return Resumed(stored, recovery)
-        except (OSError, SessionFileError):
-            pass
-    return Resumed(stored)
+    if store.vault is not None and not stored.sealed:
+        # A plain file in an encrypted folder (left by an interrupted encrypt, or put there): sealed
+        # before anything is written, under the name without the coachee's. SessionFileError if not.
+        stored = store.read(seal_file(path, store.vault))
+    session_id = stored.session.id
+    recovery = find_recovery(session_id)
+    recovered = None if recovery is None else _read_copy(store, recovery)
+    if recovery is None or recovered is None:
+        return Resumed(stored)  # none, or one that does not open: left as it is
+    disk = stored.session
+    if recovered == disk:
+        clear_recovery(session_id)
+        return Resumed(stored)
+    base_file = base_path_for(recovery)
+    base = _read_copy(store, base_file) if base_file.is_file() else None
+    merged, conflicts = merge(base, disk, recovered) if base is not None else (None, ["the whole session"])
+    if merged is None:
+        copy = store.keep_conflict_copy(stored.path, recovered, now())  # StoreWriteError: the recovery file stays
+        clear_recovery(session_id)
+        return Resumed(stored, recovery, "conflict", copy, conflicts, saved=True)
+    stored.session = merged
+    outcome = "recovered" if disk == base else "merged"
+    try:
+        store.save(stored)
+    except StoreWriteError:
+        stored.on_disk = disk  # still refused: autosave goes on from here, against what the file holds
+        return Resumed(stored, recovery, outcome)
+    clear_recovery(session_id)
+    return Resumed(stored, recovery, outcome, saved=True)

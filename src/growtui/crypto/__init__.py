@@ -21,10 +21,11 @@ _EXPORTS = {
             "marker_path",
             "read_marker",
             "sealed_head",
+            "sealed_session",
         ),
         "header",
     ),
-    **dict.fromkeys(("Report", "decrypt_folder", "encrypt_folder", "plain_bytes"), "convert"),
+    **dict.fromkeys(("Report", "decrypt_folder", "encrypt_folder", "plain_bytes", "seal_file"), "convert"),
 }
 __all__ = sorted(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
         decrypt_folder as decrypt_folder,
         encrypt_folder as encrypt_folder,
         plain_bytes as plain_bytes,
+        seal_file as seal_file,
     )
     from growtui.crypto.header import (
         MARKER_NAME as MARKER_NAME,
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
         marker_path as marker_path,
         read_marker as read_marker,
         sealed_head as sealed_head,
+        sealed_session as sealed_session,
     )
     from growtui.crypto.vault import (
         MIN_PASSPHRASE as MIN_PASSPHRASE,

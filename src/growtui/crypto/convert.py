@@ -142,7 +142,8 @@ def _leftovers(folder: Path) -> dict[str, list[Path]]:
 
 def _convert(
     path: Path, vault: Vault, *, seal: bool, report: Report, ids: set[str], leftovers: dict[str, list[Path]]
-) -> None:
+) -> Path | None:
+    """Convert one file; where it is now, or None when it was left as it is (a problem in the report)."""
     if path.is_symlink():
         report.problems.append(
             Problem(
@@ -151,14 +152,14 @@ def _convert(
                 "into the folder and run the command again",
             )
         )
-        return
+        return None
     try:
         lock = SessionLock(path).acquire()
     except SessionLockedError:
         report.problems.append(
             Problem(path, "open in growtui right now, so left as it is; close it there and run the command again")
         )
-        return
+        return None
     try:
         data, text, sealed = load_file(path, vault, opened=False)
         if sealed:
@@ -176,10 +177,11 @@ def _convert(
         target = path if is_conflict_copy(path) else path.parent / name  # a conflict copy keeps the name that says so
         if sealed == seal and target == path:
             report.already += 1
-            return
-        written = vault.seal(plain) if seal else plain
+            return path
+        written = vault.seal(plain, session.id) if seal else plain
         _move(path, target, written, plain, vault)
         report.converted += 1
+        return target
     except toml_read.TomlProblem as exc:
         report.problems.append(Problem(exc.problem.path, f"{exc.problem.message} (left as it is)", exc.problem.line))
     except SessionFileError as exc:
@@ -191,7 +193,22 @@ def _convert(
     except OSError as exc:
         report.problems.append(Problem(path, f"{describe_os_error(exc)} (left as it is)"))
     finally:
-        lock.release()
+        lock.release(forget=True)  # thousands of files: no empty lock file left behind for each
+    return None
+
+
+def seal_file(path: Path, vault: Vault) -> Path:
+    """One plain session file of an encrypted folder sealed as ``encrypt`` seals it; its new path.
+
+    Under the session's lock, written under the name without the coachee's,
+    read back and compared before the plain file goes. SessionFileError when
+    it cannot be (the problems say why; the file is left as it is).
+    """
+    report = Report()
+    target = _convert(path, vault, seal=True, report=report, ids=set(), leftovers=_leftovers(path.parent))
+    if target is None:
+        raise SessionFileError(report.problems)
+    return target
 
 
 def _copies(ids: set[str]) -> list[Path]:
@@ -203,10 +220,19 @@ def _copies(ids: set[str]) -> list[Path]:
         except OSError:
             continue
         for name in names:
-            stem = name.removesuffix(".toml")
+            stem = name.removesuffix(".toml").removesuffix(".base")  # a recovery file's base: notes too
             if stem in ids or session_id_in(name) in ids:
                 found.append(folder / name)
     return found
+
+
+def _id_in(plain: bytes) -> str | None:
+    """The session id a recovery file or migration copy holds, to bind into its seal; None if it cannot tell."""
+    try:
+        found = toml_read.parse(Path("copy"), toml_read.decode(Path("copy"), plain)).get("id")
+    except toml_read.TomlProblem:
+        return None
+    return found if isinstance(found, str) and found.isascii() and 4 <= len(found) <= 64 else None
 
 
 def _convert_copy(path: Path, vault: Vault, *, seal: bool, report: Report) -> None:
@@ -215,7 +241,7 @@ def _convert_copy(path: Path, vault: Vault, *, seal: bool, report: Report) -> No
         plain, sealed = plain_bytes(path, vault)
         if sealed == seal:
             return
-        written = vault.seal(plain) if seal else plain
+        written = vault.seal(plain, _id_in(plain)) if seal else plain
         st = path.stat()
         write_atomic(path, written)
         _keep_time(path, st)

@@ -20,7 +20,12 @@ from typing import Any
 from growtui.errors import GrowtuiError
 
 FORMAT = "growtui"  # the value of ``encrypted`` in every sealed file
-VERSION = 1
+VERSION = 2
+"""The newest encryption format; this growtui reads 1 and 2. Format 2 (sealed sessions) names the
+session in the header (``session = "ID"``) and binds it into the authenticated data, so a file swapped
+for another session's is caught. Format 1 files are still read; the marker is still written as 1."""
+MARKER_VERSION = 1
+_SESSION_ID = re.compile(r"[A-Za-z0-9_-]{4,64}")
 CIPHER = "AES-256-GCM"
 KDF = "scrypt"
 MARKER_NAME = ".growtui-encrypted.toml"
@@ -70,8 +75,10 @@ class KdfParams:
             f'kdf_salt = "{b64(self.salt)}"\n'
         )
 
-    def aad(self) -> bytes:
-        return f"{FORMAT}/{VERSION}/{CIPHER}/{KDF}/{self.log_n}/{self.r}/{self.p}/{b64(self.salt)}".encode()
+    def aad(self, version: int = 1, session_id: str | None = None) -> bytes:
+        """The authenticated data: the header's fields, and from format 2 on the session's id."""
+        fields = f"{FORMAT}/{version}/{CIPHER}/{KDF}/{self.log_n}/{self.r}/{self.p}/{b64(self.salt)}"
+        return (fields if session_id is None else f"{fields}/{session_id}").encode()
 
 
 def b64(raw: bytes) -> str:
@@ -158,6 +165,17 @@ def _check_version(path: Path, data: dict[str, Any], what: str) -> None:
 
 class NewerFormat(ValueError):
     pass
+
+
+def sealed_session(data: dict[str, Any]) -> tuple[int, str | None]:
+    """A sealed session's format and the session id its header names (format 2 on); ValueError if damaged."""
+    version = data.get("version")
+    if version == 1 or not isinstance(version, int):
+        return 1, None
+    session = data.get("session")
+    if not isinstance(session, str) or not _SESSION_ID.fullmatch(session):
+        raise ValueError("'session' is missing or not a session id")
+    return version, session
 
 
 def sealed_parts(

@@ -37,6 +37,7 @@ from typing import Any
 from growtui.crypto.header import (
     CIPHER,
     FORMAT,
+    MARKER_VERSION,
     NONCE_BYTES,
     SALT_BYTES,
     VERSION,
@@ -46,6 +47,7 @@ from growtui.crypto.header import (
     WrongPassphrase,
     b64,
     sealed_parts,
+    sealed_session,
 )
 from growtui.errors import OtherPassphraseError, Problem, SealedFileError
 
@@ -146,21 +148,23 @@ class Vault:
             "# The sessions in this folder are encrypted by growtui (growtui decrypt turns them back\n"
             "# into plain files). Keep this file with them; it holds no key, only what is needed to\n"
             "# tell a right passphrase from a wrong one.\n"
-            f'encrypted = "{FORMAT}"\nversion = {VERSION}\ncipher = "{CIPHER}"\n{self.folder.header()}'
+            f'encrypted = "{FORMAT}"\nversion = {MARKER_VERSION}\ncipher = "{CIPHER}"\n{self.folder.header()}'
             f'check_salt = "{b64(salt)}"\ncheck_nonce = "{b64(nonce)}"\ncheck = "{b64(check)}"\n'
         )
 
     # files -------------------------------------------------------------------------
 
-    def seal(self, plain: bytes) -> bytes:
-        """A session's TOML as the text of a sealed file."""
+    def seal(self, plain: bytes, session_id: str | None = None) -> bytes:
+        """A session's TOML as the text of a sealed file, bound to its id (format 2); format 1 without one."""
         params = self.folder
-        salt, nonce, sealed = _seal(self.key(params), plain, params.aad(), "session")
+        version = 1 if session_id is None else VERSION
+        salt, nonce, sealed = _seal(self.key(params), plain, params.aad(version, session_id), "session")
         body = b64(sealed)
         lines = "\n".join(body[i : i + _LINE] for i in range(0, len(body), _LINE))
+        named = "" if session_id is None else f'session = "{session_id}"\n'
         return (
             "# An encrypted growtui session: only growtui, with the passphrase, can read it.\n"
-            f'encrypted = "{FORMAT}"\nversion = {VERSION}\ncipher = "{CIPHER}"\n{params.header()}'
+            f'encrypted = "{FORMAT}"\nversion = {version}\ncipher = "{CIPHER}"\n{named}{params.header()}'
             # data: a literal string, which tomllib reads in one step (a basic one costs a step per character)
             f'key_salt = "{b64(salt)}"\nnonce = "{b64(nonce)}"\ndata = '
             "'''\n"
@@ -172,6 +176,7 @@ class Vault:
         """The plain bytes of a sealed file's parsed TOML; SessionFileError saying what is wrong."""
         try:
             params, salt, nonce, sealed = sealed_parts(path, data, "this session", "key_salt", "nonce", "data")
+            version, session_id = sealed_session(data)
         except NewerFormat as exc:
             raise SealedFileError([Problem(path, str(exc))]) from None
         except (ValueError, binascii.Error) as exc:
@@ -182,7 +187,7 @@ class Vault:
                     )
                 ]
             ) from None
-        plain = _open(self.key(params), salt, nonce, sealed, params.aad(), "session")
+        plain = _open(self.key(params), salt, nonce, sealed, params.aad(version, session_id), "session")
         if plain is not None:
             return plain
         if params in self._verified:

@@ -18,6 +18,26 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Herstelde tekst gevonden voor {coachee}: opent met de herstelde versie.",
         "Recovered text found for {coachee}: opening the recovered version.",
     ),
+    "home.recovered.unsaved": (
+        "Herstelde tekst gevonden voor {coachee}; de schijf weigert nog steeds, dus die staat alleen in het "
+        "herstelbestand tot het opslaan weer lukt.",
+        "Recovered text found for {coachee}; the disk still refuses, so it stays in the recovery file until "
+        "saving works again.",
+    ),
+    "home.merged": (
+        "Het bestand van {coachee} is buiten growtui gewijzigd, en growtui had nog niet-opgeslagen tekst. "
+        "Ze raakten verschillende velden, dus beide staan nu in het gesprek.",
+        "{coachee}'s file was changed outside growtui while growtui still had unsaved text. They touched "
+        "different fields, so both are in the conversation now.",
+    ),
+    "home.conflict": (
+        "Het bestand van {coachee} is buiten growtui gewijzigd op dezelfde plek als je niet-opgeslagen tekst "
+        "({fields}). Het bestand opent zoals het nu is; jouw versie staat ernaast als {copy}. "
+        "Vergelijk ze, houd wat je nodig hebt en verwijder de kopie.",
+        "{coachee}'s file was changed outside growtui where you had unsaved text too ({fields}). The file "
+        "opens as it is now; your version is kept beside it as {copy}. Compare them, keep what you need "
+        "and delete the copy.",
+    ),
     "home.coachee.placeholder": ("Met wie voer je het gesprek?", "Who is the conversation with?"),
     "home.topic.placeholder": ("Waar gaat het over? (mag leeg blijven)", "What is it about? (may stay empty)"),
     "home.minutes_invalid": ("Minuten: een heel getal van 5 tot 480.", "Minutes: a whole number from 5 to 480."),
@@ -39,6 +59,32 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 # key: ((Dutch one, Dutch more), (English one, English more)); {n} decides
 PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "home.duplicates": (
+        (
+            "{n} bestanden bevatten hetzelfde gesprek (één id), dus het staat dubbel in de lijst; is er één een "
+            "kopie? Houd er één: {files}",
+            "{n} bestanden bevatten hetzelfde gesprek (één id), dus het staat dubbel in de lijst; is er één een "
+            "kopie? Houd er één: {files}",
+        ),
+        (
+            "{n} file holds a session another file holds too: {files}",
+            "{n} files hold the same session (one id), so it is listed twice; is one a copy? Keep one: {files}",
+        ),
+    ),
+    "home.plain": (
+        (
+            "{n} sessiebestand in deze versleutelde map is niet versleuteld, en telt niet mee voor de "
+            "opvolging tot growtui encrypt het versleutelt: {files}",
+            "{n} sessiebestanden in deze versleutelde map zijn niet versleuteld, en tellen niet mee voor de "
+            "opvolging tot growtui encrypt ze versleutelt: {files}",
+        ),
+        (
+            "{n} session file in this encrypted folder is not encrypted, and is not used for follow-ups "
+            "until growtui encrypt encrypts it: {files}",
+            "{n} session files in this encrypted folder are not encrypted, and are not used for follow-ups "
+            "until growtui encrypt encrypts them: {files}",
+        ),
+    ),
     "home.problems": (
         (
             "{n} sessiebestand kon niet gelezen worden: {files}",

@@ -40,6 +40,7 @@ from growtui.index.sealed import (
     default_location,
     memory,
     open_sealed,
+    prune_stale,
     remove_plain_index,
     sealed_location,
     store_sealed,
@@ -51,6 +52,7 @@ BATCH = 500
 PARALLEL_FROM = 400  # changed files from which reading is spread over processes
 
 _SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);  -- 'root': the folder, for pruning
 CREATE TABLE files (
     rel TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
     problem TEXT, line INTEGER
@@ -60,7 +62,8 @@ CREATE TABLE sessions (
     topic TEXT NOT NULL, started_at TEXT NOT NULL, day TEXT NOT NULL, ended_at TEXT,
     status TEXT NOT NULL, phase TEXT NOT NULL, language TEXT NOT NULL, tags TEXT NOT NULL,
     options INTEGER NOT NULL, actions INTEGER NOT NULL, done INTEGER NOT NULL,
-    motivation INTEGER, minutes INTEGER NOT NULL
+    motivation INTEGER, minutes INTEGER NOT NULL,
+    sealed INTEGER NOT NULL  -- 0: a plain file (in an encrypted folder: not trusted for follow-ups)
 );
 -- The text apart from the rows that lists read: with ~5 KB of text in each row,
 -- listing 10,000 sessions read 40 MB of pages; now it reads a few hundred KB.
@@ -110,6 +113,8 @@ class Index(Queries):
         else:
             self.sealed = None
             self.location = None if in_memory else (location or default_location(root))
+        if location is None:  # the cache folder's own indexes (a test's own location is its business)
+            prune_stale(keep=self.location, version=INDEX_FORMAT)
         self.db = self._open()
 
     @classmethod
@@ -163,6 +168,7 @@ class Index(Queries):
                 db.execute("PRAGMA busy_timeout = 10000")
                 with db:
                     db.executescript(_SCHEMA)
+                    db.execute("INSERT INTO meta VALUES ('root', ?)", (str(paths.real(self.root)),))
                     db.execute(f"PRAGMA user_version = {INDEX_FORMAT}")
             else:
                 db.execute("SELECT count(*) FROM files").fetchone()
@@ -242,7 +248,7 @@ class Index(Queries):
 
     def _sync(self, progress: Progress | None, stats: Stats | None = None) -> Sync:
         result = Sync()
-        seen, conflicts = stats if stats is not None else stat_files(self.root)
+        seen, conflicts, unreadable = stats if stats is not None else stat_files(self.root)
         seen, result.conflicts = dict(seen), list(conflicts)
         misnamed = sorted(rel for rel in seen if not utf8(rel))  # SQLite holds UTF-8 only
         for rel in misnamed:
@@ -272,6 +278,17 @@ class Index(Queries):
             )
             for rel in misnamed
         ]
+        result.unreadable = list(unreadable)
+        result.duplicates = [
+            [self.root / rel for rel in sorted(rels.split("\n"))]
+            for (rels,) in self.db.execute(
+                "SELECT group_concat(rel, char(10)) FROM sessions GROUP BY id HAVING count(*) > 1 ORDER BY id"
+            )
+        ]
+        if self.vault is not None:
+            result.plain = [
+                self.root / rel for (rel,) in self.db.execute("SELECT rel FROM sessions WHERE sealed = 0 ORDER BY rel")
+            ]
         return result
 
     def _read_changed(self, work: list[tuple[str, Path, tuple[int, int]]], progress: Progress | None) -> None:

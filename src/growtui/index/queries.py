@@ -10,9 +10,13 @@ import re
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from growtui.index.matching import WINDOW, fold, person_key, query_terms, snippet
 from growtui.index.results import Entry, Hit, OpenAction
+
+if TYPE_CHECKING:
+    from growtui.crypto import Vault
 
 
 class Queries:
@@ -20,6 +24,7 @@ class Queries:
 
     db: sqlite3.Connection
     root: Path
+    vault: Vault | None  # set for an encrypted folder
 
     def _rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -172,18 +177,22 @@ class Queries:
         back into the earlier file did not happen (the file was locked,
         or it was synced back), so an action never comes back once decided.
         """
+        # In an encrypted folder a plain file is no source: anyone who can write to the folder could
+        # have put it there, with an action to be carried into the next (sealed) session.
+        trusted = " AND sessions.sealed = 1" if self.vault is not None else ""
         settled = {
             ref
             for (ref,) in self.db.execute(
                 "SELECT reviews.ref FROM reviews JOIN sessions USING (rel) WHERE sessions.person = ? "
-                "AND reviews.status != 'open'",
+                f"AND reviews.status != 'open'{trusted}",
                 (person_key(_utf8_only(coachee)),),
             )
         }
         rows = self.db.execute(
             "SELECT session_id, action_id, what, criterion, due, agreed_on, carry_count, motivation, "
             "start, inform, support, obstacles "
-            "FROM actions WHERE person = ? AND status = 'open' ORDER BY started_at, rowid",
+            "FROM actions WHERE person = ? AND status = 'open' "
+            f"AND rel IN (SELECT rel FROM sessions WHERE 1{trusted}) ORDER BY started_at, actions.rowid",
             (person_key(_utf8_only(coachee)),),
         )
         return [

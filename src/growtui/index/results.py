@@ -113,7 +113,10 @@ class Sync:
     removed: int = 0
     problems: list[Problem] = field(default_factory=list)
     conflicts: list[Path] = field(default_factory=list)
+    plain: list[Path] = field(default_factory=list)  # in an encrypted folder: session files not encrypted
+    duplicates: list[list[Path]] = field(default_factory=list)  # files that hold the same session (one id)
+    unreadable: list[Path] = field(default_factory=list)  # folders that could not be listed
 
 
 Progress = Callable[[int, int], None]
-Stats = tuple[dict[str, tuple[int, int]], list[Path]]  # what stat_files gives
+Stats = tuple[dict[str, tuple[int, int]], list[Path], list[Path]]  # what stat_files gives

@@ -17,8 +17,11 @@ if TYPE_CHECKING:
 Rows = tuple[tuple, list[tuple], list[tuple]]
 
 
-def rows_for(rel: str, s: Session) -> Rows:
-    """The index rows of one session: the session, its actions, its reviews of earlier actions."""
+def rows_for(rel: str, s: Session, sealed: bool = False) -> Rows:
+    """The index rows of one session: the session, its actions, its reviews of earlier actions.
+
+    ``sealed``: its file is encrypted (in an encrypted folder only those are trusted for follow-ups).
+    """
     from growtui.model import ActionStatus, duration_minutes, review_status
 
     body = "\n".join(typed_text(s))
@@ -42,6 +45,7 @@ def rows_for(rel: str, s: Session) -> Rows:
         sum(a.status is ActionStatus.done for a in s.will.actions),
         s.will.motivation,
         duration_minutes(s) or 0,
+        int(sealed),
         body,
         fold(body),
     )
@@ -81,7 +85,8 @@ def _read_some(root: Path, work: list[tuple[str, Path, tuple[int, int]]], vault:
     out: list[Read] = []
     for rel, path, (size, mtime) in work:
         try:
-            out.append((rel, size, mtime, rows_for(rel, store.read(path).session)))
+            stored = store.read(path)
+            out.append((rel, size, mtime, rows_for(rel, stored.session, stored.sealed)))
         except SessionFileError as exc:
             out.append((rel, size, mtime, exc.problems[0]))
     return out

@@ -43,6 +43,64 @@ def remove_plain_index(root: Path) -> None:
             pass
 
 
+STALE_AFTER = 60.0  # seconds: an index younger than this may be being made by another growtui right now
+
+
+def prune_stale(keep: Path | None, version: int) -> int:
+    """Remove plain indexes of sessions folders that are gone, and of older formats; how many.
+
+    Each holds a full plain copy of a folder's notes, so one left behind by a moved or deleted
+    folder must not stay in the cache for ever. Every index says its folder (table ``meta``); one
+    that does not (an older format) would be rebuilt on its next use anyway. Cheap: one small
+    read per index file, a handful at most.
+    """
+    import time
+
+    removed = 0
+    folder = paths.cache_dir() / "index"
+    try:
+        candidates = sorted(folder.glob("*.sqlite3"))
+    except OSError:
+        return 0
+    for index in candidates:
+        if keep is not None and index == keep:
+            continue
+        try:
+            if time.time() - index.stat().st_mtime < STALE_AFTER:
+                continue
+            root = _root_of(index, version)
+            if root is not None and Path(root).is_dir():
+                continue
+        except OSError:
+            continue
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            try:
+                Path(f"{index}{suffix}").unlink()
+            except OSError:
+                pass
+        removed += 1
+    return removed
+
+
+def _root_of(index: Path, version: int) -> str | None:
+    """The folder an index belongs to; None for one of another format, or damaged."""
+    try:
+        db = sqlite3.connect(f"file:{index}?mode=ro", uri=True, timeout=1)
+    except sqlite3.Error:
+        return None
+    try:
+        if db.execute("PRAGMA user_version").fetchone()[0] != version:
+            return None
+        row = db.execute("SELECT value FROM meta WHERE key = 'root'").fetchone()
+        return row[0] if row else None
+    except sqlite3.OperationalError as exc:  # busy: another growtui is writing it; it is in use
+        raise OSError(str(exc)) from None
+    except sqlite3.Error:
+        return None
+    finally:
+        db.close()
+
+
 def memory() -> sqlite3.Connection:
     db = sqlite3.connect(":memory:", check_same_thread=False)
     db.execute("PRAGMA temp_store = MEMORY")

@@ -13,6 +13,8 @@ _EXPORTS = {
         (
             "MAX_CARRIES",
             "AnswerDraft",
+            "MAX_CARRY_COUNT",
+            "MAX_PHASE_SECONDS",
             "SESSION_SCHEMA_VERSION",
             "Action",
             "ActionStatus",
@@ -32,7 +34,7 @@ _EXPORTS = {
     ),
     "parse_date": "dates",
     **dict.fromkeys(("MORE_OPTIONS", "ONE_HIGHER", "Prompt", "is_motivation", "parse_score", "prompt_for"), "prompts"),
-    "json_schema": "schemas",
+    **dict.fromkeys(("OLDEST_SESSION_FORMAT", "SESSION_REQUIRED", "json_schema"), "schemas"),
     **dict.fromkeys(("covered_phases", "duration_minutes", "has_content", "is_blank"), "progress"),
 }
 __all__ = sorted(_EXPORTS)
@@ -73,10 +75,14 @@ if TYPE_CHECKING:
         QuestionFile as QuestionFile,
     )
     from growtui.model.schemas import (
+        OLDEST_SESSION_FORMAT as OLDEST_SESSION_FORMAT,
+        SESSION_REQUIRED as SESSION_REQUIRED,
         json_schema as json_schema,
     )
     from growtui.model.session import (
         MAX_CARRIES as MAX_CARRIES,
+        MAX_CARRY_COUNT as MAX_CARRY_COUNT,
+        MAX_PHASE_SECONDS as MAX_PHASE_SECONDS,
         SESSION_SCHEMA_VERSION as SESSION_SCHEMA_VERSION,
         Action as Action,
         ActionStatus as ActionStatus,

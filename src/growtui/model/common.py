@@ -43,7 +43,9 @@ class Phase(StrEnum):
         return tuple(cls)
 
 
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Not only spaces: what strip_whitespace takes away (Unicode White_Space), said so for the JSON Schema too.
+_NOT_ONLY_SPACE = "[^\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=_NOT_ONLY_SPACE)]
 Score = Annotated[int, Field(ge=1, le=10, description="A score from 1 to 10.")]
 
 

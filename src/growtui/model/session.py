@@ -8,11 +8,11 @@ reach the notes of any phase with ``session.section(phase).notes``.
 from __future__ import annotations
 
 import secrets
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
 from typing import Annotated, Final, Literal
 
-from pydantic import Field, NonNegativeInt, StringConstraints, field_validator
+from pydantic import Field, StringConstraints, field_validator
 
 from growtui.model.common import Lang, NonEmpty, Phase, Score, Strict
 
@@ -29,11 +29,24 @@ def new_session_id() -> str:
 
 
 def _local_if_naive(value: datetime | None) -> datetime | None:
-    """Times are kept to the second; hand-written ones without an offset are local."""
+    """Times are kept to the second; hand-written ones without an offset are local.
+
+    An offset is kept to the minute, the most TOML can write: local time in
+    1900 Amsterdam was +00:19:32, and a file with that offset would be one
+    growtui writes and then cannot read back. A named zone becomes the fixed
+    offset the file will say.
+    """
     if value is None:
         return None
-    if value.tzinfo is None:
-        value = value.astimezone()
+    try:
+        if value.tzinfo is None:
+            value = value.astimezone()
+        offset = value.utcoffset() or timedelta(0)
+        minutes = timedelta(minutes=round(offset / timedelta(minutes=1)))
+        if offset != minutes or not isinstance(value.tzinfo, timezone):  # a fixed offset, as the file holds it
+            value = value.astimezone(timezone(minutes))
+    except (OverflowError, OSError):  # the first or last day of the calendar, moved out of it
+        raise ValueError("a date and time at the very edge of the calendar; give one after 0001-01-02") from None
     return value.replace(microsecond=0)
 
 
@@ -69,6 +82,10 @@ class Decision(StrEnum):
 
 
 MAX_CARRIES = 2  # a third carry-over needs an explicit yes
+# Bounds on the numbers that grow while growtui runs: growtui stops counting there (see the live
+# session), so it never writes a number it would refuse, and never one beyond TOML's 64 bits.
+MAX_CARRY_COUNT = 99
+MAX_PHASE_SECONDS = 366 * 24 * 3600  # a year in one phase
 
 
 def review_status(outcome: Outcome | None, decision: Decision | None) -> ActionStatus:
@@ -107,7 +124,9 @@ class FollowUpItem(Strict):
     obstacles: str = Field(default="", description="What could get in the way, as foreseen then.")
     agreed_on: date | None = Field(default=None, description="The day the action was first agreed.")
     motivation: Score | None = Field(default=None, description="The motivation given when it was agreed.")
-    carry_count: int = Field(default=0, ge=0, description="How often it had been carried over before this review.")
+    carry_count: int = Field(
+        default=0, ge=0, le=MAX_CARRY_COUNT, description="How often it had been carried over before this review."
+    )
     outcome: Outcome | None = None
     tried: str = Field(default="", description="What was tried.")
     helped: str = Field(default="", description="What helped or worked.")
@@ -182,7 +201,7 @@ class Action(Strict):
     carried_from: str | None = Field(
         default=None, description="'<session id>/<action id>' when carried over from an earlier session."
     )
-    carry_count: int = Field(default=0, ge=0, description="How often it has been carried over.")
+    carry_count: int = Field(default=0, ge=0, le=MAX_CARRY_COUNT, description="How often it has been carried over.")
     agreed_on: date | None = Field(default=None, description="For a carried-over action: the day it was first agreed.")
     outcome: Outcome | None = Field(default=None, description="How it turned out, as reviewed in a later session.")
     reviewed_in: SessionId | None = Field(default=None, description="The session in which it was reviewed.")
@@ -235,7 +254,7 @@ class Session(Strict):
     previous_session: SessionId | None = Field(default=None, description="The earlier session this one follows up on.")
     tags: list[str] = Field(default_factory=list)
     next_meeting: date | None = Field(default=None, description="When the next conversation is planned.")
-    phase_seconds: dict[Phase, NonNegativeInt] = Field(
+    phase_seconds: dict[Phase, Annotated[int, Field(ge=0, le=MAX_PHASE_SECONDS)]] = Field(
         default_factory=dict, description="Time spent in each phase, in seconds."
     )
     opening: Section = Field(default_factory=Section)

@@ -196,10 +196,11 @@ class HistoryScreen(Translated, Screen):
         self._report(message.sync)
 
     def _report(self, sync: Sync) -> None:
-        if sync.problems:
-            files = ", ".join(p.path.name for p in sync.problems[:5])
+        if sync.problems or sync.unreadable:
+            names = [*(p.path.name for p in sync.problems), *(p.name for p in sync.unreadable)]
+            files = ", ".join(names[:5])
             self.notify(
-                tn("home.problems", len(sync.problems), self.lang, files=files),
+                tn("home.problems", len(names), self.lang, files=files),
                 severity="warning",
                 timeout=15,
                 markup=False,
@@ -212,6 +213,12 @@ class HistoryScreen(Translated, Screen):
                 timeout=15,
                 markup=False,
             )
+        for paths in sync.duplicates[:3]:
+            files = ", ".join(p.name for p in paths)
+            self.notify(tn("home.duplicates", len(paths), self.lang, files=files), severity="warning", markup=False)
+        if sync.plain:
+            files = ", ".join(p.name for p in sync.plain[:5])
+            self.notify(tn("home.plain", len(sync.plain), self.lang, files=files), severity="warning", markup=False)
 
     def _show(self, entries: list[Entry]) -> None:
         table = self.query_one(SessionTable)

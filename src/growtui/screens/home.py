@@ -210,7 +210,9 @@ class HomeScreen(Translated, Screen):
 
     def _report(self, scan: Sync) -> None:
         """One notification per kind of trouble, and only for files not reported before."""
-        unreadable = list(dict.fromkeys(p.path for p in scan.problems if p.path not in self._reported))
+        unreadable = list(
+            dict.fromkeys(p for p in [*(p.path for p in scan.problems), *scan.unreadable] if p not in self._reported)
+        )
         if unreadable:
             self.notify(
                 tn("home.problems", len(unreadable), self.lang, files=_file_list(unreadable, self.store.root)),
@@ -226,7 +228,24 @@ class HomeScreen(Translated, Screen):
                 timeout=15,
                 markup=False,
             )
-        self._reported.update(unreadable, conflicts)
+        twice = [paths for paths in scan.duplicates if paths[0] not in self._reported]
+        for paths in twice:
+            self.notify(
+                tn("home.duplicates", len(paths), self.lang, files=_file_list(paths, self.store.root)),
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
+        self._reported.update(paths[0] for paths in twice)
+        plain = [p for p in scan.plain if p not in self._reported]
+        if plain:
+            self.notify(
+                tn("home.plain", len(plain), self.lang, files=_file_list(plain, self.store.root)),
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
+        self._reported.update(unreadable, conflicts, plain)
 
     # --- starting and resuming ----------------------------------------------------
 

@@ -17,6 +17,7 @@ _EXPORTS = {
     **dict.fromkeys(
         (
             "SUFFIX",
+            "UNREADABLE_FOLDER",
             "file_name",
             "find_file",
             "is_conflict_copy",
@@ -30,7 +31,8 @@ _EXPORTS = {
     ),
     "SessionLock": "locks",
     **dict.fromkeys(
-        ("clear_recovery", "find_recovery", "recovery_dirs", "recovery_path_for", "write_recovery"), "recovery"
+        ("base_path_for", "clear_recovery", "find_recovery", "recovery_dirs", "recovery_path_for", "write_recovery"),
+        "recovery",
     ),
 }
 __all__ = sorted(_EXPORTS)
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
     )
     from growtui.storage.folder import (
         SUFFIX as SUFFIX,
+        UNREADABLE_FOLDER as UNREADABLE_FOLDER,
         file_name as file_name,
         find_file as find_file,
         is_conflict_copy as is_conflict_copy,
@@ -63,6 +66,7 @@ if TYPE_CHECKING:
         SessionLock as SessionLock,
     )
     from growtui.storage.recovery import (
+        base_path_for as base_path_for,
         clear_recovery as clear_recovery,
         find_recovery as find_recovery,
         recovery_dirs as recovery_dirs,

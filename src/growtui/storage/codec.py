@@ -14,8 +14,9 @@ from pydantic import ValidationError
 
 from growtui import crypto
 from growtui.errors import NewerFormatError, Problem, SealedFileError, SessionFileError, StoreWriteError
-from growtui.model import SESSION_SCHEMA_VERSION, Session
+from growtui.model import SESSION_REQUIRED, SESSION_SCHEMA_VERSION, Session
 from growtui.storage import migrate, toml_read
+from growtui.storage.toml_types import type_problems
 from growtui.storage.toml_write import friendly_dumps
 
 MAX_SESSION_FILE = 16 * 1024 * 1024
@@ -58,6 +59,8 @@ def from_toml(path: Path, text: str, data: dict[str, Any]) -> Session:
     which format the file is in.
     """
     version = data.get("schema_version")
+    if isinstance(version, float) and version.is_integer():
+        version = int(version)  # 2.0 is 2, as JSON Schema (and an editor using it) sees it
 
     def line_of(*key: str) -> int | None:  # finding lines costs a second parse: only for errors
         return toml_read.key_lines(text).get(key)
@@ -88,16 +91,30 @@ def from_toml(path: Path, text: str, data: dict[str, Any]) -> Session:
                 )
             ]
         )
-    missing = [key for key in ("id", "coachee", "started_at") if key not in data]
+    missing = [key for key in SESSION_REQUIRED if key not in data]
     if missing:
         raise SessionFileError(
             [Problem(path, f"'{missing[0]}' is missing: every session file needs an id, a coachee and a start time", 1)]
         )
-    data, _ = migrate.upgrade(data)
+    data, _ = migrate.upgrade({**data, "schema_version": version})
     try:
-        return Session.model_validate(data)
+        session = Session.model_validate(data)
     except ValidationError as exc:
         raise SessionFileError(toml_read.validation_problems(path, text, Session, exc)) from None
+    wrong = type_problems(data)  # what the model let through by converting it: "45", 1 for true, a bare date
+    if wrong:
+        lines = toml_read.key_lines(text)
+        raise SessionFileError(
+            [
+                Problem(path, f"field '{toml_read.shorten(_field(loc))}': {message}", toml_read.line_of(lines, loc))
+                for loc, message in wrong
+            ]
+        )
+    return session
+
+
+def _field(loc: tuple) -> str:
+    return ".".join(str(part) for part in loc if not isinstance(part, int))
 
 
 def encode(session: Session, path: Path) -> bytes:
@@ -106,6 +123,25 @@ def encode(session: Session, path: Path) -> bytes:
     except ValidationError as exc:
         fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors())
         raise StoreWriteError(path, f"the session holds invalid values ({fields}); not written") from None
+
+
+def _check_name(path: Path, header: dict[str, Any]) -> None:
+    """A sealed file names its session in its authenticated header: one under another session's name was swapped."""
+    from growtui.storage.folder import session_id_in
+
+    _, holds = crypto.sealed_session(header)
+    named = session_id_in(path.name)
+    if holds is not None and named is not None and holds != named:
+        raise SealedFileError(
+            [
+                Problem(
+                    path,
+                    f"holds the encrypted session '{holds}', while its name is that of session '{named}': "
+                    "swapped with another file, or renamed, so it is not shown. The file is left as it is; "
+                    f"restore it from a copy, or rename it to end in _{holds}.toml",
+                )
+            ]
+        )
 
 
 def load_file(path: Path, vault: crypto.Vault | None, *, opened: bool = True) -> tuple[dict[str, Any], str, bool]:
@@ -141,6 +177,7 @@ def load_file(path: Path, vault: crypto.Vault | None, *, opened: bool = True) ->
                 ]
             )
         text = toml_read.decode(path, vault.open(path, data))
+        _check_name(path, data)
         return toml_read.parse(path, text), text, True
     except toml_read.TomlProblem as exc:
         problem = exc.problem

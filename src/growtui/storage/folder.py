@@ -70,14 +70,22 @@ def is_ignored(name: str) -> bool:
     return name.startswith(_IGNORED_START) or name.endswith(_IGNORED_END)
 
 
-def session_files(root: Path) -> Iterator[Path]:
+UNREADABLE_FOLDER = "a folder growtui may not read (permission denied?): the sessions in it are not listed"
+
+
+def session_files(root: Path, unreadable: list[Path] | None = None) -> Iterator[Path]:
     """Every candidate ``*.toml`` below ``root``, sorted; folders named ``*.toml`` too (to be reported).
 
-    Links to folders are not followed.
+    Links to folders are not followed. Folders that cannot be listed are added to ``unreadable``.
     """
     if not root.is_dir():
         return
-    for folder, dirnames, filenames in os.walk(root, followlinks=False):
+
+    def refused(error: OSError) -> None:
+        if unreadable is not None and error.filename is not None:
+            unreadable.append(Path(error.filename))
+
+    for folder, dirnames, filenames in os.walk(root, onerror=refused, followlinks=False):
         here = Path(folder)
         dirnames[:] = sorted(d for d in dirnames if not is_ignored(d))
         for name in sorted(filenames):
@@ -88,8 +96,9 @@ def session_files(root: Path) -> Iterator[Path]:
                 yield here / name  # reported: a folder cannot be a session
 
 
-def stat_files(root: Path) -> tuple[dict[str, tuple[int, int]], list[Path]]:
-    """``{relative path: (size, changed_ns)}`` of the same files as :func:`session_files`, and the conflict copies.
+def stat_files(root: Path) -> tuple[dict[str, tuple[int, int]], list[Path], list[Path]]:
+    """``{relative path: (size, changed_ns)}`` of the same files as :func:`session_files`, the conflict
+    copies, and the folders that could not be listed (their sessions would be missing without a word).
 
     ``changed_ns`` is the later of the file's mtime and its ctime, so that a
     change without new content (a ``chmod`` that makes an unreadable file
@@ -101,14 +110,16 @@ def stat_files(root: Path) -> tuple[dict[str, tuple[int, int]], list[Path]]:
     """
     found: dict[str, tuple[int, int]] = {}
     conflicts: list[Path] = []
+    unreadable: list[Path] = []
     if not root.is_dir():
-        return found, conflicts
+        return found, conflicts, unreadable
     pending = [("", str(root))]
     while pending:
         prefix, folder = pending.pop()
         try:
             entries = list(os.scandir(folder))
         except OSError:
+            unreadable.append(Path(folder))
             continue
         for entry in entries:
             name = entry.name
@@ -134,4 +145,4 @@ def stat_files(root: Path) -> tuple[dict[str, tuple[int, int]], list[Path]]:
                 found[rel] = (st.st_size, mtime if mtime > ctime else ctime)
             except OSError:
                 found[rel] = (-1, -1)
-    return found, conflicts
+    return found, conflicts, sorted(unreadable)

@@ -19,8 +19,8 @@ class SessionLock:
 
     def __init__(self, path: Path):
         self.path = path
-        lock_path = paths.lock_dir() / f"{paths.cache_name(path, 24)}.lock"
-        self._lock = filelock.FileLock(lock_path, timeout=0, mode=0o600, thread_local=False)
+        self.lock_path = paths.lock_dir() / f"{paths.cache_name(path, 24)}.lock"
+        self._lock = filelock.FileLock(self.lock_path, timeout=0, mode=0o600, thread_local=False)
 
     def acquire(self) -> SessionLock:
         paths.ensure_private_dir(paths.lock_dir())
@@ -30,7 +30,15 @@ class SessionLock:
             raise SessionLockedError(self.path) from None
         return self
 
-    def release(self) -> None:
+    def release(self, *, forget: bool = False) -> None:
+        """Let go; ``forget`` also removes the (empty) lock file, for a session file that was just moved or
+        is not opened again soon (encrypt and decrypt go through thousands). Removed while still held, so
+        nobody can be holding that file when it goes."""
+        if forget and self._lock.is_locked:
+            try:
+                self.lock_path.unlink()
+            except OSError:
+                pass
         self._lock.release()
 
     @property

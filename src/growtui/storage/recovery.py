@@ -34,6 +34,14 @@ def recovery_path_for(session_id: str, folder: Path) -> Path:
     return folder / f"{session_id}.toml"
 
 
+BASE_SUFFIX = ".base.toml"
+
+
+def base_path_for(recovery: Path) -> Path:
+    """Beside a recovery file: the session as its file held it when growtui last read or wrote it (the base)."""
+    return recovery.with_name(f"{recovery.stem}{BASE_SUFFIX}")
+
+
 def find_recovery(session_id: str) -> Path | None:
     for folder in recovery_dirs():
         candidate = recovery_path_for(session_id, folder)
@@ -43,11 +51,14 @@ def find_recovery(session_id: str) -> Path | None:
 
 
 def clear_recovery(session_id: str) -> None:
+    """Remove a session's recovery file and its base: call only once their content is safely on disk."""
     for folder in recovery_dirs():
-        try:
-            recovery_path_for(session_id, folder).unlink()
-        except OSError:
-            pass
+        recovery = recovery_path_for(session_id, folder)
+        for path in (recovery, base_path_for(recovery)):
+            try:
+                path.unlink()
+            except OSError:
+                pass
 
 
 def _ours(folder: Path) -> bool:
@@ -66,18 +77,29 @@ def _ours(folder: Path) -> bool:
     return stat.S_ISDIR(st.st_mode) and st.st_uid == owner
 
 
-def write_recovery(session: Session, vault: Vault | None = None) -> Path | None:
-    """Put the session where it is safe when its own file cannot be written; sealed if its folder is encrypted."""
-    data = to_toml(session).encode("utf-8")
-    if vault is not None:
-        data = vault.seal(data)
+def write_recovery(session: Session, vault: Vault | None = None, base: Session | None = None) -> Path | None:
+    """Put the session where it is safe when its own file cannot be written; sealed if its folder is encrypted.
+
+    ``base`` is the session as growtui last saw it in its file: with it,
+    resuming can tell a change made outside growtui from its own, and merge.
+    """
+
+    def encoded(what: Session) -> bytes:
+        data = to_toml(what).encode("utf-8")
+        return vault.seal(data, what.id) if vault is not None else data
+
+    data = encoded(session)
     for folder in recovery_dirs():
         if not _ours(folder):
             continue
         path = recovery_path_for(session.id, folder)
         try:
+            if base is not None:
+                write_atomic(base_path_for(path), encoded(base))
+            else:
+                base_path_for(path).unlink(missing_ok=True)
             write_atomic(path, data)
             return path
-        except StoreWriteError:
+        except (StoreWriteError, OSError):
             continue
     return None

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from growtui import crypto, paths
@@ -39,7 +40,14 @@ from growtui.model import SESSION_SCHEMA_VERSION, Session
 from growtui.storage import toml_read
 from growtui.storage.atomic import describe_os_error, write_atomic
 from growtui.storage.codec import encode, from_toml, load_file
-from growtui.storage.folder import file_name, is_conflict_copy, sealed_file_name, session_files
+from growtui.storage.folder import (
+    SUFFIX,
+    UNREADABLE_FOLDER,
+    file_name,
+    is_conflict_copy,
+    sealed_file_name,
+    session_files,
+)
 from growtui.storage.locks import SessionLock
 
 # --- rewriting a file of an older format ------------------------------------
@@ -76,7 +84,7 @@ def _keep_original(path: Path, original: bytes, version: int) -> Path:
     raise StoreWriteError(path, f"could not {keep} (too many copies there already); the file is left as it is")
 
 
-def _replace_older_format(path: Path, data: bytes, version: int, vault: crypto.Vault | None) -> None:
+def _replace_older_format(path: Path, data: bytes, version: int, vault: crypto.Vault | None, session_id: str) -> None:
     """Write ``data`` over a file of an older format, with the original kept until it is safe.
 
     In an encrypted folder the kept copy is sealed too, even when the
@@ -91,7 +99,7 @@ def _replace_older_format(path: Path, data: bytes, version: int, vault: crypto.V
             f"({describe_os_error(exc)}); the file is left as it is",
         ) from None
     if vault is not None and not crypto.sealed_head(original):
-        original = vault.seal(original)
+        original = vault.seal(original, session_id)
     backup = _keep_original(path, original, version)
     write_atomic(path, data)  # on failure the original is still in place (and the copy stays)
     try:
@@ -142,11 +150,18 @@ class Stamp:
 
 @dataclass
 class Stored:
-    """A session and the file it lives in."""
+    """A session and the file it lives in.
+
+    ``on_disk``: what the file holds, when ``session`` is newer and not yet
+    written (recovered text that could not be saved on resuming); autosave
+    keeps it as the base a later recovery file is compared with.
+    """
 
     path: Path
     session: Session
     stamp: Stamp | None = None
+    on_disk: Session | None = field(default=None, repr=False, compare=False)
+    sealed: bool = field(default=False, compare=False)  # the file is encrypted (as read or written)
 
     @property
     def from_version(self) -> int:
@@ -179,7 +194,7 @@ class Store:
 
     def _bytes(self, session: Session, path: Path) -> bytes:
         data = encode(session, path)
-        return self.vault.seal(data) if self.vault is not None else data
+        return self.vault.seal(data, session.id) if self.vault is not None else data
 
     # listing ---------------------------------------------------------------
 
@@ -189,7 +204,8 @@ class Store:
 
     def scan(self) -> Scan:
         result = Scan()
-        for path in self.files():
+        unreadable: list[Path] = []
+        for path in session_files(self.root, unreadable):
             if is_conflict_copy(path):
                 result.conflicts.append(path)
                 continue
@@ -197,6 +213,7 @@ class Store:
                 result.sessions.append(self.read(path))
             except SessionFileError as exc:
                 result.problems.extend(exc.problems)
+        result.problems += [Problem(folder, UNREADABLE_FOLDER) for folder in unreadable]
         return result
 
     # reading ---------------------------------------------------------------
@@ -213,9 +230,9 @@ class Store:
     def read(self, path: Path) -> Stored:
         """Read and validate one session file, or raise SessionFileError."""
         self._check_inside(path)
-        data, text, _ = load_file(path, self.vault)
+        data, text, sealed = load_file(path, self.vault)
         session = from_toml(path, text, data)
-        return Stored(path, session, Stamp.of(path, data["schema_version"]))
+        return Stored(path, session, Stamp.of(path, int(data["schema_version"])), sealed=sealed)
 
     # writing ---------------------------------------------------------------
 
@@ -230,7 +247,7 @@ class Store:
         """Write a new session to a new file; never replaces an existing one."""
         path = self.path_for(session)
         write_atomic(path, self._bytes(session, path), replace=False)
-        return Stored(path, session, Stamp.of(path))
+        return Stored(path, session, Stamp.of(path), sealed=self.encrypted)
 
     def save(self, stored: Stored) -> Stored:
         """Write a session back to its file, atomically.
@@ -250,13 +267,30 @@ class Store:
             raise SessionChangedOnDisk(stored.path)
         data = self._bytes(stored.session, stored.path)
         if current is not None and stored.from_version < SESSION_SCHEMA_VERSION:
-            _replace_older_format(stored.path, data, stored.from_version, self.vault)
+            _replace_older_format(stored.path, data, stored.from_version, self.vault, stored.session.id)
         elif stored.stamp is None:
             write_atomic(stored.path, data, replace=False)  # its first write: never over a file growtui did not see
         else:
             write_atomic(stored.path, data)
-        stored.stamp = Stamp.of(stored.path)
+        stored.stamp, stored.sealed = Stamp.of(stored.path), self.encrypted
         return stored
+
+    def keep_conflict_copy(self, path: Path, session: Session, when: datetime) -> Path:
+        """Write ``session`` beside ``path`` as a conflict copy, never over anything; its name says so.
+
+        Named the way Syncthing names its copies (``NAME.sync-conflict-DATE-TIME-growtui.toml``), so
+        every listing reports it as a conflict to resolve, never as a second session.
+        """
+        stem = f"{path.stem}.sync-conflict-{when:%Y%m%d-%H%M%S}-growtui"
+        for n in range(100):
+            copy = path.with_name(f"{stem}{f'-{n}' if n else ''}{SUFFIX}")
+            try:
+                write_atomic(copy, self._bytes(session, copy), replace=False)
+                return copy
+            except StoreWriteError:
+                if not copy.exists():
+                    raise
+        raise StoreWriteError(path, "too many conflict copies beside it already; not written")
 
     def lock(self, path: Path) -> SessionLock:
         return SessionLock(path)

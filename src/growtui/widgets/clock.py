@@ -53,7 +53,7 @@ class SaveIndicator(Widget):
     def set_state(self, state: str) -> None:
         self.state = state
         self.set_class(state == "failing", "-failing")
-        self.refresh()
+        self.refresh(layout=True)  # 'NOT SAVED' is wider than '✓ saved': the width is measured again
 
     def render(self) -> Text:
         key = {

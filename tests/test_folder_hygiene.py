@@ -1,0 +1,156 @@
+"""The smaller promises of issue 15, item 8: nothing skipped or doubled without a word, nothing left behind.
+
+* An unreadable subfolder of the sessions folder is named, not skipped in silence.
+* Two files holding one session are listed twice, and said so.
+* ``encrypt`` and ``decrypt`` leave no empty lock file per session in the cache.
+* Bare ``resume`` goes on with the latest real conversation, not one dated 9999.
+* The plain index of a sessions folder that is gone (each a full plain copy of its notes) is removed
+  the next time growtui uses an index, without being asked.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from growtui import paths
+from growtui.crypto import Vault, decrypt_folder, encrypt_folder
+from growtui.index import INDEX_FORMAT, Index, default_location
+from growtui.model import Session
+from growtui.storage import Store
+from ui_helpers import make_app
+
+PASSPHRASE = "correct horse battery"
+
+
+@pytest.fixture
+def refused_folder(monkeypatch, sessions_dir: Path) -> Path:
+    """A subfolder growtui may not list (simulated: the tests run as root, who may list anything)."""
+    sub = sessions_dir / "2025"
+    sub.mkdir(parents=True)
+    Store(sub).create(Session(coachee="Verstopt"))
+    Store(sessions_dir).create(Session(coachee="Zichtbaar"))
+    real_scandir, real_listdir = os.scandir, os.listdir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(sub):
+            raise PermissionError(13, "Permission denied", str(sub))
+        return real_scandir(path)
+
+    def listdir(path="."):
+        if os.fspath(path) == str(sub):
+            raise PermissionError(13, "Permission denied", str(sub))
+        return real_listdir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "listdir", listdir)
+    return sub
+
+
+def test_an_unreadable_subfolder_is_named(run, sessions_dir, refused_folder):
+    code, out, err = run("--sessions-dir", str(sessions_dir), "list")
+    assert code == 0 and "Zichtbaar" in out
+    assert f"{refused_folder}: a folder growtui may not read" in err
+    scan = Store(sessions_dir).scan()
+    assert [p.path for p in scan.problems] == [refused_folder]
+
+
+async def test_an_unreadable_subfolder_is_named_on_the_home_screen(sessions_dir, refused_folder):
+    app = make_app(sessions_dir)
+    notes: list[str] = []
+    real_notify = app.notify
+
+    def notify(message, **kw):
+        notes.append(str(message))
+        return real_notify(message, **kw)
+
+    app.notify = notify  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert any("2025" in n for n in notes), notes
+
+
+def test_encrypt_and_decrypt_leave_no_lock_files(sessions_dir):
+    store = Store(sessions_dir)
+    for n in range(30):
+        store.create(Session(coachee=f"Persoon {n}"))
+    encrypt_folder(sessions_dir, Vault.create(PASSPHRASE))
+    assert list(paths.lock_dir().glob("*.lock")) == []
+    from growtui.crypto import read_marker
+
+    marker = read_marker(sessions_dir)
+    assert marker is not None
+    report = decrypt_folder(sessions_dir, Vault.unlock(PASSPHRASE, marker))
+    assert report.complete and report.converted == 30
+    assert list(paths.lock_dir().glob("*.lock")) == []
+
+
+def test_bare_resume_goes_on_with_the_latest_real_conversation(run, sessions_dir, monkeypatch):
+    from growtui.cli import tui
+
+    store = Store(sessions_dir)
+    real = store.create(Session(coachee="Echt", started_at="2026-11-20T10:00:00+01:00"))
+    store.create(Session(coachee="Toekomst", started_at="9999-12-31T10:00:00+01:00"))
+    store.create(Session(coachee="Ouder", started_at="2026-01-20T10:00:00+01:00"))
+    opened: list[dict] = []
+    monkeypatch.setattr(tui, "run_app", lambda opts, kwargs: opened.append(kwargs))
+    code, _, err = run("--sessions-dir", str(sessions_dir), "resume")
+    assert code == 0, err
+    assert opened == [{"resume": real.path}]
+
+
+def test_only_future_ones_left_resume_takes_the_newest_of_them(run, sessions_dir, monkeypatch):
+    from growtui.cli import tui
+
+    future = Store(sessions_dir).create(Session(coachee="Toekomst", started_at="9999-12-31T10:00:00+01:00"))
+    opened: list[dict] = []
+    monkeypatch.setattr(tui, "run_app", lambda opts, kwargs: opened.append(kwargs))
+    assert run("--sessions-dir", str(sessions_dir), "resume").code == 0
+    assert opened == [{"resume": future.path}]
+
+
+def aged(path: Path) -> None:
+    past = time.time() - 3600
+    os.utime(path, (past, past))
+
+
+def test_the_index_of_a_folder_that_is_gone_is_removed_when_an_index_is_used(tmp_path):
+    gone, kept = tmp_path / "moved-away", tmp_path / "still-here"
+    for folder in (gone, kept):
+        Store(folder).create(Session(coachee="Zoë"))
+        Index(folder).sync()
+    old_index, kept_index = default_location(gone), default_location(kept)
+    aged(old_index)
+    aged(kept_index)
+    for path in gone.iterdir():
+        path.unlink()
+    gone.rmdir()
+    other = tmp_path / "third"
+    Store(other).create(Session(coachee="Kim"))
+    Index(other).sync()  # any use of an index, for any folder
+    assert not old_index.exists(), "a plain copy of a gone folder's notes stayed in the cache"
+    assert kept_index.exists() and default_location(other).exists()
+
+
+def test_an_index_of_an_older_format_is_removed_and_a_fresh_one_is_kept(tmp_path):
+    import sqlite3
+
+    stale = paths.cache_dir() / "index" / "0123456789abcdef.sqlite3"
+    stale.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(stale)
+    db.execute(f"PRAGMA user_version = {INDEX_FORMAT - 1}")
+    db.execute("CREATE TABLE texts (body TEXT)")
+    db.commit()
+    db.close()
+    young = stale.with_name("fedcba9876543210.sqlite3")
+    young.write_bytes(stale.read_bytes())  # just made: perhaps by another growtui right now
+    aged(stale)
+    folder = tmp_path / "s"
+    Store(folder).create(Session(coachee="Kim"))
+    Index(folder).sync()
+    assert not stale.exists() and young.exists()
