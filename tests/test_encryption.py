@@ -589,7 +589,7 @@ def test_a_new_session_in_an_encrypted_folder_is_sealed_and_follows_up(encrypted
     assert "sem-brouwer" not in stored.path.name
     assert vaults.looks_sealed(stored.path) and b"Derde gesprek" not in stored.path.read_bytes()
     session = stored.session
-    assert session.current_phase is Phase.opening and session.previous_session == "f724bg39vjed"
+    assert session.current_phase == Phase.opening and session.previous_session == "f724bg39vjed"
     assert [(i.session_id, i.action_id) for i in session.follow_up.items] == [
         ("f724bg39vjed", "a1"),
         ("f724bg39vjed", "a2"),

@@ -56,7 +56,7 @@ def test_a_new_session_opens_with_the_open_actions_criteria_and_motivation(store
     first = earlier(store)
     stored = new_session(store, coachee="anna de vries")
     session = stored.session
-    assert session.current_phase is Phase.opening, "the opening first; the review comes right after"
+    assert session.current_phase == Phase.opening, "the opening first; the review comes right after"
     assert LiveSession(stored, shipped_library()).phases()[:2] == [Phase.opening, Phase.follow_up]
     assert session.previous_session == first.id
     assert [(i.action_id, i.success_criterion, i.motivation) for i in session.follow_up.items] == [
@@ -73,7 +73,7 @@ def test_someone_new_starts_in_the_opening_with_nothing_to_review(store):
     earlier(store)
     stored = new_session(store, coachee="Bram")
     session = stored.session
-    assert session.current_phase is Phase.opening and not session.follow_up.items and session.previous_session is None
+    assert session.current_phase == Phase.opening and not session.follow_up.items and session.previous_session is None
     assert not stored.path.exists(), "no file until something is typed"
 
 

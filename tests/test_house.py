@@ -37,10 +37,11 @@ LAYERS: dict[str, int] = {
     "screens": 5,
     "app": 6,
     "driver": 6,
+    "safety": 6,  # the app's last line of defence, a mixin of the app
     "cli": 7,
     "__main__": 7,  # the entry points: the command line starts the app
 }
-UI = {"app", "driver", "screens", "dialogs", "widgets"}
+UI = {"app", "driver", "safety", "screens", "dialogs", "widgets"}
 
 
 def modules() -> list[Path]:

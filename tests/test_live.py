@@ -22,7 +22,7 @@ def live(tmp_path, clock):
 
 def test_suggestions_skip_asked_questions_and_cycle(live):
     first = live.current(Phase.goal)
-    assert first is not None and first.phase is Phase.goal
+    assert first is not None and first.phase == Phase.goal
     _, total = live.position()
     live.log_answer(first, "Rest")
     if first.question.follow_ups:  # an open question's deepening follow-up comes first
@@ -39,7 +39,7 @@ def test_answer_is_logged_against_its_question(live):
     prompt = live.current()
     asked = live.log_answer(prompt, "  I want calmer weeks ")
     assert asked.question_id == prompt.key and asked.answer == "I want calmer weeks"
-    assert asked.text == prompt.text.en and asked.phase is Phase.goal
+    assert asked.text == prompt.text.en and asked.phase == Phase.goal
 
 
 def scale_in(live, phase):
@@ -149,7 +149,7 @@ def test_overrun_is_signalled_per_phase_but_never_for_will(live, clock):
 
 def test_follow_up_phase_only_when_there_is_something_to_review(live):
     assert Phase.follow_up not in live.phases()
-    assert live.phases()[live.phases().index(Phase.goal) + 1] is Phase.reality
+    assert live.phases()[live.phases().index(Phase.goal) + 1] == Phase.reality
 
 
 def test_finish_marks_completed(live):

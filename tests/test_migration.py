@@ -410,11 +410,17 @@ def test_upgrade_leaves_the_callers_data_alone():
     assert migrate.upgrade(current) == (current, SESSION_SCHEMA_VERSION)
 
 
-def test_format_2_is_format_3_as_it_stands():
-    """Format 3 only added keys (the answer draft; start, inform, support, obstacles of a reviewed action)."""
+def test_formats_2_and_3_are_format_4_as_they_stand():
+    """Formats 3 and 4 only added keys (3: the answer draft, a reviewed action's details; 4: the type and
+    what it records, the style, the directed part, whose idea or commitment); no type means problem-solving."""
     data = {"schema_version": 2, "coachee": "A", "follow_up": {"items": [{"session_id": "abcd", "action_id": "a1"}]}}
     upgraded, found = migrate.upgrade(data)
-    assert found == 2 and upgraded == {**data, "schema_version": 3}
+    assert found == 2 and upgraded == {**data, "schema_version": 4}
+    three = {**data, "schema_version": 3}
+    upgraded, found = migrate.upgrade(three)
+    assert found == 3 and upgraded == {**data, "schema_version": 4}
+    session = Session.model_validate(upgraded)
+    assert session.type == "problem-solving" and session.phases[0] == "opening" and session.style is None
     with pytest.raises(ValueError):
         migrate.upgrade({"schema_version": 0})
 

@@ -53,6 +53,6 @@ def test_the_session_schema_is_of_the_current_format():
     from growtui.storage import migrate
 
     version = json_schema("session")["properties"]["schema_version"]
-    assert version["default"] == SESSION_SCHEMA_VERSION == 3
+    assert version["default"] == SESSION_SCHEMA_VERSION == 4
     assert version["enum"] == list(range(migrate.OLDEST, SESSION_SCHEMA_VERSION + 1)), "every format growtui reads"
     assert "older formats" in version["description"]

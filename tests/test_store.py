@@ -45,7 +45,8 @@ def test_every_field_survives_a_round_trip(sessions_dir):
 def test_file_is_human_readable_toml(sessions_dir):
     stored = Store(sessions_dir).create(full_session())
     text = stored.path.read_text(encoding="utf-8")
-    assert text.startswith('schema_version = 3\nid = "k7m2q9x4c1ab"\ncoachee = "Zoë de Wit"\n')
+    head = 'schema_version = 4\nid = "k7m2q9x4c1ab"\ntype = "problem-solving"\ncoachee = "Zoë de Wit"\n'
+    assert text.startswith(head)
     assert (
         "notes = '''\nDrie projecten tegelijk.\n\tTabs en \"quotes\" en \\ backslash.'''" in text
     )  # no escapes in notes

@@ -332,7 +332,7 @@ async def test_the_outcome_reaches_the_earlier_file_through_autosave(sessions_di
     app = make_app(sessions_dir, coachee="Sanne")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+pagedown")  # from the opening to the review of earlier actions
-        assert session_screen(app).live.phase is Phase.follow_up
+        assert session_screen(app).live.phase == Phase.follow_up
         panel = app.screen.query_one("#panel-follow_up")
         panel.query_one("#follow-up-0-outcome", Select).value = Outcome.done
         await wait_for_file(store.path_for(earlier), lambda t: 'outcome = "done"' in t and 'status = "done"' in t)

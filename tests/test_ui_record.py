@@ -247,4 +247,4 @@ async def test_phases_start_with_the_opening_and_the_first_is_in_the_notes(sessi
     app = make_app(sessions_dir, coachee="Open")
     async with app.run_test(size=(80, 24)):
         screen = session_screen(app)
-        assert screen.live.phase is Phase.opening and app.focused is screen.notes_area()
+        assert screen.live.phase == Phase.opening and app.focused is screen.notes_area()

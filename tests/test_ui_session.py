@@ -45,7 +45,7 @@ async def test_new_session_opens_with_the_cursor_in_the_notes(sessions_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session_screen(app)
         assert isinstance(screen, SessionScreen)
-        assert screen.live.phase is Phase.opening, "a conversation starts with the opening"
+        assert screen.live.phase == Phase.opening, "a conversation starts with the opening"
         assert app.focused is not None and app.focused.id == "notes-opening"
         await type_text(pilot, "hello")
         assert screen.notes_area().text == "hello"
@@ -75,7 +75,7 @@ async def test_a_whole_conversation_reaches_the_file(sessions_dir):
 
         # Reality: a scale answer below 7 brings its follow-up.
         await pilot.press("f3")
-        assert live.phase is Phase.reality and app.focused is not None and app.focused.id == "notes-reality"
+        assert live.phase == Phase.reality and app.focused is not None and app.focused.id == "notes-reality"
         await type_text(pilot, "three projects at once")
         await skip_to_scale(pilot, screen)
         scale = current(live)
@@ -159,11 +159,11 @@ async def test_phases_move_both_ways_and_show_content(sessions_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session_screen(app)
         await pilot.press("ctrl+pagedown", "ctrl+pagedown")
-        assert screen.live.phase is Phase.reality
+        assert screen.live.phase == Phase.reality
         await pilot.press("ctrl+pageup", "ctrl+pageup", "ctrl+pageup")
-        assert screen.live.phase is Phase.opening
+        assert screen.live.phase == Phase.opening
         await pilot.press("f5")
-        assert screen.live.phase is Phase.will
+        assert screen.live.phase == Phase.will
         await type_text(pilot, "x")
         await pilot.pause()
         screen.save_now()
@@ -367,9 +367,9 @@ async def test_follow_up_step_comes_first_when_earlier_actions_are_open(sessions
     app = make_app(sessions_dir, coachee="sanne")
     async with app.run_test(size=(80, 24)) as pilot:
         live = session_screen(app).live
-        assert live.phase is Phase.opening and live.phases()[:2] == [Phase.opening, Phase.follow_up]
+        assert live.phase == Phase.opening and live.phases()[:2] == [Phase.opening, Phase.follow_up]
         await pilot.press("ctrl+pagedown")
-        assert live.phase is Phase.follow_up
+        assert live.phase == Phase.follow_up
         assert [i.action_id for i in live.session.follow_up.items] == ["a1"]
         assert live.session.previous_session == earlier.id
         assert app.focused is not None and app.focused.id == "notes-follow_up"
@@ -458,7 +458,7 @@ async def test_command_palette_has_the_session_commands(sessions_dir):
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause(0.3)
-        assert screen.live.phase is Phase.will
+        assert screen.live.phase == Phase.will
         await pilot.press("ctrl+p")
         await type_text(pilot, "question: how keen are you to get going")
         await pilot.pause(0.3)
@@ -571,5 +571,5 @@ async def test_only_the_phase_on_screen_is_built_before_the_first_frame(sessions
         screen = session_screen(app)
         assert [box.id for box in screen.query("#phases > *")] == ["phase-opening"]
         await pilot.pause(1.0)
-        assert {box.id for box in screen.query("#phases > *")} == {f"phase-{p.value}" for p in screen.live.phases()}
+        assert {box.id for box in screen.query("#phases > *")} == {f"phase-{p}" for p in screen.live.phases()}
         assert [box.id for box in screen.query("#phases > *") if box.display] == ["phase-opening"]

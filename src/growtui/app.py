@@ -16,14 +16,14 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from growtui import crash
 from growtui.config import Config
 from growtui.conversation import Autosaver, LiveSession, start as starting
 from growtui.crypto import Marker, Vault
-from growtui.driver import terminal_gone
-from growtui.errors import EXIT_INTERNAL, GrowtuiError, SessionLockedError
+from growtui.errors import GrowtuiError, SessionLockedError
 from growtui.i18n import t
 from growtui.library import Library
+from growtui.model.types import DEFAULT_TYPE
+from growtui.safety import SavesFirst
 from growtui.screens.home import HomeScreen
 from growtui.screens.messages import BackRequested, HistoryRequested, SessionFinished, SessionScreenRebuilt
 from growtui.screens.session import SessionScreen
@@ -39,6 +39,7 @@ class Start:
     topic: str = ""
     minutes: int | None = None
     language: str | None = None
+    type_id: str | None = None
     resume: Path | None = None
     history: bool = False
     history_coachee: str | None = None
@@ -52,7 +53,7 @@ class Active:
     screen: SessionScreen
 
 
-class GrowApp(Translated, App):
+class GrowApp(SavesFirst, Translated, App):
     CSS_PATH = "app.tcss"
     TITLE = "growtui"
     BINDINGS = [
@@ -127,11 +128,12 @@ class GrowApp(Translated, App):
             self.start_session(
                 self.start.coachee,
                 self.start.topic,
-                self.start.minutes or self.config.time_box_minutes,
+                self.start.minutes,
                 self.start.language or self.lang,
+                type_id=self.start.type_id,
             )
         if len(self.screen_stack) < 2:  # nothing asked for, or it could not open (the message is showing)
-            self.push_screen(HomeScreen(self.store, self.config, self.lang))
+            self.push_screen(HomeScreen(self.store, self.config, self.lang, self.library))
 
     def go_back(self) -> None:
         """Leave the screen on top. The home screen is made when first needed, not at start-up:
@@ -139,7 +141,7 @@ class GrowApp(Translated, App):
         if len(self.screen_stack) > 2:
             self.pop_screen()
         else:
-            self.switch_screen(HomeScreen(self.store, self.config, self.lang))
+            self.switch_screen(HomeScreen(self.store, self.config, self.lang, self.library))
 
     def _install_signal_handlers(self) -> None:
         """Closing the terminal (SIGHUP) or SIGTERM: save, then leave cleanly."""
@@ -153,11 +155,24 @@ class GrowApp(Translated, App):
     # --- sessions ---------------------------------------------------------------
 
     def start_session(
-        self, coachee: str, topic: str, minutes: int, language: str, *, offer_resume: bool = True
+        self,
+        coachee: str,
+        topic: str,
+        minutes: int | None,
+        language: str,
+        *,
+        type_id: str | None = None,
+        offer_resume: bool = True,
     ) -> None:
-        """Open a new conversation; with an unfinished one for this coachee, offer to go on with that instead."""
-        if offer_resume and self._offered_resume(coachee, topic, minutes, language):
+        """Open a new conversation; with an unfinished one for this coachee, offer to go on with that instead.
+
+        ``minutes`` None: the type's time box (problem-solving: the config's).
+        """
+        if offer_resume and self._offered_resume(coachee, topic, minutes, language, type_id):
             return
+        kind = self.library.type_of(type_id)
+        if minutes is None:
+            minutes = self.config.time_box_minutes if kind is None or kind.id == DEFAULT_TYPE else kind.minutes
         try:
             stored = starting.new_session(
                 self.store,
@@ -166,6 +181,7 @@ class GrowApp(Translated, App):
                 minutes=minutes,
                 language=language,
                 coach=self.config.coach_name,
+                kind=kind,
             )
         except GrowtuiError as exc:
             self.notify(str(exc), severity="error", timeout=15)
@@ -175,7 +191,9 @@ class GrowApp(Translated, App):
                 screen.clear_form()  # after a conversation, a stray Enter must not start the same one again
         self.open_session(stored)
 
-    def _offered_resume(self, coachee: str, topic: str, minutes: int, language: str) -> bool:
+    def _offered_resume(
+        self, coachee: str, topic: str, minutes: int | None, language: str, type_id: str | None
+    ) -> bool:
         """Ask whether to go on with the coachee's unfinished conversation; True when the question is showing."""
         from growtui.dialogs.resume_offer import ResumeOffer
 
@@ -190,10 +208,12 @@ class GrowApp(Translated, App):
             if choice == "resume":
                 self.resume_session(unfinished[0].path)
             elif choice == "new":
-                self.start_session(coachee, topic, minutes, language, offer_resume=False)
+                self.start_session(coachee, topic, minutes, language, type_id=type_id, offer_resume=False)
 
         if not any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
-            self.push_screen(HomeScreen(self.store, self.config, self.lang))  # what is there when the answer is no
+            self.push_screen(
+                HomeScreen(self.store, self.config, self.lang, self.library)
+            )  # what is there when the answer is no
         self.push_screen(ResumeOffer(unfinished[0], len(unfinished), self.lang), chosen)
         return True
 
@@ -283,7 +303,7 @@ class GrowApp(Translated, App):
 
     @on(HomeScreen.StartRequested)
     def _start_requested(self, event: HomeScreen.StartRequested) -> None:
-        self.start_session(event.coachee, event.topic, event.minutes, event.language)
+        self.start_session(event.coachee, event.topic, event.minutes, event.language, type_id=event.type_id)
 
     @on(HomeScreen.ResumeRequested)
     def _resume_requested(self, event: HomeScreen.ResumeRequested) -> None:
@@ -340,56 +360,3 @@ class GrowApp(Translated, App):
             live = getattr(self.screen, "live", None)
             lang = live.lang if live is not None else self.lang
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.placeholder", lang)))
-
-    def run(self, *args, **kwargs):
-        """Run the app; however it ends (quit, signal, error, a closed terminal), what is open gets saved."""
-        try:
-            return super().run(*args, **kwargs)
-        finally:
-            try:
-                self.close_session()
-            except Exception:
-                pass
-
-    def _save_before_stopping(self) -> list[str]:
-        """Save what is open, whatever else is failing; what to tell the user about their notes."""
-        path = self.active.live.stored.path if self.active else None
-        try:
-            saved = self.close_session()
-        except Exception:
-            saved = False
-        if path is None:
-            return []
-        return [
-            f"Your notes are saved in {path}; growtui resume goes on with them."
-            if saved
-            else "Saving failed; your notes are in the recovery folder (see growtui paths)."
-        ]
-
-    def panic(self, *renderables) -> None:
-        """Textual's way out when its own machinery fails, e.g. its input thread when the terminal is closed.
-
-        Its renderables are tracebacks, which growtui never shows: save first,
-        then leave quietly if the terminal is gone, or with a short message.
-        """
-        notes = self._save_before_stopping()
-        if terminal_gone():
-            super().panic()
-            return
-        self._return_code = EXIT_INTERNAL
-        lines = ["growtui stopped because its terminal stopped working.", *notes]
-        super().panic(Text("\n".join(lines)))
-
-    def _handle_exception(self, error: Exception) -> None:
-        """Save first, never print notes, leave a short message and a 0600 report.
-
-        Textual's own handler prints a traceback with local variables, which
-        here would put confidential notes on the screen. This is the one place
-        growtui overrides a private Textual method: there is no public hook.
-        """
-        notes = self._save_before_stopping()
-        report = crash.write_report(error)
-        lines = [f"growtui stopped because of an internal error ({type(error).__name__}).", *notes]
-        if report is not None:
-            lines.append(f"A report without your notes: {report}")
-        self.exit(return_code=EXIT_INTERNAL, message=Text("\n".join(lines)))

@@ -1,9 +1,12 @@
-"""Loading and checking the question library.
+"""Loading and checking the question library: questions, hints, phases of their own, checklists, types.
 
 The library is the shipped ``questions/`` folder, then the user's own
 question files (config folder), then any ``--questions-dir``, in that order.
-An id may appear once across all of them, unless the later question says
-``override = true``; then it replaces the earlier one.
+An id (of a question, a phase or a type) may appear once across all of them,
+unless the later one says ``override = true``; then it replaces the earlier
+one. What refers to something else (a question's phase, a type's phases and
+questions) is checked once everything is loaded, so the order of the files
+does not matter.
 """
 
 from __future__ import annotations
@@ -17,7 +20,18 @@ from pydantic import ValidationError
 
 from growtui import paths
 from growtui.errors import LibraryError, Problem
-from growtui.model import QUESTIONS_SCHEMA_VERSION, Hint, Phase, Question, QuestionFile
+from growtui.model import (
+    DEFAULT_TYPE,
+    QUESTIONS_SCHEMA_VERSION,
+    ChecklistItem,
+    ConversationType,
+    Hint,
+    Phase,
+    PhaseChecklist,
+    PhaseDef,
+    Question,
+    QuestionFile,
+)
 from growtui.storage import toml_read
 
 MAX_LIBRARY_FILE = 1024 * 1024
@@ -27,24 +41,79 @@ MAX_LIBRARY_FILE = 1024 * 1024
 class Library:
     questions: dict[str, Question] = field(default_factory=dict)
     hints: list[Hint] = field(default_factory=list)
-    origin: dict[str, Problem] = field(default_factory=dict)  # id -> where it was defined
+    phases: dict[str, PhaseDef] = field(default_factory=dict)  # the phases types add to growtui's own
+    checklist: list[PhaseChecklist] = field(default_factory=list)
+    types: dict[str, ConversationType] = field(default_factory=dict)
+    origin: dict[str, Problem] = field(default_factory=dict)  # "<kind>:<id>" (or a question id) -> where
+    references: list[tuple[Problem, str, list[str]]] = field(default_factory=list)  # where, what, phase ids named
 
     def get(self, question_id: str) -> Question | None:
         return self.questions.get(question_id)
 
-    def for_phase(self, phase: Phase) -> list[Question]:
-        return [q for q in self.questions.values() if q.phase is phase]
+    # --- phases and types -------------------------------------------------------
 
-    def hints_for(self, phase: Phase) -> list[Hint]:
-        return [h for h in self.hints if h.phase is phase]
+    def known_phases(self) -> list[str]:
+        return [*Phase, *self.phases]
 
-    def select(self, phase: Phase | None = None, tag: str | None = None) -> list[Question]:
-        """Matching questions in conversation order (opening first, closing last)."""
-        order = {p: i for i, p in enumerate(Phase)}
-        matches = [
-            q for q in self.questions.values() if (phase is None or q.phase is phase) and (tag is None or tag in q.tags)
+    def type_of(self, type_id: str | None) -> ConversationType | None:
+        """The type by id; None for one this library does not know (a file from elsewhere)."""
+        return self.types.get(type_id or DEFAULT_TYPE)
+
+    def phase_order(self) -> dict[str, int]:
+        """Every known phase's place, for sorting: growtui's own in their order, then the others."""
+        return {p: i for i, p in enumerate(self.known_phases())}
+
+    # --- what a conversation offers -------------------------------------------------
+
+    def for_phase(self, phase: str, type_id: str | None = None) -> list[Question]:
+        """The questions a phase of a type offers, in order.
+
+        The type's chosen ids first, then the questions meant for this type
+        in this phase, then the general questions of the phases it draws on
+        (only those with one of its tags, if it names tags). A type or phase
+        the library does not know offers the phase's questions.
+        """
+        type_id = type_id or DEFAULT_TYPE
+        kind = self.types.get(type_id)
+        step = kind.step(phase) if kind is not None else None
+        chosen = [self.questions[i] for i in (step.questions if step else ()) if i in self.questions]
+        own = [q for q in self.questions.values() if q.phase == phase and type_id in q.types]
+        sources = step.sources if step else [phase]
+        general = [
+            q
+            for q in self.questions.values()
+            if q.phase in sources and not q.types and (not step or not step.tags or set(step.tags) & set(q.tags))
         ]
-        return sorted(matches, key=lambda q: order[q.phase])
+        offered: dict[str, Question] = {}
+        for q in [*chosen, *own, *general]:
+            offered.setdefault(q.id, q)
+        return list(offered.values())
+
+    def hints_for(self, phase: str, type_id: str | None = None) -> list[Hint]:
+        type_id = type_id or DEFAULT_TYPE
+        return [h for h in self.hints if h.phase == phase and h.for_type(type_id)]
+
+    def checklist_for(self, phase: str, type_id: str | None = None) -> list[ChecklistItem]:
+        """The "ready to move on?" points of a phase: the type's own for it, else the general ones."""
+        kind = self.type_of(type_id)
+        step = kind.step(phase) if kind is not None else None
+        if step is not None and step.checklist is not None:
+            return list(step.checklist)
+        return [c for c in self.checklist if c.phase == phase]
+
+    # --- listing ----------------------------------------------------------------
+
+    def select(self, phase: str | None = None, tag: str | None = None, type_id: str | None = None) -> list[Question]:
+        """Matching questions in conversation order (opening first, closing last)."""
+        order = self.phase_order()
+        matches = [
+            q
+            for q in self.questions.values()
+            if (phase is None or q.phase == phase)
+            and (tag is None or tag in q.tags)
+            and (type_id is None or q.for_type(type_id))
+        ]
+        return sorted(matches, key=lambda q: order.get(q.phase, len(order)))
 
     def tags(self) -> list[str]:
         return sorted({t for q in self.questions.values() for t in q.tags})
@@ -67,15 +136,22 @@ def question_files(locations: Iterable[Path]) -> tuple[list[Path], list[Problem]
     return files, problems
 
 
+_NAMED = {"questions": "question", "phases": "phase", "types": "type"}
+
+
 def _describe(data: dict[str, Any]):
     def describe(loc: tuple[Any, ...]) -> str | None:
-        if len(loc) >= 2 and loc[0] in ("questions", "hints") and isinstance(loc[1], int):
+        if (
+            len(loc) >= 2
+            and loc[0] in ("questions", "hints", "phases", "checklist", "types")
+            and isinstance(loc[1], int)
+        ):
             items = data.get(loc[0])
             item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
-            qid = item.get("id") if isinstance(item, dict) else None
-            if loc[0] == "questions" and isinstance(qid, str) and qid:
-                return f"question '{toml_read.shorten(qid)}'"
-            return f"{loc[0][:-1]} #{loc[1] + 1}"
+            ident = item.get("id") if isinstance(item, dict) else None
+            if loc[0] in _NAMED and isinstance(ident, str) and ident:
+                return f"{_NAMED[loc[0]]} '{toml_read.shorten(ident)}'"
+            return f"{loc[0].removesuffix('s')} #{loc[1] + 1}"
         return None
 
     return describe
@@ -106,61 +182,117 @@ def read_question_file(path: Path) -> tuple[QuestionFile | None, str, list[Probl
         parsed = QuestionFile.model_validate(data)
     except ValidationError as exc:
         return None, text, toml_read.validation_problems(path, text, QuestionFile, exc, _describe(data))
-    if not parsed.questions and not parsed.hints:
-        return None, text, [Problem(path, "the file holds no questions and no hints")]
+    if not (parsed.questions or parsed.hints or parsed.phases or parsed.checklist or parsed.types):
+        return None, text, [Problem(path, "the file holds no questions, hints, phases, checklist or types")]
     return parsed, text, []
 
 
+def _accept(
+    kind: str, items: list[Any], path: Path, lines: dict, existing: dict[str, Problem]
+) -> tuple[dict[str, Any], dict[str, Problem], list[Problem]]:
+    """The items of one kind (questions, phases, types) a file may add: ids unique, overrides resolved."""
+    section = {"question": "questions", "phase": "phases", "type": "types"}[kind]
+    accepted: dict[str, Any] = {}
+    origins: dict[str, Problem] = {}
+    problems: list[Problem] = []
+    for index, item in enumerate(items):
+        line = lines.get((section, index, "id")) or lines.get((section, index))
+        key = item.id if kind == "question" else f"{kind}:{item.id}"
+        earlier = origins.get(key) or existing.get(key)
+        if key in accepted:
+            problems.append(Problem(path, f"{kind} '{item.id}': duplicate id (also at line {origins[key].line})", line))
+        elif earlier is not None and not item.override:
+            where = f"{earlier.path}:{earlier.line}" if earlier.line else str(earlier.path)
+            problems.append(
+                Problem(
+                    path,
+                    f"{kind} '{item.id}': duplicate id (already defined in {where}); "
+                    f"rename it, or add override = true to replace that {kind}",
+                    line,
+                )
+            )
+        elif earlier is None and item.override:
+            problems.append(
+                Problem(
+                    path,
+                    f"{kind} '{item.id}': override = true, but no {kind} with this id is loaded before this file",
+                    line,
+                )
+            )
+        else:
+            accepted[item.id] = item
+            origins[key] = Problem(path, "", line)
+    return accepted, origins, problems
+
+
 def add_file(library: Library, path: Path) -> list[Problem]:
-    """Add one file's questions and hints to ``library``; return its problems.
+    """Add one file's questions, hints, phases, checklist and types to ``library``; return its problems.
 
     A file with any problem adds nothing, so a half-broken file never
-    half-loads.
+    half-loads. References to other files are checked by :func:`cross_check`.
     """
     parsed, text, problems = read_question_file(path)
     if parsed is None:
         return problems
     lines = toml_read.key_lines(text)
-    accepted: dict[str, Question] = {}
-    origins: dict[str, Problem] = {}
-    for index, question in enumerate(parsed.questions):
-        line = lines.get(("questions", index, "id")) or lines.get(("questions", index))
-        here = Problem(path, "", line)
-        earlier = origins.get(question.id) or library.origin.get(question.id)
-        if question.id in accepted:
-            problems.append(
-                Problem(
-                    path, f"question '{question.id}': duplicate id (also at line {origins[question.id].line})", line
-                )
-            )
-        elif earlier is not None and not question.override:
-            where = f"{earlier.path}:{earlier.line}" if earlier.line else str(earlier.path)
-            problems.append(
-                Problem(
-                    path,
-                    f"question '{question.id}': duplicate id (already defined in {where}); "
-                    "rename it, or add override = true to replace that question",
-                    line,
-                )
-            )
-        elif earlier is None and question.override:
-            problems.append(
-                Problem(
-                    path,
-                    f"question '{question.id}': override = true, but no question with this id is loaded before "
-                    "this file",
-                    line,
-                )
-            )
-        else:
-            accepted[question.id] = question
-            origins[question.id] = here
+    questions, q_origins, found = _accept("question", parsed.questions, path, lines, library.origin)
+    phases, p_origins, found_p = _accept("phase", parsed.phases, path, lines, library.origin)
+    types, t_origins, found_t = _accept("type", parsed.types, path, lines, library.origin)
+    problems = found + found_p + found_t
     if problems:
         return problems
-    library.questions.update(accepted)
-    library.origin.update(origins)
+    library.questions.update(questions)
+    library.phases.update(phases)
+    library.types.update(types)
+    library.origin.update(q_origins | p_origins | t_origins)
     library.hints.extend(parsed.hints)
+    library.checklist.extend(parsed.checklist)
+    _note_references(library, path, lines, parsed)
     return []
+
+
+def _note_references(library: Library, path: Path, lines: dict, parsed: QuestionFile) -> None:
+    """Remember what this file's items name elsewhere (phases, types, questions), with their lines."""
+    refs = library.references
+
+    def at(*key: Any) -> Problem:
+        return Problem(path, "", lines.get(key) or lines.get(key[:2]))
+
+    for i, q in enumerate(parsed.questions):
+        refs.append((at("questions", i, "phase"), f"question '{q.id}'", [q.phase]))
+        if q.types:
+            refs.append((at("questions", i, "types"), f"question '{q.id}': types", [f"type:{t}" for t in q.types]))
+    for i, h in enumerate(parsed.hints):
+        refs.append((at("hints", i, "phase"), f"hint #{i + 1}", [h.phase, *(f"type:{t}" for t in h.types)]))
+    for i, c in enumerate(parsed.checklist):
+        refs.append((at("checklist", i, "phase"), f"checklist #{i + 1}", [c.phase]))
+    for i, kind in enumerate(parsed.types):
+        for j, step in enumerate(kind.phases):
+            where = at("types", i, "phases", j, "phase")
+            named = [step.phase, *step.sources, *(f"question:{q}" for q in step.questions)]
+            refs.append((where, f"type '{kind.id}'", named))
+
+
+def cross_check(library: Library) -> list[Problem]:
+    """Everything named exists: every phase, type and question a file refers to, and the default type."""
+    phases = set(library.known_phases())
+    problems: list[Problem] = []
+    for where, what, named in library.references:
+        for name in named:
+            if name.startswith("type:"):
+                missing = name[5:] not in library.types
+                message = f"{what}: no conversation type '{name[5:]}' is loaded"
+            elif name.startswith("question:"):
+                missing = name[9:] not in library.questions
+                message = f"{what}: no question '{name[9:]}' is loaded"
+            else:
+                missing = name not in phases
+                message = f"{what}: unknown phase '{name}' (known: {', '.join(sorted(phases))})"
+            if missing:
+                problems.append(Problem(where.path, message, where.line))
+    if library.types and DEFAULT_TYPE not in library.types:
+        problems.append(Problem(paths.shipped_questions_dir(), f"no conversation type '{DEFAULT_TYPE}' is loaded"))
+    return list(dict.fromkeys(problems))
 
 
 def default_locations(extra: Sequence[Path] = ()) -> list[Path]:
@@ -205,4 +337,5 @@ def check(targets: Sequence[Path], extra: Sequence[Path] = ()) -> tuple[Library,
                 add_file(library, path)
     for path in files:
         problems.extend(add_file(library, path))
+    problems.extend(cross_check(library))
     return library, problems, len(files)

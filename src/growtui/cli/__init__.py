@@ -167,7 +167,7 @@ def cli(ctx: click.Context, sessions_dir, questions_dirs, lang) -> None:
 
 
 def _register() -> None:
-    from growtui.cli import crypt, history, info, questions, tui
+    from growtui.cli import crypt, history, info, questions, tui, types
 
     cli.add_command(tui.new)
     cli.add_command(tui.history)
@@ -177,6 +177,7 @@ def _register() -> None:
     cli.add_command(history.search)
     cli.add_command(history.export)
     cli.add_command(questions.questions)
+    cli.add_command(types.types_command)
     cli.add_command(info.schema)
     cli.add_command(info.paths_command)
     cli.add_command(crypt.encrypt)

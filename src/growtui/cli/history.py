@@ -22,6 +22,7 @@ from growtui.errors import GrowtuiError
 
 EXIT_NOTHING_READ = 1
 STATUSES = click.Choice(["in_progress", "completed"])
+DEFAULT_TYPE = "problem-solving"  # growtui.model.DEFAULT_TYPE, without loading the models for a list
 
 
 class SessionNotFound(GrowtuiError):
@@ -141,6 +142,7 @@ def _filters(f):
     f = click.option("--since", help="Only sessions on or after this date (YYYY-MM-DD).")(f)
     f = click.option("--until", help="Only sessions on or before this date (YYYY-MM-DD).")(f)
     f = click.option("--tag", help="Only sessions with this tag.")(f)
+    f = click.option("--type", "kind", metavar="ID", help="Only conversations of this type (see growtui types).")(f)
     return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(f)
 
 
@@ -162,7 +164,7 @@ def _table(rows, *, snippets: list | None = None) -> None:
     cut = name_width - 1
     left = 16 + 2 + name_width + 2 + 1  # the date, the name, the spaces, and a column free at the edge
     lines = []
-    for n, (when, _, topic, status, done, actions, sid) in enumerate(rows):
+    for n, (when, _, topic, status, done, actions, sid, kind) in enumerate(rows):
         name = names[n]
         if len(name) > name_width:
             name = name[:cut] + "…"
@@ -171,6 +173,8 @@ def _table(rows, *, snippets: list | None = None) -> None:
         )
         room = max(10, width - left - len(right))
         topic = topic.translate(breaks)
+        if kind != DEFAULT_TYPE:
+            topic = f"[{kind}] {topic}" if topic else f"[{kind}]"
         if len(topic) > room:
             topic = topic[: room - 1] + "…"
         line = f"{when}  {name:<{name_width}}  {topic:<{room}}{right}"
@@ -239,15 +243,33 @@ def _sessions_of(opts: Options, coachee: str):
     return sessions
 
 
+def _library(opts: Options):
+    """The question library for names of types, phases and fields; None when it does not load (ids are shown)."""
+    from growtui.errors import LibraryError
+    from growtui.library import load_library
+
+    try:
+        return load_library(opts.questions_dirs)
+    except LibraryError:
+        return None
+
+
 # --- commands -------------------------------------------------------------------
 
 
 @click.command("list")
 @_filters
 @click.pass_obj
-def list_command(opts: Options, coachee, status, since, until, tag, as_json: bool) -> None:
-    """List sessions, newest first."""
-    filters = {"coachee": coachee, "status": status, "since": _date(since), "until": _date(until), "tag": tag}
+def list_command(opts: Options, coachee, status, since, until, tag, kind, as_json: bool) -> None:
+    """List sessions, newest first; a conversation that is not problem-solving shows its type before the topic."""
+    filters = {
+        "coachee": coachee,
+        "status": status,
+        "since": _date(since),
+        "until": _date(until),
+        "tag": tag,
+        "kind": kind,
+    }
     index = open_index(opts)  # not answer_in_step: building rows in Python fights the stat thread for the GIL
     if as_json:
         click.echo(_json([e.as_json() for e in index.entries(**filters)]))
@@ -265,20 +287,27 @@ def show(opts: Options, session: str, lang: str | None) -> None:
     """Show one session as readable text: SESSION is an id, the start of one, or a file."""
     from growtui.render import session_text
 
-    click.echo(session_text(_resolve(opts, session), opts.language(lang)), nl=False)
+    click.echo(session_text(_resolve(opts, session), opts.language(lang), _library(opts)), nl=False)
 
 
 @click.command()
 @click.argument("query")
 @_filters
 @click.pass_obj
-def search(opts: Options, query: str, coachee, status, since, until, tag, as_json: bool) -> None:
+def search(opts: Options, query: str, coachee, status, since, until, tag, kind, as_json: bool) -> None:
     """Find sessions holding every word of QUERY, anywhere in what was typed.
 
     Case and accents do not matter, parts of words match ("gesprek" finds
     "functioneringsgesprek"), and "two words" in quotes must appear together.
     """
-    filters = {"coachee": coachee, "status": status, "since": _date(since), "until": _date(until), "tag": tag}
+    filters = {
+        "coachee": coachee,
+        "status": status,
+        "since": _date(since),
+        "until": _date(until),
+        "tag": tag,
+        "kind": kind,
+    }
     _, hits = open_index(opts, lambda index: index.search(query, **filters))
     if as_json:
         click.echo(_json([{**h.entry.as_json(), "snippet": _listed(str(h.snippet))} for h in hits]))
@@ -319,9 +348,9 @@ def export(
     if fmt == "summary":
         text = render.summary(sessions, language)
     elif coachee:
-        text = render.coachee_markdown(sessions, language)
+        text = render.coachee_markdown(sessions, language, _library(opts))
     else:
-        text = render.session_markdown(sessions[0], language)
+        text = render.session_markdown(sessions[0], language, _library(opts))
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
         return

@@ -10,7 +10,7 @@ import click
 
 from growtui.cli import LANG, Options
 
-PHASES = click.Choice(["opening", "follow_up", "goal", "reality", "options", "will", "closing"])
+DEPTHS = click.Choice(["facts", "exploring", "beliefs"])
 
 
 @click.group()
@@ -38,28 +38,54 @@ def check(opts: Options, targets: tuple[Path, ...]) -> None:
         files = len({p.path for p in problems})
         click.echo(f"{len(problems)} problem{'s'[: len(problems) != 1]} in {files} file{'s'[: files != 1]}.", err=True)
         raise click.exceptions.Exit(1)
-    per_phase = Counter(q.phase.value for q in lib.questions.values())
+    per_phase = Counter(q.phase for q in lib.questions.values())
     summary = ", ".join(f"{phase} {n}" for phase, n in per_phase.items())
     click.echo(
-        f"OK: {nfiles} file{'s'[: nfiles != 1]}, {len(lib.questions)} questions ({summary}), {len(lib.hints)} hints."
+        f"OK: {nfiles} file{'s'[: nfiles != 1]}, {len(lib.questions)} questions ({summary}), {len(lib.hints)} hints, "
+        f"{len(lib.types)} conversation types, {len(lib.phases)} phases of their own, "
+        f"{len(lib.checklist)} checklist groups."
     )
 
 
 @questions.command("list")
-@click.option("--phase", type=PHASES, help="Only this phase.")
+@click.option("--phase", help="Only this phase (growtui's own, or one a conversation type adds).")
+@click.option("--type", "type_id", metavar="ID", help="Only what this conversation type offers (see growtui types).")
+@click.option("--depth", type=DEPTHS, help="Only questions of this depth.")
 @click.option("--lang", type=LANG, help="Language of the text (default: interface language).")
 @click.option("--tag", help="Only questions with this tag.")
 @click.option("--json", "as_json", is_flag=True, help="A JSON array, for scripts.")
 @click.pass_obj
-def list_questions(opts: Options, phase: str | None, lang: str | None, tag: str | None, as_json: bool) -> None:
-    """List the questions, optionally by phase and tag."""
+def list_questions(
+    opts: Options,
+    phase: str | None,
+    type_id: str | None,
+    depth: str | None,
+    lang: str | None,
+    tag: str | None,
+    as_json: bool,
+) -> None:
+    """List the questions, optionally by phase, conversation type, depth and tag."""
     from growtui.library import load_library
-    from growtui.model import Phase
     from growtui.safetext import clean, json_text
 
     language = opts.language(lang)
     lib = load_library(opts.questions_dirs)
-    selected = lib.select(Phase(phase) if phase else None, tag)
+    if phase is not None and phase not in lib.known_phases():
+        raise click.BadParameter(
+            f"unknown phase {phase!r}; known: {', '.join(lib.known_phases())}", param_hint="--phase"
+        )
+    if type_id is not None and type_id not in lib.types:
+        raise click.BadParameter(
+            f"no conversation type {type_id!r}; known: {', '.join(lib.types)}", param_hint="--type"
+        )
+    if type_id is not None:  # what the type offers, phase by phase, in its order
+        kind = lib.types[type_id]
+        offered = {q.id: q for p in kind.phase_ids() if phase in (None, p) for q in lib.for_phase(p, type_id)}
+        selected = [q for q in offered.values() if tag is None or tag in q.tags]
+    else:
+        selected = lib.select(phase, tag)
+    if depth is not None:
+        selected = [q for q in selected if q.depth.value == depth]
     if as_json:
         click.echo(
             json_text(
@@ -67,8 +93,10 @@ def list_questions(opts: Options, phase: str | None, lang: str | None, tag: str 
                     [
                         {
                             "id": q.id,
-                            "phase": q.phase.value,
+                            "phase": q.phase,
                             "kind": q.kind.value,
+                            "depth": q.depth.value,
+                            "types": q.types,
                             "text": q.text.in_(language),
                             "purpose": q.purpose.in_(language),
                             "tags": q.tags,

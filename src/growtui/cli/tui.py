@@ -37,16 +37,44 @@ def run_app(opts: Options, start_kwargs: dict) -> None:
 @click.command()
 @click.option("--coachee", required=True, help="Who you are talking with.")
 @click.option("--topic", default="", help="What the conversation is about.")
-@click.option("--minutes", type=click.IntRange(5, 480), help="Time box (default from config, 45).")
+@click.option(
+    "--type",
+    "type_id",
+    metavar="ID",
+    help="Kind of conversation (default problem-solving; growtui types lists them).",
+)
+@click.option(
+    "--minutes", type=click.IntRange(5, 480), help="Time box (default: the type's; problem-solving: config, 45)."
+)
 @click.option(
     "--session-lang", "language", type=LANG, help="Language of the conversation (default: interface language)."
 )
 @click.pass_obj
-def new(opts: Options, coachee: str, topic: str, minutes: int | None, language: str | None) -> None:
+def new(
+    opts: Options, coachee: str, topic: str, type_id: str | None, minutes: int | None, language: str | None
+) -> None:
     """Start a new conversation straight away, cursor in the notes."""
     if not coachee.strip():
         raise click.BadParameter("the coachee's name is empty", param_hint="--coachee")
-    run_app(opts, {"coachee": coachee, "topic": topic, "minutes": minutes, "language": language or opts.language()})
+    if type_id is not None:
+        from growtui.library import load_library
+
+        known = load_library(opts.questions_dirs).types
+        if type_id not in known:
+            raise click.BadParameter(
+                f"no conversation type {type_id!r}; known: {', '.join(known)} (see growtui types)",
+                param_hint="--type",
+            )
+    run_app(
+        opts,
+        {
+            "coachee": coachee,
+            "topic": topic,
+            "minutes": minutes,
+            "language": language or opts.language(),
+            "type_id": type_id,
+        },
+    )
 
 
 @click.command()

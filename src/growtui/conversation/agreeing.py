@@ -202,6 +202,7 @@ class Agreeing(Asking):
         """The whole action as it was agreed, and its history: where it comes from, how often carried, since when."""
         return {
             "what": item.what,
+            "owner": item.owner,
             "success_criterion": item.success_criterion,
             "start": item.start,
             "when": item.when,

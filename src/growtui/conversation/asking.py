@@ -46,16 +46,20 @@ class Asking(LiveCore):
         """The questions answered so far (by library id)."""
         return {a.question_id for a in self.session.asked if a.question_id}
 
-    def candidates(self, phase: Phase | None = None) -> list[Prompt]:
+    def candidates(self, phase: str | None = None) -> list[Prompt]:
         """Follow-ups to answers first, then the phase's library questions not yet asked."""
         phase = phase or self.phase
         asked = self.asked_keys()
         pending = [p for p in self._pending.get(phase, []) if p.key not in asked]
         keys = {p.key for p in pending}
-        library = [prompt_for(q) for q in self.library.for_phase(phase) if q.id not in asked and q.id not in keys]
+        library = [
+            prompt_for(q)
+            for q in self.library.for_phase(phase, self.session.type)
+            if q.id not in asked and q.id not in keys
+        ]
         return pending + library
 
-    def current(self, phase: Phase | None = None) -> Prompt | None:
+    def current(self, phase: str | None = None) -> Prompt | None:
         phase = phase or self.phase
         found = self.candidates(phase)
         if not found:
@@ -80,7 +84,7 @@ class Asking(LiveCore):
         While an answer is being typed in that phase, its question stays the
         one shown: the new prompt waits right behind it.
         """
-        drafting = self.session.draft is not None and self.session.draft.phase is prompt.phase
+        drafting = self.session.draft is not None and self.session.draft.phase == prompt.phase
         shown = self.current(prompt.phase) if drafting else None
         queue = [p for p in self._pending.get(prompt.phase, []) if p.key != prompt.key]
         self._pending[prompt.phase] = [prompt, *queue]
@@ -94,7 +98,7 @@ class Asking(LiveCore):
         self.park_draft()
         self.offer(prompt_for(question))
 
-    def withdraw(self, phase: Phase, key: str) -> None:
+    def withdraw(self, phase: str, key: str) -> None:
         """Take a waiting prompt back: what it asked has been answered another way."""
         self._pending[phase] = [p for p in self._pending.get(phase, []) if p.key != key]
 
@@ -144,13 +148,13 @@ class Asking(LiveCore):
         return draft.text if draft is not None and prompt is not None and self._drafts_for(draft, prompt) else ""
 
     def _drafts_for(self, draft: AnswerDraft, prompt: Prompt) -> bool:
-        if draft.phase is not prompt.phase:
+        if draft.phase != prompt.phase:
             return False
         if draft.question_id or prompt.question_id:
             return draft.question_id == prompt.question_id
         return draft.question in (prompt.text.nl, prompt.text.en)
 
-    def park_draft(self) -> Phase | None:
+    def park_draft(self) -> str | None:
         """The manager moved on without pressing Enter: the typed text goes into the notes, under its question.
 
         Returns the phase whose notes changed, if any.
@@ -163,7 +167,7 @@ class Asking(LiveCore):
         text = draft.text.strip()
         if not text:
             return None
-        section = self.session.section(draft.phase)
+        section = self.session.section(draft.phase, create=True)
         before = section.notes.rstrip("\n")
         section.notes = f"{before}\n\n" if before else ""
         section.notes += f"{DRAFT_MARK} {draft.question}\n{text}\n"
@@ -175,7 +179,7 @@ class Asking(LiveCore):
         if draft is None:
             return
         question = self.library.get(draft.question_id) if draft.question_id else None
-        if question is not None and question.phase is draft.phase:
+        if question is not None and question.phase == draft.phase:
             prompt = prompt_for(question)
         else:
             prompt = Prompt.own(draft.question, draft.phase, key=draft.question_id or f"~draft:{draft.question}")
@@ -209,7 +213,7 @@ class Asking(LiveCore):
             score=score,
         )
         self.session.asked.append(asked)
-        if score is not None and prompt.phase is Phase.reality:
+        if score is not None and prompt.phase == Phase.reality:
             self.session.reality.scales.append(
                 ScaleAnswer(question_id=prompt.question_id, question=asked.text, score=score, said=answer)
             )

@@ -12,20 +12,36 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from growtui.library import Library
-from growtui.model import MAX_PHASE_SECONDS, Phase, Prompt, Session, Status, has_content, is_blank, now
+from growtui.model import (
+    MAX_PHASE_SECONDS,
+    ConversationType,
+    Phase,
+    Prompt,
+    Session,
+    Status,
+    has_content,
+    is_blank,
+    now,
+)
 from growtui.storage import Stored
 
-# Planned share of the time box per phase, in percent (normalised over the
-# phases a session has). Will gets a real share so it is not squeezed out.
-PLANNED_SHARE = {
+# Planned share of the time box per phase when the conversation's type does
+# not say (a type the library does not know): normalised over the phases a
+# session has. Will gets a real share so it is not squeezed out.
+PLANNED_SHARE: dict[str, int] = {
     Phase.opening: 5,
     Phase.follow_up: 10,
+    Phase.direction: 15,
     Phase.goal: 15,
     Phase.reality: 25,
     Phase.options: 20,
     Phase.will: 20,
     Phase.closing: 5,
 }
+OTHER_SHARE = 20
+NO_OVERRUN: frozenset[str] = frozenset(
+    {Phase.opening, Phase.follow_up, Phase.will, Phase.closing}
+)  # never warned about
 
 
 class LiveCore:
@@ -44,8 +60,8 @@ class LiveCore:
         self.library = library
         self._clock = clock
         self._entered = clock()
-        self._cursor: dict[Phase, int] = {}
-        self._pending: dict[Phase, list[Prompt]] = {}
+        self._cursor: dict[str, int] = {}
+        self._pending: dict[str, list[Prompt]] = {}
         self.version = 0
 
     # --- basics -----------------------------------------------------------
@@ -59,32 +75,37 @@ class LiveCore:
         return self.session.language.value
 
     @property
-    def phase(self) -> Phase:
+    def phase(self) -> str:
         return self.session.current_phase
+
+    @property
+    def kind(self) -> ConversationType | None:
+        """The conversation's type, as the library defines it (None for a type it does not know)."""
+        return self.library.type_of(self.session.type)
 
     def touch(self) -> None:
         self.version += 1
 
-    def phases(self) -> list[Phase]:
+    def phases(self) -> list[str]:
         """The phases this conversation has, in order (follow-up only when there is something to review)."""
-        return [p for p in Phase if p is not Phase.follow_up or self.session.follow_up.items]
+        return [p for p in self.session.phases if p != Phase.follow_up or self.session.follow_up.items]
 
-    def has_content(self, phase: Phase) -> bool:
-        return has_content(self.session, phase)
+    def has_content(self, phase: str) -> bool:
+        return has_content(self.session, phase, self.kind)
 
     def worth_saving(self) -> bool:
         """A conversation in which nothing was typed leaves no file; once written, its file is kept up to date."""
         return self.stored.stamp is not None or not is_blank(self.session)
 
-    def set_phase(self, phase: Phase) -> None:
-        if phase is self.phase:
+    def set_phase(self, phase: str) -> None:
+        if phase == self.phase:
             return
         self.park_draft()
         self.account_time()
         self.session.current_phase = phase
         self.touch()
 
-    def step_phase(self, delta: int) -> Phase:
+    def step_phase(self, delta: int) -> str:
         order = self.phases()
         index = order.index(self.phase) if self.phase in order else 0
         self.set_phase(order[max(0, min(len(order) - 1, index + delta))])
@@ -107,31 +128,36 @@ class LiveCore:
         elif now_ < self._entered:  # an injected or broken clock went back: count on from here
             self._entered = now_
 
-    def seconds_in(self, phase: Phase) -> int:
-        running = int(self._clock() - self._entered) if phase is self.phase else 0
+    def seconds_in(self, phase: str) -> int:
+        running = int(self._clock() - self._entered) if phase == self.phase else 0
         return self.session.phase_seconds.get(phase, 0) + max(0, running)
 
     def elapsed(self) -> int:
-        return sum(self.seconds_in(p) for p in Phase)
+        return sum(self.seconds_in(p) for p in {*self.session.phase_seconds, self.phase})
 
-    def planned(self, phase: Phase) -> int:
+    def share(self, phase: str) -> int:
+        """The phase's share of the time box: as the type says, else growtui's default."""
+        step = self.kind.step(phase) if self.kind is not None else None
+        return step.share if step is not None else PLANNED_SHARE.get(phase, OTHER_SHARE)
+
+    def planned(self, phase: str) -> int:
         phases = self.phases()
-        total = sum(PLANNED_SHARE[p] for p in phases)
-        return int(self.session.time_box_minutes * 60 * PLANNED_SHARE[phase] / total) if phase in phases else 0
+        total = sum(self.share(p) for p in phases)
+        return int(self.session.time_box_minutes * 60 * self.share(phase) / total) if phase in phases else 0
 
-    def overrun(self, phase: Phase) -> bool:
-        return phase in Phase.grow() and phase is not Phase.will and self.seconds_in(phase) > self.planned(phase)
+    def overrun(self, phase: str) -> bool:
+        return phase not in NO_OVERRUN and self.seconds_in(phase) > self.planned(phase)
 
     # --- the answer being typed (see Asking) ----------------------------------
 
-    def park_draft(self) -> Phase | None:
+    def park_draft(self) -> str | None:
         """Moving on: an answer typed and not confirmed goes into the notes. Overridden by Asking."""
         return None
 
     # --- notes and structured parts -------------------------------------------
 
-    def set_notes(self, phase: Phase, text: str) -> None:
-        section = self.session.section(phase)
+    def set_notes(self, phase: str, text: str) -> None:
+        section = self.session.section(phase, create=bool(text))
         if section.notes != text:
             section.notes = text
             self.touch()

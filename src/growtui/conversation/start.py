@@ -11,8 +11,22 @@ from growtui.conversation.merging import merge
 from growtui.crypto import seal_file
 from growtui.errors import GrowtuiError, SessionFileError, StoreWriteError
 from growtui.index import Entry, Index
-from growtui.model import ActionStatus, FollowUpItem, Lang, Outcome, Session, now, review_status
+from growtui.model import (
+    ActionStatus,
+    ConversationType,
+    FollowUpItem,
+    Lang,
+    Outcome,
+    Session,
+    Style,
+    StyleCheck,
+    StyleChoice,
+    now,
+    review_status,
+)
 from growtui.storage import SessionLock, Store, Stored, base_path_for, clear_recovery, find_file, find_recovery
+
+DEFAULT_MINUTES = 45
 
 
 def follow_up_items(index: Index, coachee: str) -> list[FollowUpItem]:
@@ -31,6 +45,7 @@ def follow_up_items(index: Index, coachee: str) -> list[FollowUpItem]:
             agreed_on=a.agreed_on,
             motivation=a.motivation,
             carry_count=a.carry_count,
+            owner=a.owner,
         )
         for a in index.open_actions(coachee)
     ]
@@ -41,15 +56,19 @@ def new_session(
     *,
     coachee: str,
     topic: str = "",
-    minutes: int = 45,
+    minutes: int | None = None,
     language: Lang | str = Lang.nl,
     coach: str = "",
     index: Index | None = None,
+    kind: ConversationType | None = None,
 ) -> Stored:
     """A new session, not yet on disk: it opens in the Opening; earlier open actions wait in the follow-up step.
 
-    The file is written by the first save that has something in it, so a
-    conversation in which nothing was typed leaves no file behind.
+    ``kind`` is the conversation type (default: problem-solving's phases);
+    it gives the phases, the time box when ``minutes`` is not given, and, for
+    a type that always coaches or always directs, the style. The file is
+    written by the first save that has something in it, so a conversation
+    in which nothing was typed leaves no file behind.
     """
     own_index = index is None
     index = index or Index.of(store)
@@ -62,13 +81,22 @@ def new_session(
             index.close()
     try:
         session = Session(
-            coachee=coachee.strip(), topic=topic.strip(), time_box_minutes=minutes, language=Lang(language), coach=coach
+            coachee=coachee.strip(),
+            topic=topic.strip(),
+            time_box_minutes=minutes or (kind.minutes if kind is not None else DEFAULT_MINUTES),
+            language=Lang(language),
+            coach=coach,
         )
     except ValidationError as exc:  # an empty name, or bytes from the command line that are not UTF-8
         fields = ", ".join(str(e["loc"][0]) for e in exc.errors())
         raise GrowtuiError(
             f"cannot start a session with this {fields}: it is empty or holds characters that are not text (not UTF-8)"
         ) from None
+    if kind is not None:
+        session.type, session.phases = kind.id, kind.phase_ids()
+        session.current_phase = session.phases[0]
+        if kind.style is not Style.ask:  # the type settles it: no check at the start
+            session.style = StyleCheck(chosen=StyleChoice(kind.style.value))
     if earlier:
         session.previous_session = earlier[0].id
     if items:

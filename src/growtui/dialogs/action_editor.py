@@ -14,12 +14,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Checkbox, Input, Label
 
 from growtui.dialogs.item_editor import ItemEditor
 from growtui.i18n import short_date, t
-from growtui.model import Action, parse_date
-from growtui.widgets.fields import FieldArea, FieldInput
+from growtui.model import Action, Source, parse_date
+from growtui.widgets.fields import FieldArea, FieldInput, TickBox
 
 DATES = ("start", "when")
 TEXTS = ("success_criterion", "inform", "support", "obstacles")
@@ -55,6 +55,7 @@ class ActionEditor(ItemEditor):
         #date-order { color: $text-warning; }
         &.-bad-date #date-error { display: block; }
         &.-late-start #date-order { display: block; }
+        #mine { margin-top: 1; }
         #buttons { height: 1; align-horizontal: right; margin-top: 1; }
         #buttons Button { margin-left: 2; }
     }
@@ -93,6 +94,7 @@ class ActionEditor(ItemEditor):
                     if name == DATES[-1]:
                         yield Label(t("date.invalid", lang), id="date-error")
                         yield Label(t("date.start_after_due", lang), id="date-order")
+            yield TickBox(t("action.mine", lang), action.owner is Source.coach, id="mine", compact=True)
             with Horizontal(id="buttons"):
                 yield Button(t("editor.undo", lang), id="cancel", compact=True)
                 yield Button(f"{t('key.close', lang)} (Esc)", id="save", variant="primary", compact=True)
@@ -114,12 +116,13 @@ class ActionEditor(ItemEditor):
     def _parsed(self, day: date | None) -> str:
         return "" if day is None else short_date(day, self.lang)
 
-    def _raw(self) -> tuple[str, ...]:
-        return tuple(
+    def _raw(self) -> tuple[object, ...]:
+        texts = tuple(
             widget.value if isinstance(widget, Input) else widget.text
             for widget in self.query(".row FieldInput, .row FieldArea")
             if isinstance(widget, (Input, FieldArea))
         )
+        return (*texts, self.query_one("#mine", Checkbox).value)
 
     @on(Input.Changed, "#start, #when")
     def _date_typed(self, event: Input.Changed) -> None:
@@ -157,4 +160,5 @@ class ActionEditor(ItemEditor):
                 result[name] = day
             else:
                 result[name] = value.strip()
+        result["owner"] = Source.coach if self.query_one("#mine", Checkbox).value else Source.coachee
         return result

@@ -10,7 +10,7 @@ from textual.widgets import Button, Checkbox, Input, Label, TextArea
 
 from growtui.dialogs.item_editor import ItemEditor
 from growtui.i18n import t
-from growtui.model import Option
+from growtui.model import Option, Source
 from growtui.widgets.fields import TickBox, read_score, score_input
 
 SCORES = ("attractiveness", "feasibility")
@@ -31,7 +31,10 @@ class OptionEditor(ItemEditor):
         #lists { height: 6; }
         #lists Vertical { height: 6; }
         #lists TextArea { height: 5; }
-        #chosen { margin: 1 0; }
+        #chosen { margin: 1 0 0 0; }
+        #mine { margin: 0 0 1 0; }
+        #permission { color: $text-warning; margin-bottom: 1; }
+        #permission.-hidden { display: none; }
         #buttons { height: 1; align-horizontal: right; }
         #buttons Button { margin-left: 2; }
     }
@@ -61,6 +64,9 @@ class OptionEditor(ItemEditor):
                     yield Label(t("options.cons", lang))
                     yield TextArea("\n".join(option.cons), id="cons")
             yield TickBox(t("options.chosen", lang), option.chosen, id="chosen", compact=True)
+            mine = option.source is Source.coach
+            yield TickBox(t("options.mine", lang), mine, id="mine", compact=True)
+            yield Label(t("options.permission", lang), id="permission", classes="" if mine else "-hidden")
             with Horizontal(id="buttons"):
                 yield Button(t("editor.undo", lang), id="cancel", compact=True)
                 yield Button(f"{t('key.close', lang)} (Esc)", id="save", variant="primary", compact=True)
@@ -80,7 +86,13 @@ class OptionEditor(ItemEditor):
     def _raw(self) -> tuple[object, ...]:
         inputs = tuple(self.query_one(f"#{name}", Input).value for name in ("text", *SCORES))
         areas = tuple(self.query_one(f"#{name}", TextArea).text for name in ("pros", "cons"))
-        return (*inputs, *areas, self.query_one("#chosen", Checkbox).value)
+        ticks = tuple(self.query_one(f"#{name}", Checkbox).value for name in ("chosen", "mine"))
+        return (*inputs, *areas, *ticks)
+
+    @on(Checkbox.Changed, "#mine")
+    def _mine_ticked(self, event: Checkbox.Changed) -> None:
+        """An idea of the coach's own: ask first whether the coachee wants to hear it, and offer it as one of many."""
+        self.query_one("#permission").set_class(not event.value, "-hidden")
 
     @on(Input.Changed, "#attractiveness, #feasibility")
     def _score_typed(self) -> None:
@@ -109,4 +121,5 @@ class OptionEditor(ItemEditor):
             "pros": lines("pros"),
             "cons": lines("cons"),
             "chosen": self.query_one("#chosen", Checkbox).value,
+            "source": Source.coach if self.query_one("#mine", Checkbox).value else Source.coachee,
         }

@@ -1,7 +1,10 @@
-"""Pick any question of a phase: filter by words or ``#tag``, see why a coach asks it.
+"""Pick any question of a phase: filter by words or ``#tag`` and by depth, see why a coach asks it.
 
-Dismisses with the chosen Question, or None. Typing stays in the filter;
-up and down move the highlight in the list, Enter picks it.
+The list is what this conversation's type offers in the phase. Dismisses
+with the chosen Question, or None. Typing stays in the filter; up and down
+move the highlight in the list, Enter picks it, F2 cycles the depth (all,
+facts, exploring, beliefs: the question ladder from what happened to what
+someone believes).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from textual.widgets.option_list import Option
 from growtui.conversation import LiveSession
 from growtui.i18n import phase_name, t
 from growtui.index import fold
-from growtui.model import Kind, Phase, Question
+from growtui.model import Depth, Kind, Question
 from growtui.widgets.translated import Translated
 
 
@@ -54,6 +57,10 @@ class QuestionPicker(Translated, ModalScreen[Question | None]):
         #questions {
             height: 1fr;
         }
+        #depth {
+            color: $text-muted;
+            margin: 0 1;
+        }
         #purpose {
             height: auto;
             min-height: 2;
@@ -69,26 +76,31 @@ class QuestionPicker(Translated, ModalScreen[Question | None]):
         Binding("escape", "close", "key.close", tooltip="tip.picker.close", id="picker.close"),
         Binding("up", "move(-1)", "key.up", tooltip="tip.picker.move", id="picker.up", show=False),
         Binding("down", "move(1)", "key.down", tooltip="tip.picker.move", id="picker.down", show=False),
+        Binding("f2", "cycle_depth", "key.depth", tooltip="tip.picker.depth", id="picker.depth", key_display="F2"),
     ]
+    DEPTHS: tuple[Depth | None, ...] = (None, Depth.facts, Depth.exploring, Depth.beliefs)
 
     @classmethod
     def language(cls, live: LiveSession, *args, **kwargs) -> str:
         return live.lang
 
-    def __init__(self, live: LiveSession, phase: Phase) -> None:
+    def __init__(self, live: LiveSession, phase: str) -> None:
         super().__init__()
         self.live = live
         self.phase = phase
-        self.questions = live.library.for_phase(phase)
+        self.questions = live.library.for_phase(phase, live.session.type)
         self.shown: list[Question] = []
+        self.depth: Depth | None = None
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.live.lang, **values)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-dialog", classes="dialog"):
-            yield Label(self.t("picker.title", phase=phase_name(self.phase, self.live.lang)), id="picker-title")
+            title = self.t("picker.title", phase=phase_name(self.phase, self.live.lang, self.live.library))
+            yield Label(title, id="picker-title")
             yield Input(id="filter", placeholder=self.t("picker.filter"))
+            yield Label(self._depth_text(), id="depth")
             yield OptionList(id="questions")
             yield Static(id="purpose")
 
@@ -102,6 +114,8 @@ class QuestionPicker(Translated, ModalScreen[Question | None]):
         ]
         if question.kind is Kind.scale:
             parts.append(("  (1-10)", "$foreground-muted"))
+        if question.depth is Depth.beliefs:
+            parts.append(("  · " + self.t("depth.beliefs"), "$text-warning"))
         if question.tags:
             parts.append(("  " + " ".join(f"#{tag}" for tag in question.tags), "$foreground-muted italic"))
         return Content.assemble(*parts)
@@ -112,7 +126,11 @@ class QuestionPicker(Translated, ModalScreen[Question | None]):
 
     def show_matches(self, query: str) -> None:
         asked = self.live.asked_keys()
-        self.shown = [q for q in self.questions if matches(q, query, self.live.lang)]
+        self.shown = [
+            q
+            for q in self.questions
+            if (self.depth is None or q.depth is self.depth) and matches(q, query, self.live.lang)
+        ]
         option_list = self.query_one("#questions", OptionList)
         option_list.set_options(Option(self._line(q, q.id in asked), id=q.id) for q in self.shown)
         if self.shown:
@@ -150,6 +168,15 @@ class QuestionPicker(Translated, ModalScreen[Question | None]):
     @on(OptionList.OptionSelected, "#questions")
     def pick_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.shown[event.option_index])
+
+    def _depth_text(self) -> str:
+        depth = self.t(f"depth.{self.depth.value}") if self.depth is not None else self.t("depth.all")
+        return self.t("picker.depth", depth=depth)
+
+    def action_cycle_depth(self) -> None:
+        self.depth = self.DEPTHS[(self.DEPTHS.index(self.depth) + 1) % len(self.DEPTHS)]
+        self.query_one("#depth", Label).update(self._depth_text())
+        self.show_matches(self.query_one("#filter", Input).value)
 
     def action_close(self) -> None:
         self.dismiss(None)

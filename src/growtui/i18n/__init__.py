@@ -21,13 +21,18 @@ stay in English, like the option names they sit between; see the README.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from growtui.i18n import documents, editing, finish, follow_up, history, home, keys, session, vault
+from growtui.i18n import documents, editing, finish, follow_up, history, home, keys, method, session, vault
 from growtui.model import Lang, Phase
 
-PHASE_NAMES: dict[Phase, tuple[str, str]] = {
+if TYPE_CHECKING:
+    from growtui.library import Library
+
+PHASE_NAMES: dict[str, tuple[str, str]] = {
     Phase.opening: ("Opening", "Opening"),
     Phase.follow_up: ("Terugblik", "Follow-up"),
+    Phase.direction: ("Richting", "Direction"),
     Phase.goal: ("Doel", "Goal"),
     Phase.reality: ("Realiteit", "Reality"),
     Phase.options: ("Opties", "Options"),
@@ -35,7 +40,7 @@ PHASE_NAMES: dict[Phase, tuple[str, str]] = {
     Phase.closing: ("Afsluiting", "Closing"),
 }
 
-_TABLES = (session, editing, follow_up, finish, home, history, documents, keys, vault)
+_TABLES = (session, editing, follow_up, finish, home, history, documents, keys, method, vault)
 
 
 def _merged(name: str) -> dict:
@@ -76,9 +81,16 @@ def tn(key: str, n: int, lang: Lang | str, **values: object) -> str:
     return (one if n == 1 else more).format(n=n, **values)
 
 
-def phase_name(phase: Phase, lang: Lang | str) -> str:
-    nl, en = PHASE_NAMES[phase]
-    return nl if _is_dutch(lang) else en
+def phase_name(phase: str, lang: Lang | str, library: Library | None = None) -> str:
+    """A phase's name: growtui's own from the tables, a type's own from the library.
+
+    A phase neither knows (a file from a library that had it) is named by its id.
+    """
+    if phase in PHASE_NAMES:
+        nl, en = PHASE_NAMES[phase]
+        return nl if _is_dutch(lang) else en
+    custom = library.phases.get(phase) if library is not None else None
+    return custom.name.in_(lang) if custom is not None else phase.replace("_", " ").capitalize()
 
 
 def short_date(day: date, lang: Lang | str) -> str:

@@ -19,7 +19,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "decision.carry_over": ("meenemen naar nu", "carry over to now"),
     "decision.drop": ("laten vallen", "drop"),
     "decision.unset": ("nog niet besloten", "not decided yet"),
-    "follow_up.due": ("klaar op {date}", "due {date}"),
+    "follow_up.due": ("klaar op {date}", "done by {date}"),
     "follow_up.motivation_then": ("motivatie toen {score}/10", "motivation then {score}/10"),
     "follow_up.age_today": ("vandaag afgesproken", "agreed today"),
     "follow_up.carried": ("al {n}× meegenomen", "carried over {n}× already"),

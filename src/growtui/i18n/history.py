@@ -21,7 +21,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "history.col.topic": ("Onderwerp", "Topic"),
     "history.col.status": ("Status", "Status"),
     "history.col.actions": ("Acties", "Actions"),
-    "history.status.in_progress": ("loopt nog", "open"),
+    "history.status.in_progress": ("loopt nog", "in progress"),
     "history.status.completed": ("afgerond", "completed"),
     "history.status.all": ("Elke status", "Any status"),
     "history.coachee.all": ("Iedereen", "Everyone"),

@@ -7,6 +7,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.new": ("Nieuw gesprek", "New conversation"),
     "home.coachee": ("Coachee", "Coachee"),
     "home.topic": ("Onderwerp", "Topic"),
+    "home.type": ("Soort", "Kind"),
     "home.minutes": ("Minuten", "Minutes"),
     "home.language": ("Taal", "Language"),
     "home.start": ("Start", "Start"),

@@ -47,6 +47,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.up": ("Omhoog", "Up"),
     "key.down": ("Omlaag", "Down"),
     "tip.picker.move": ("Vorige of volgende vraag in de lijst", "Previous or next question in the list"),
+    "key.depth": ("Diepte", "Depth"),
+    "tip.picker.depth": (
+        "Toon alleen feitvragen, verkennende vragen of vragen naar overtuigingen",
+        "Show only questions about facts, exploring ones, or ones about beliefs",
+    ),
     "key.history": ("Geschiedenis", "History"),
     "tip.history": ("Alle gesprekken: zoeken, filteren, teruglezen", "All conversations: search, filter, read back"),
     "key.search": ("Zoeken", "Search"),
@@ -105,6 +110,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Save and quit; the conversation can be resumed",
     ),
     "tip.phase": ("Ga naar {phase}", "Go to {phase}"),
+    "tip.core_phase": (
+        "Ga naar fase {n} van de kern van het gesprek",
+        "Go to phase {n} of the heart of the conversation",
+    ),
+    "key.core_phase": ("Fase {n}", "Phase {n}"),
     "palette.phase": ("Ga naar fase: {phase}", "Go to phase: {phase}"),
     "palette.insert": ("Vraag: {text}", "Question: {text}"),
     "palette.placeholder": ("Zoek een opdracht…", "Search for a command…"),
@@ -143,7 +153,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "every question of this phase; filter by words or #tag",
     ),
     "help.hints": ("coachingstips voor deze fase", "coaching tips for this phase"),
-    "help.phase_keys": ("Doel, Realiteit, Opties, Wil", "Goal, Reality, Options, Will"),
+    "help.phase_keys": (
+        "de kern van het gesprek, fase voor fase (Doel, Realiteit, Opties, Wil)",
+        "the heart of the conversation, phase by phase (Goal, Reality, Options, Will)",
+    ),
     "help.step_phase": (
         "vorige / volgende fase, ook de opening, de terugblik en de afsluiting",
         "previous / next phase, the opening, follow-up and closing too",

@@ -54,7 +54,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "will.new": ("Nieuwe actie (Enter)…", "New action (Enter)…"),
     "will.what": ("Wat", "What"),
     "will.start": ("Start (datum)", "Start (date)"),
-    "will.when": ("Wanneer af (datum)", "Done by (date)"),
+    "will.when": ("Klaar op (datum)", "Done by (date)"),
     "will.success": ("Waaraan zien we dat het gelukt is?", "How will we know it worked?"),
     "will.inform": ("Wie moet het weten?", "Who needs to know?"),
     "will.support": ("Welke steun is nodig?", "What support is needed?"),

@@ -47,7 +47,7 @@ from growtui.index.sealed import (
 )
 from growtui.storage import stat_files
 
-INDEX_FORMAT = 6  # bump when the tables change: an older index is rebuilt
+INDEX_FORMAT = 7  # bump when the tables change: an older index is rebuilt
 BATCH = 500
 PARALLEL_FROM = 400  # changed files from which reading is spread over processes
 
@@ -63,7 +63,8 @@ CREATE TABLE sessions (
     status TEXT NOT NULL, phase TEXT NOT NULL, language TEXT NOT NULL, tags TEXT NOT NULL,
     options INTEGER NOT NULL, actions INTEGER NOT NULL, done INTEGER NOT NULL,
     motivation INTEGER, minutes INTEGER NOT NULL,
-    sealed INTEGER NOT NULL  -- 0: a plain file (in an encrypted folder: not trusted for follow-ups)
+    sealed INTEGER NOT NULL,  -- 0: a plain file (in an encrypted folder: not trusted for follow-ups)
+    type TEXT NOT NULL, style TEXT  -- the conversation type; 'coach' or 'direct' when chosen
 );
 -- The text apart from the rows that lists read: with ~5 KB of text in each row,
 -- listing 10,000 sessions read 40 MB of pages; now it reads a few hundred KB.
@@ -74,11 +75,14 @@ CREATE TABLE actions (
     rel TEXT NOT NULL, session_id TEXT NOT NULL, action_id TEXT NOT NULL, person TEXT NOT NULL,
     started_at TEXT NOT NULL, what TEXT NOT NULL, criterion TEXT NOT NULL, due TEXT, agreed_on TEXT,
     status TEXT NOT NULL, carry_count INTEGER NOT NULL, motivation INTEGER,
-    start TEXT, inform TEXT NOT NULL, support TEXT NOT NULL, obstacles TEXT NOT NULL
+    start TEXT, inform TEXT NOT NULL, support TEXT NOT NULL, obstacles TEXT NOT NULL,
+    owner TEXT NOT NULL  -- 'coachee', or 'coach' for what the manager takes on
 );
 CREATE INDEX actions_by_person ON actions (person, status);
+CREATE INDEX actions_by_rel ON actions (rel);  -- forgetting a file's rows must not scan the table
 CREATE TABLE reviews (rel TEXT NOT NULL, ref TEXT NOT NULL, status TEXT NOT NULL);
 CREATE INDEX reviews_by_ref ON reviews (ref);
+CREATE INDEX reviews_by_rel ON reviews (rel);
 CREATE VIRTUAL TABLE fts USING fts5 (
     folded, content = 'texts', content_rowid = 'rowid', tokenize = 'trigram', detail = 'none'
 );
@@ -324,5 +328,7 @@ class Index(Queries):
         cursor = self.db.execute(f"INSERT INTO sessions VALUES ({', '.join('?' * len(listed))})", listed)
         self.db.execute("INSERT INTO texts VALUES (?, ?, ?)", (cursor.lastrowid, body, folded))
         self.db.execute("INSERT INTO fts (rowid, folded) VALUES (?, ?)", (cursor.lastrowid, folded))
-        self.db.executemany("INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", action_rows)
+        self.db.executemany(
+            "INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", action_rows
+        )
         self.db.executemany("INSERT INTO reviews VALUES (?, ?, ?)", review_rows)

@@ -38,7 +38,12 @@ def typed_text(session: Session) -> list[str]:
     """Everything a person typed in a session, for full-text search."""
     s = session
     parts = [s.coachee, s.topic, *s.tags]
-    parts += [s.section(phase).notes for phase in type(s.current_phase)]
+    from growtui.model import Phase
+
+    parts += [s.section(phase).notes for phase in Phase]
+    parts += [section.notes for section in s.sections.values()]
+    parts += [value for value in s.record.values() if isinstance(value, str)]
+    parts += [s.direction.what, s.direction.quality, s.direction.in_their_words]
     parts += [s.goal.session_goal, s.goal.long_term_goal, s.goal.success_measure]
     parts += [x for a in s.reality.scales for x in (a.question, a.said)]
     parts += [x for o in s.options.items for x in (o.text, *o.pros, *o.cons)]

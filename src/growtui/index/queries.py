@@ -31,7 +31,7 @@ class Queries:
 
     _ENTRY = (
         "rel, id, coachee, topic, started_at, ended_at, status, phase, language, tags, "
-        "options, actions, done, motivation, minutes"
+        "options, actions, done, motivation, minutes, type, style"
     )
 
     def _entry(self, row: tuple) -> Entry:
@@ -39,10 +39,19 @@ class Queries:
         return Entry._make((self.root, *row[:9], tuple(tags.split("\n")) if tags else (), *row[10:]))
 
     def _where(
-        self, coachee: str | None, status: str | None, since: date | None, until: date | None, tag: str | None
+        self,
+        coachee: str | None,
+        status: str | None,
+        since: date | None,
+        until: date | None,
+        tag: str | None,
+        kind: str | None = None,
     ) -> tuple[str, list[object]]:
         clauses: list[str] = ["1"]
         values: list[object] = []
+        if kind:
+            clauses.append("type = ?")
+            values.append(_utf8_only(kind))
         if coachee:
             clauses.append("person = ?")
             values.append(person_key(_utf8_only(coachee)))
@@ -68,9 +77,10 @@ class Queries:
         since: date | None = None,
         until: date | None = None,
         tag: str | None = None,
+        kind: str | None = None,
     ) -> list[Entry]:
         """Sessions, newest first, filtered."""
-        where, values = self._where(coachee, status, since, until, tag)
+        where, values = self._where(coachee, status, since, until, tag, kind)
         rows = self.db.execute(
             f"SELECT {self._ENTRY} FROM sessions WHERE {where} ORDER BY started_at DESC, rel", values
         )
@@ -84,16 +94,17 @@ class Queries:
         since: date | None = None,
         until: date | None = None,
         tag: str | None = None,
-    ) -> list[tuple[str, str, str, str, int, int, str]]:
+        kind: str | None = None,
+    ) -> list[tuple[str, str, str, str, int, int, str, str]]:
         """What ``growtui list`` prints, newest first, filtered: ``(when, coachee, topic, status, done, actions, id)``.
 
         :meth:`entries` without the objects: ten thousand sessions listed
         in a fraction of the time.
         """
-        where, values = self._where(coachee, status, since, until, tag)
+        where, values = self._where(coachee, status, since, until, tag, kind)
         return self.db.execute(
             "SELECT substr(started_at, 1, 10) || ' ' || substr(started_at, 12, 5), coachee, topic, status, done, "
-            f"actions, id FROM sessions WHERE {where} ORDER BY started_at DESC, rel",
+            f"actions, id, type FROM sessions WHERE {where} ORDER BY started_at DESC, rel",
             values,
         ).fetchall()
 
@@ -106,6 +117,7 @@ class Queries:
         since: date | None = None,
         until: date | None = None,
         tag: str | None = None,
+        kind: str | None = None,
     ) -> list[Hit]:
         """Sessions holding every term of the query (as part of a word, too), newest first, with a snippet.
 
@@ -116,7 +128,7 @@ class Queries:
         terms = query_terms(_utf8_only(query))
         if not terms:
             return []
-        where, values = self._where(coachee, status, since, until, tag)
+        where, values = self._where(coachee, status, since, until, tag, kind)
         trigrams = {term[i : i + 3] for term in terms for i in range(len(term) - 2)}
         if trigrams:
             where += " AND sessions.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
@@ -190,29 +202,30 @@ class Queries:
         }
         rows = self.db.execute(
             "SELECT session_id, action_id, what, criterion, due, agreed_on, carry_count, motivation, "
-            "start, inform, support, obstacles "
+            "start, inform, support, obstacles, owner "
             "FROM actions WHERE person = ? AND status = 'open' "
             f"AND rel IN (SELECT rel FROM sessions WHERE 1{trusted}) ORDER BY started_at, actions.rowid",
             (person_key(_utf8_only(coachee)),),
         )
-        return [
-            OpenAction(
-                sid,
-                aid,
-                what,
-                criterion,
-                date.fromisoformat(due) if due else None,
-                date.fromisoformat(agreed) if agreed else None,
-                carries,
-                motivation,
-                date.fromisoformat(start) if start else None,
-                inform,
-                support,
-                obstacles,
+        found = []
+        for sid, aid, what, criterion, due, agreed, carries, motivation, start, *details in rows:
+            if f"{sid}/{aid}" in settled:
+                continue
+            found.append(
+                OpenAction(
+                    sid,
+                    aid,
+                    what,
+                    criterion,
+                    date.fromisoformat(due) if due else None,
+                    date.fromisoformat(agreed) if agreed else None,
+                    carries,
+                    motivation,
+                    date.fromisoformat(start) if start else None,
+                    *details,  # inform, support, obstacles, owner
+                )
             )
-            for sid, aid, what, criterion, due, agreed, carries, motivation, start, inform, support, obstacles in rows
-            if f"{sid}/{aid}" not in settled
-        ]
+        return found
 
 
 def _utf8_only(text: str) -> str:

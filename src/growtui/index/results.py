@@ -39,6 +39,8 @@ class Entry(NamedTuple):
     done: int
     motivation: int | None
     minutes: int
+    type: str = "problem-solving"
+    style: str | None = None  # "coach" or "direct" when chosen
 
     @property
     def path(self) -> Path:
@@ -57,14 +59,15 @@ class Entry(NamedTuple):
         """``2026-11-03 13:30``: the start as people read it, without parsing."""
         return f"{self.started[:10]} {self.started[11:16]}"
 
-    def listed(self) -> tuple[str, str, str, str, int, int, str]:
+    def listed(self) -> tuple[str, str, str, str, int, int, str, str]:
         """The row :meth:`Index.listing` gives for this session."""
-        return (self.when, self.coachee, self.topic, self.status, self.done, self.actions, self.id)
+        return (self.when, self.coachee, self.topic, self.status, self.done, self.actions, self.id, self.type)
 
     def as_json(self) -> dict[str, object]:
         return {
             "id": self.id,
             "path": str(self.path),
+            "type": self.type,
             "coachee": self.coachee,
             "topic": self.topic,
             "started_at": self.started,
@@ -78,6 +81,7 @@ class Entry(NamedTuple):
             "actions_done": self.done,
             "motivation": self.motivation,
             "minutes": self.minutes,
+            "style": self.style,
         }
 
 
@@ -102,6 +106,7 @@ class OpenAction:
     inform: str = ""
     support: str = ""
     obstacles: str = ""
+    owner: str = "coachee"
 
 
 @dataclass

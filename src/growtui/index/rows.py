@@ -37,7 +37,7 @@ def rows_for(rel: str, s: Session, sealed: bool = False) -> Rows:
         s.started_at.date().isoformat(),
         s.ended_at.isoformat() if s.ended_at else None,
         s.status.value,
-        s.current_phase.value,
+        s.current_phase,
         s.language.value,
         "\n".join(s.tags),
         len(s.options.items),
@@ -46,6 +46,8 @@ def rows_for(rel: str, s: Session, sealed: bool = False) -> Rows:
         s.will.motivation,
         duration_minutes(s) or 0,
         int(sealed),
+        s.type,
+        s.style.chosen.value if s.style is not None and s.style.chosen is not None else None,
         body,
         fold(body),
     )
@@ -67,6 +69,7 @@ def rows_for(rel: str, s: Session, sealed: bool = False) -> Rows:
             a.inform,
             a.support,
             a.obstacles,
+            a.owner.value,
         )
         for a in s.will.actions
     ]

@@ -7,7 +7,26 @@ from typing import TYPE_CHECKING
 from growtui import lazy_exports
 
 _EXPORTS = {
-    **dict.fromkeys(("Lang", "Localized", "NonEmpty", "Phase", "Score", "Strict"), "common"),
+    **dict.fromkeys(("Lang", "Localized", "NonEmpty", "Phase", "PhaseId", "Score", "Section", "Strict"), "common"),
+    **dict.fromkeys(
+        (
+            "DEFAULT_MAX_ACTIONS",
+            "DEFAULT_TYPE",
+            "Check",
+            "ChecklistItem",
+            "Choice",
+            "ConversationType",
+            "Depth",
+            "PhaseChecklist",
+            "PhaseDef",
+            "RecordField",
+            "RecordKind",
+            "Style",
+            "TypeId",
+            "TypePhase",
+        ),
+        "types",
+    ),
     **dict.fromkeys(("QUESTIONS_SCHEMA_VERSION", "FollowUp", "Hint", "Kind", "Question", "QuestionFile"), "question"),
     **dict.fromkeys(
         (
@@ -15,6 +34,9 @@ _EXPORTS = {
             "AnswerDraft",
             "MAX_CARRY_COUNT",
             "MAX_PHASE_SECONDS",
+            "ClosingSection",
+            "DEFAULT_PHASES",
+            "Source",
             "SESSION_SCHEMA_VERSION",
             "Action",
             "ActionStatus",
@@ -33,6 +55,8 @@ _EXPORTS = {
         "session",
     ),
     "parse_date": "dates",
+    **dict.fromkeys(("DirectionSection", "Experience", "StyleCheck", "StyleChoice"), "direction"),
+    **dict.fromkeys(("checklist_state", "ticked"), "readiness"),
     **dict.fromkeys(("MORE_OPTIONS", "ONE_HIGHER", "Prompt", "is_motivation", "parse_score", "prompt_for"), "prompts"),
     **dict.fromkeys(("OLDEST_SESSION_FORMAT", "SESSION_REQUIRED", "json_schema"), "schemas"),
     **dict.fromkeys(("covered_phases", "duration_minutes", "has_content", "is_blank"), "progress"),
@@ -46,11 +70,19 @@ if TYPE_CHECKING:
         Localized as Localized,
         NonEmpty as NonEmpty,
         Phase as Phase,
+        PhaseId as PhaseId,
         Score as Score,
+        Section as Section,
         Strict as Strict,
     )
     from growtui.model.dates import (
         parse_date as parse_date,
+    )
+    from growtui.model.direction import (
+        DirectionSection as DirectionSection,
+        Experience as Experience,
+        StyleCheck as StyleCheck,
+        StyleChoice as StyleChoice,
     )
     from growtui.model.progress import (
         covered_phases as covered_phases,
@@ -74,12 +106,17 @@ if TYPE_CHECKING:
         Question as Question,
         QuestionFile as QuestionFile,
     )
+    from growtui.model.readiness import (
+        checklist_state as checklist_state,
+        ticked as ticked,
+    )
     from growtui.model.schemas import (
         OLDEST_SESSION_FORMAT as OLDEST_SESSION_FORMAT,
         SESSION_REQUIRED as SESSION_REQUIRED,
         json_schema as json_schema,
     )
     from growtui.model.session import (
+        DEFAULT_PHASES as DEFAULT_PHASES,
         MAX_CARRIES as MAX_CARRIES,
         MAX_CARRY_COUNT as MAX_CARRY_COUNT,
         MAX_PHASE_SECONDS as MAX_PHASE_SECONDS,
@@ -88,14 +125,32 @@ if TYPE_CHECKING:
         ActionStatus as ActionStatus,
         AnswerDraft as AnswerDraft,
         Asked as Asked,
+        ClosingSection as ClosingSection,
         Decision as Decision,
         FollowUpItem as FollowUpItem,
         Option as Option,
         Outcome as Outcome,
         ScaleAnswer as ScaleAnswer,
         Session as Session,
+        Source as Source,
         Status as Status,
         new_session_id as new_session_id,
         now as now,
         review_status as review_status,
+    )
+    from growtui.model.types import (
+        DEFAULT_MAX_ACTIONS as DEFAULT_MAX_ACTIONS,
+        DEFAULT_TYPE as DEFAULT_TYPE,
+        Check as Check,
+        ChecklistItem as ChecklistItem,
+        Choice as Choice,
+        ConversationType as ConversationType,
+        Depth as Depth,
+        PhaseChecklist as PhaseChecklist,
+        PhaseDef as PhaseDef,
+        RecordField as RecordField,
+        RecordKind as RecordKind,
+        Style as Style,
+        TypeId as TypeId,
+        TypePhase as TypePhase,
     )

@@ -20,14 +20,18 @@ class Lang(StrEnum):
 
 
 class Phase(StrEnum):
-    """Where in a conversation a question belongs.
+    """growtui's own phases, each with a panel of its own.
 
     The four GROW phases, plus the sets around them: opening (check-in),
-    follow-up of earlier actions, and closing.
+    follow-up of earlier actions, the directed part (the manager states the
+    standard first), and closing. A conversation type can add phases of its
+    own (see :mod:`growtui.model.types`); a phase is then named by its id,
+    a :data:`PhaseId`.
     """
 
     opening = "opening"
     follow_up = "follow_up"
+    direction = "direction"
     goal = "goal"
     reality = "reality"
     options = "options"
@@ -41,6 +45,13 @@ class Phase(StrEnum):
     @classmethod
     def conversation_order(cls) -> tuple[Phase, ...]:
         return tuple(cls)
+
+
+PhaseId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,31}$"),
+    Field(description="One of growtui's phases, or a phase a conversation type declares (for example 'focus')."),
+]
 
 
 # Not only spaces: what strip_whitespace takes away (Unicode White_Space), said so for the JSON Schema too.
@@ -57,3 +68,9 @@ class Localized(Strict):
 
     def in_(self, lang: Lang | str) -> str:
         return self.nl if Lang(lang) is Lang.nl else self.en
+
+
+class Section(Strict):
+    """What every phase of a session has: free notes."""
+
+    notes: str = Field(default="", description="Free notes taken during this phase.")

@@ -24,14 +24,14 @@ class Prompt:
     """What the question panel offers: a library question or a follow-up to an answer."""
 
     text: Localized
-    phase: Phase
+    phase: str
     kind: Kind = Kind.open
     question: Question | None = None
     follow_up_of: str | None = None
     key: str = ""  # stable identity, for "asked" bookkeeping and the file
 
     @classmethod
-    def own(cls, text: str, phase: Phase, key: str) -> Prompt:
+    def own(cls, text: str, phase: str, key: str) -> Prompt:
         """A question that is not (or no longer) in the library: as it was asked, in both languages."""
         return cls(Localized(nl=text, en=text), phase, key=key)
 
@@ -55,5 +55,5 @@ def parse_score(text: str) -> tuple[int, str] | None:
 
 def is_motivation(question: Question | None) -> bool:
     return bool(
-        question and question.phase is Phase.will and question.kind is Kind.scale and "motivation" in question.id
+        question and question.phase == Phase.will and question.kind is Kind.scale and "motivation" in question.id
     )

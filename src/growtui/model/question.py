@@ -1,4 +1,4 @@
-"""The question library's file format: questions and coaching hints."""
+"""The question library's file format: questions, coaching hints, and the conversation types (see types)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from typing import Annotated, Final, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from growtui.model.common import Localized, Phase, Strict
+from growtui.model.common import Localized, PhaseId, Strict
+from growtui.model.types import ConversationType, Depth, PhaseChecklist, PhaseDef, TypeId
 
 QUESTIONS_SCHEMA_VERSION: Final = 1
 
@@ -65,11 +66,20 @@ class FollowUp(Strict):
 
 class Question(Strict):
     id: QuestionId
-    phase: Phase
+    phase: PhaseId
     kind: Kind = Kind.open
+    depth: Depth = Field(
+        default=Depth.exploring,
+        description="facts (what happened), exploring (meaning, possibilities) or beliefs "
+        "(assumptions, what is at stake for the person, patterns).",
+    )
     text: Localized = Field(description="The question as the coach asks it.")
     purpose: Localized = Field(description="One short line: why a coach asks this.")
     tags: list[Tag] = Field(default_factory=list)
+    types: list[TypeId] = Field(
+        default_factory=list,
+        description="Only offered in these conversation types (default: every type that draws on its phase).",
+    )
     follow_ups: list[FollowUp] = Field(default_factory=list)
     override: bool = Field(
         default=False,
@@ -85,6 +95,10 @@ class Question(Strict):
                         raise ValueError(f"'{name}' in follow_ups only makes sense for kind = \"scale\"")
         return self
 
+    def for_type(self, type_id: str) -> bool:
+        """Offered in this type: a general question, or one meant for it."""
+        return not self.types or type_id in self.types
+
     def follow_ups_for(self, score: int | None) -> list[FollowUp]:
         """The follow-ups that apply to an answer (a score for scale questions), in order."""
         return [f for f in self.follow_ups if f.applies_to(score)]
@@ -93,8 +107,12 @@ class Question(Strict):
 class Hint(Strict):
     """A quiet reminder for the coach, shown beside a phase."""
 
-    phase: Phase
+    phase: PhaseId
     text: Localized
+    types: list[TypeId] = Field(default_factory=list, description="Only in these conversation types (default: all).")
+
+    def for_type(self, type_id: str) -> bool:
+        return not self.types or type_id in self.types
 
 
 class QuestionFile(Strict):
@@ -103,3 +121,6 @@ class QuestionFile(Strict):
     schema_version: Literal[1] = Field(default=QUESTIONS_SCHEMA_VERSION, description="Format version of this file.")
     questions: list[Question] = Field(default_factory=list)
     hints: list[Hint] = Field(default_factory=list)
+    phases: list[PhaseDef] = Field(default_factory=list, description="Phases of their own, for conversation types.")
+    checklist: list[PhaseChecklist] = Field(default_factory=list, description='"Ready to move on?" per phase.')
+    types: list[ConversationType] = Field(default_factory=list, description="Conversation types.")

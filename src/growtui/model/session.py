@@ -14,9 +14,22 @@ from typing import Annotated, Final, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 
-from growtui.model.common import Lang, NonEmpty, Phase, Score, Strict
+from growtui.model.common import Lang, NonEmpty, Phase, PhaseId, Score, Section, Strict
+from growtui.model.direction import DirectionSection, StyleCheck
+from growtui.model.types import DEFAULT_TYPE, RecordId, TypeId
 
-SESSION_SCHEMA_VERSION: Final = 3
+SESSION_SCHEMA_VERSION: Final = 4
+# The phases of a problem-solving conversation, and of any file that names none.
+DEFAULT_PHASES: Final = (
+    Phase.opening,
+    Phase.follow_up,
+    Phase.goal,
+    Phase.reality,
+    Phase.options,
+    Phase.will,
+    Phase.closing,
+)
+MAX_TALK_PERCENT = 100
 _ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32, lower case
 
 SessionId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{4,64}$")]
@@ -106,8 +119,11 @@ def review_status(outcome: Outcome | None, decision: Decision | None) -> ActionS
     return ActionStatus.open
 
 
-class Section(Strict):
-    notes: str = Field(default="", description="Free notes taken during this phase.")
+class Source(StrEnum):
+    """Who an option comes from, or whose commitment an action is."""
+
+    coachee = "coachee"
+    coach = "coach"
 
 
 class FollowUpItem(Strict):
@@ -116,6 +132,7 @@ class FollowUpItem(Strict):
     session_id: SessionId = Field(description="The session in which the action was agreed.")
     action_id: ItemId
     what: str = Field(default="", description="The action as it was agreed (a copy, for reading).")
+    owner: Source = Field(default=Source.coachee, description="coachee, or coach for the manager's own commitment.")
     success_criterion: str = ""
     start: date | None = Field(default=None, description="The date it was to start, as agreed.")
     when: date | None = Field(default=None, description="The date it was due, as agreed.")
@@ -171,6 +188,7 @@ class Option(Strict):
     text: str
     attractiveness: Score | None = Field(default=None, description="How attractive, 1-10.")
     feasibility: Score | None = Field(default=None, description="How feasible, 1-10.")
+    source: Source = Field(default=Source.coachee, description="Whose idea: the coachee's, or the coach's own.")
     pros: list[str] = Field(default_factory=list)
     cons: list[str] = Field(default_factory=list)
     chosen: bool = False
@@ -190,6 +208,7 @@ class OptionsSection(Section):
 class Action(Strict):
     id: ItemId
     what: str
+    owner: Source = Field(default=Source.coachee, description="coachee, or coach for the manager's own commitment.")
     start: date | None = Field(default=None, description="The date it starts, if not at once.")
     when: date | None = Field(default=None, description="The date by which it is done.")
     success_criterion: str = Field(default="", description="How we will know it worked.")
@@ -213,11 +232,20 @@ class WillSection(Section):
     motivation_to_ten: str = Field(default="", description="What would make the motivation a 10.")
 
 
+class ClosingSection(Section):
+    coach_talk_percent: int | None = Field(
+        default=None,
+        ge=0,
+        le=MAX_TALK_PERCENT,
+        description="The coach's own estimate of how much of the conversation they talked, in percent.",
+    )
+
+
 class Asked(Strict):
     """A question asked in the session and the answer noted against it."""
 
     question_id: str | None = Field(default=None, description="Library id; absent for own questions.")
-    phase: Phase
+    phase: PhaseId
     text: str = Field(description="The question as asked, in the session's language.")
     asked_at: datetime
     answer: str = ""
@@ -233,15 +261,16 @@ class AnswerDraft(Strict):
     without confirming, it goes into the phase's notes under its question.
     """
 
-    phase: Phase
+    phase: PhaseId
     question_id: str | None = Field(default=None, description="Library id of the question, if it came from it.")
     question: str = Field(description="The question as shown, in the session's language.")
     text: str = Field(description="What was typed so far.")
 
 
 class Session(Strict):
-    schema_version: Literal[3] = SESSION_SCHEMA_VERSION
+    schema_version: Literal[4] = SESSION_SCHEMA_VERSION
     id: SessionId = Field(default_factory=new_session_id)
+    type: TypeId = Field(default=DEFAULT_TYPE, description="The kind of conversation (a type in the question library).")
     coachee: NonEmpty
     coach: str = ""
     topic: str = ""
@@ -250,27 +279,50 @@ class Session(Strict):
     ended_at: datetime | None = None
     time_box_minutes: int = Field(default=45, ge=5, le=480)
     status: Status = Status.in_progress
-    current_phase: Phase = Phase.opening
+    phases: list[PhaseId] = Field(
+        default_factory=lambda: [p.value for p in DEFAULT_PHASES],
+        min_length=1,
+        description="The phases of this conversation, in order.",
+    )
+    current_phase: PhaseId = Phase.opening.value
     previous_session: SessionId | None = Field(default=None, description="The earlier session this one follows up on.")
     tags: list[str] = Field(default_factory=list)
     next_meeting: date | None = Field(default=None, description="When the next conversation is planned.")
-    phase_seconds: dict[Phase, Annotated[int, Field(ge=0, le=MAX_PHASE_SECONDS)]] = Field(
+    style: StyleCheck | None = Field(default=None, description="The coach-or-direct check and the choice made.")
+    phase_seconds: dict[PhaseId, Annotated[int, Field(ge=0, le=MAX_PHASE_SECONDS)]] = Field(
         default_factory=dict, description="Time spent in each phase, in seconds."
     )
     opening: Section = Field(default_factory=Section)
     follow_up: FollowUpSection = Field(default_factory=FollowUpSection)
+    direction: DirectionSection = Field(default_factory=DirectionSection)
     goal: GoalSection = Field(default_factory=GoalSection)
     reality: RealitySection = Field(default_factory=RealitySection)
     options: OptionsSection = Field(default_factory=OptionsSection)
     will: WillSection = Field(default_factory=WillSection)
-    closing: Section = Field(default_factory=Section)
+    closing: ClosingSection = Field(default_factory=ClosingSection)
+    sections: dict[PhaseId, Section] = Field(
+        default_factory=dict, description="The notes of the phases a conversation type adds."
+    )
+    record: dict[RecordId, str | Score] = Field(
+        default_factory=dict, description="What the conversation type records: its fields, by id."
+    )
     asked: list[Asked] = Field(default_factory=list)
     draft: AnswerDraft | None = Field(default=None, description="An answer being typed and not yet confirmed.")
 
     _aware = field_validator("started_at", "ended_at")(_local_if_naive)
 
-    def section(self, phase: Phase) -> Section:
-        return getattr(self, phase.value)
+    def section(self, phase: str, create: bool = False) -> Section:
+        """The notes (and more) of a phase: growtui's own by name, a type's own from ``sections``.
+
+        A type's phase with nothing in it yet has an empty section; ``create``
+        puts it in the session, for writing into.
+        """
+        if phase in Phase.__members__:
+            section: Section = getattr(self, phase)
+            return section
+        if create:
+            return self.sections.setdefault(phase, Section())
+        return self.sections.get(phase) or Section()
 
     def chosen_options(self) -> list[Option]:
         return [o for o in self.options.items if o.chosen]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from growtui.i18n import phase_name, short_date, t
 from growtui.model import ActionStatus, Lang, Phase, Session
 from growtui.render.blocks import (
@@ -16,8 +18,11 @@ from growtui.render.blocks import (
     title_of,
     to_markdown,
 )
-from growtui.render.session import session_blocks
+from growtui.render.session import session_blocks, style_text, type_name
 from growtui.safetext import clean
+
+if TYPE_CHECKING:
+    from growtui.library import Library
 
 _BARS = "▁▂▃▄▅▆▇█"
 
@@ -33,9 +38,22 @@ def sparkline(values: list[int | None], lo: int = 1, hi: int = 10) -> str:
     return "".join(" " if v is None else bar(v) for v in values)
 
 
-def _arc(sessions: list[Session], lang: Lang | str) -> list[Block]:
+def kind_and_style(s: Session, lang: Lang | str, library: Library | None) -> str:
+    """``Check-in · coach``: the kind of conversation and, when chosen, the style; the arc shows how both move."""
+    return " · ".join(p for p in (type_name(s.type, lang, library), style_text(s, lang)) if p)
+
+
+def _arc(sessions: list[Session], lang: Lang | str, library: Library | None) -> list[Block]:
     header = [
-        t(key, lang) for key in ("doc.date", "doc.session_goal", "doc.chosen", "doc.actions_done", "doc.motivation")
+        t(key, lang)
+        for key in (
+            "doc.date",
+            "doc.kind_style",
+            "doc.session_goal",
+            "doc.chosen",
+            "doc.actions_done",
+            "doc.motivation",
+        )
     ]
     rows = []
     for s in sessions:
@@ -43,6 +61,7 @@ def _arc(sessions: list[Session], lang: Lang | str) -> list[Block]:
         rows.append(
             [
                 short_date(s.started_at.date(), lang),
+                kind_and_style(s, lang, library),
                 s.goal.session_goal,
                 " · ".join(o.text for o in s.chosen_options()),
                 f"{done}/{len(s.will.actions)}" if s.will.actions else "–",
@@ -80,7 +99,7 @@ def _trends(sessions: list[Session], lang: Lang | str) -> list[Block]:
     return part(t("doc.trends", lang), [Table(header, rows, narrow=1)] if rows else [])
 
 
-def _arc_session(s: Session, lang: Lang | str) -> list[Block]:
+def _arc_session(s: Session, lang: Lang | str, library: Library | None) -> list[Block]:
     """One step of the arc: the goal, the options weighed and chosen, what was agreed and how it went."""
     title = " · ".join(part for part in (short_date(s.started_at.date(), lang), s.topic) if part.strip())
     options = [
@@ -115,6 +134,7 @@ def _arc_session(s: Session, lang: Lang | str) -> list[Block]:
     return [
         Heading(title, 2),
         *labelled(
+            (t("doc.kind_style", lang), kind_and_style(s, lang, library)),
             (t("doc.session_goal", lang), s.goal.session_goal),
             (t("doc.long_term_goal", lang), s.goal.long_term_goal),
             (t("doc.motivation", lang), score_text(s.will.motivation)),
@@ -125,20 +145,22 @@ def _arc_session(s: Session, lang: Lang | str) -> list[Block]:
     ]
 
 
-def arc_markdown(sessions: list[Session], lang: Lang | str) -> str:
+def arc_markdown(sessions: list[Session], lang: Lang | str, library: Library | None = None) -> str:
     """One coachee's arc for reading on screen: per session, oldest first, goals, options, actions, outcomes."""
     ordered = sorted(sessions, key=lambda s: s.started_at)
-    return "\n".join(to_markdown(_arc_session(s, lang)) for s in ordered)
+    return "\n".join(to_markdown(_arc_session(s, lang, library)) for s in ordered)
 
 
-def coachee_markdown(sessions: list[Session], lang: Lang | str) -> str:
+def coachee_markdown(sessions: list[Session], lang: Lang | str, library: Library | None = None) -> str:
     """All sessions of one coachee, oldest first, with their arc and scores over time."""
     if not sessions:
         raise ValueError("coachee_markdown needs at least one session")
     ordered = sorted(sessions, key=lambda s: s.started_at)
     overview = [
         Heading(t("doc.coachee_title", lang, coachee=ordered[0].coachee), 1),
-        *_arc(ordered, lang),
+        *_arc(ordered, lang, library),
         *_trends(ordered, lang),
     ]
-    return "\n".join([to_markdown(overview), *(to_markdown(session_blocks(s, lang), shift=1) for s in ordered)])
+    return "\n".join(
+        [to_markdown(overview), *(to_markdown(session_blocks(s, lang, library), shift=1) for s in ordered)]
+    )

@@ -122,7 +122,7 @@ class SessionDocumentScreen(ReaderScreen):
     def markdown(self) -> str:
         from growtui.render import session_markdown
 
-        return session_markdown(self.sessions[0], self.lang)
+        return session_markdown(self.sessions[0], self.lang, getattr(self.app, "library", None))
 
     def action_arc(self) -> None:
         if self.sessions:
@@ -166,7 +166,7 @@ class CoacheeArcScreen(ReaderScreen):
     def markdown(self) -> str:
         from growtui.render import arc_markdown
 
-        return arc_markdown(self.sessions, self.lang)
+        return arc_markdown(self.sessions, self.lang, getattr(self.app, "library", None))
 
     @on(ReaderScreen.Loaded)
     def _trends(self, message: ReaderScreen.Loaded) -> None:

@@ -25,13 +25,17 @@ from textual.widgets.option_list import Option
 from growtui.config import Config
 from growtui.errors import Problem
 from growtui.i18n import phase_name, t, tn
-from growtui.model import Phase, Status
+from growtui.index.matching import person_key
+from growtui.model import Status
 from growtui.screens.messages import HistoryRequested
 from growtui.storage import Store, find_recovery
 from growtui.widgets.translated import Translated
 
 if TYPE_CHECKING:
     from growtui.index import Entry, Sync
+    from growtui.library import Library
+
+DEFAULT_TYPE = "problem-solving"  # growtui.model.DEFAULT_TYPE
 
 MIN_MINUTES, MAX_MINUTES = 5, 480
 RECENT_COUNT = 10
@@ -80,12 +84,13 @@ class HomeScreen(Translated, Screen):
     class StartRequested(Message):
         """The manager wants to start a new conversation."""
 
-        def __init__(self, coachee: str, topic: str, minutes: int, language: str) -> None:
+        def __init__(self, coachee: str, topic: str, minutes: int, language: str, type_id: str | None = None) -> None:
             super().__init__()
             self.coachee = coachee
             self.topic = topic
             self.minutes = minutes
             self.language = language
+            self.type_id = type_id
 
     class ResumeRequested(Message):
         """The manager wants to go on with an unfinished conversation."""
@@ -94,11 +99,13 @@ class HomeScreen(Translated, Screen):
             super().__init__()
             self.path = path
 
-    def __init__(self, store: Store, config: Config, lang: str) -> None:
+    def __init__(self, store: Store, config: Config, lang: str, library: Library | None = None) -> None:
         super().__init__()
         self.store = store
         self.config = config
         self.lang = str(lang)
+        self.library = library
+        self.last_type: dict[str, str] = {}  # person key -> the type of their latest conversation
         self.unfinished: list[Entry] = []
         self.recent: list[Entry] = []
         self.coachee_names: list[str] = []
@@ -121,10 +128,20 @@ class HomeScreen(Translated, Screen):
                 with Horizontal(classes="field"):
                     yield Label(self.t("home.topic"), classes="label")
                     yield Input(id="topic", placeholder=self.t("home.topic.placeholder"))
+                if self.library is not None and self.library.types:
+                    with Horizontal(classes="field"):
+                        yield Label(self.t("home.type"), classes="label")
+                        yield Select(
+                            [(k.name.in_(self.lang), k.id) for k in self.library.types.values()],
+                            value=self._default_type(),
+                            allow_blank=False,
+                            id="type",
+                        )
+                        yield Static(self._purpose(self._default_type()), id="type-purpose")
                 with Horizontal(classes="field"):
                     yield Label(self.t("home.minutes"), classes="label")
                     yield Input(
-                        str(self.config.time_box_minutes),
+                        str(self.minutes_for(self._default_type())),
                         id="minutes",
                         restrict=r"[0-9]*",
                         max_length=3,
@@ -177,6 +194,9 @@ class HomeScreen(Translated, Screen):
         self.unfinished = [e for e in message.entries if e.status == Status.in_progress]
         self.recent = [e for e in message.entries if e.status == Status.completed][:RECENT_COUNT]
         self.coachee_names = message.names
+        self.last_type = {}
+        for entry in message.entries:  # newest first: the first seen is the latest
+            self.last_type.setdefault(person_key(entry.coachee), entry.type)
         self.query_one("#coachee", Input).suggester = SuggestFromList(self.coachee_names, case_sensitive=False)
         self._fill(
             self.query_one("#resume", OptionList),
@@ -193,12 +213,18 @@ class HomeScreen(Translated, Screen):
         parts: list[str | tuple[str, str]] = [(entry.coachee, "bold")]
         if entry.topic:
             parts += [" · ", entry.topic]
+        if entry.type != DEFAULT_TYPE:
+            parts += [" · ", (self._type_name(entry.type), "$text-accent")]
         parts += [" · ", (entry.when[:10], "$foreground-muted")]
         if phase:
-            parts += [" · ", (phase_name(Phase(entry.phase), self.lang), "$foreground-muted")]
+            parts += [" · ", (phase_name(entry.phase, self.lang, self.library), "$foreground-muted")]
         if recovered:
             parts += [" · ", (self.t("home.has_recovery"), "$text-warning")]
         return Content.assemble(*parts)
+
+    def _type_name(self, type_id: str) -> str:
+        kind = self.library.types.get(type_id) if self.library is not None else None
+        return kind.name.in_(self.lang) if kind is not None else type_id
 
     @staticmethod
     def _fill(option_list: OptionList, prompts: list[Content]) -> None:
@@ -266,13 +292,51 @@ class HomeScreen(Translated, Screen):
             return
         topic = self.query_one("#topic", Input).value.strip()
         language = str(self.query_one("#language", Select).value)
-        self.post_message(self.StartRequested(coachee, topic, int(minutes_input.value), language))
+        self.post_message(self.StartRequested(coachee, topic, int(minutes_input.value), language, self.chosen_type()))
 
     def clear_form(self) -> None:
         """A conversation was started from the form: empty it, so a stray Enter cannot start it twice."""
         self.query_one("#coachee", Input).value = ""
         self.query_one("#topic", Input).value = ""
-        self.query_one("#minutes", Input).value = str(self.config.time_box_minutes)
+        if self.query("#type"):
+            self.query_one("#type", Select).value = self._default_type()
+        self.query_one("#minutes", Input).value = str(self.minutes_for(self._default_type()))
+
+    # --- the kind of conversation -------------------------------------------------------
+
+    def _default_type(self) -> str:
+        types = self.library.types if self.library is not None else {}
+        return DEFAULT_TYPE if DEFAULT_TYPE in types or not types else next(iter(types))
+
+    def chosen_type(self) -> str | None:
+        if not self.query("#type"):
+            return None
+        value = self.query_one("#type", Select).value
+        return value if isinstance(value, str) else None
+
+    def minutes_for(self, type_id: str | None) -> int:
+        """The time box a type suggests; problem-solving (the full GROW) takes the one in the config."""
+        kind = self.library.types.get(type_id or "") if self.library is not None else None
+        if kind is None or kind.id == DEFAULT_TYPE:
+            return self.config.time_box_minutes
+        return kind.minutes
+
+    def _purpose(self, type_id: str | None) -> str:
+        kind = self.library.types.get(type_id or "") if self.library is not None else None
+        return kind.purpose.in_(self.lang) if kind is not None else ""
+
+    @on(Select.Changed, "#type")
+    def type_changed(self, event: Select.Changed) -> None:
+        type_id = event.value if isinstance(event.value, str) else None
+        self.query_one("#minutes", Input).value = str(self.minutes_for(type_id))
+        self.query_one("#type-purpose", Static).update(self._purpose(type_id))
+
+    @on(Input.Changed, "#coachee")
+    def coachee_changed(self, event: Input.Changed) -> None:
+        """Someone met before: their last kind of conversation is the likely one again."""
+        last = self.last_type.get(person_key(event.value))
+        if last is not None and self.query("#type") and self.library is not None and last in self.library.types:
+            self.query_one("#type", Select).value = last
 
     @on(OptionList.OptionSelected, "#resume")
     def request_resume(self, event: OptionList.OptionSelected) -> None:
@@ -281,7 +345,7 @@ class HomeScreen(Translated, Screen):
     @on(OptionList.OptionSelected, "#recent")
     def prefill_from_recent(self, event: OptionList.OptionSelected) -> None:
         """A recent conversation: start the next one with the same person."""
-        self.query_one("#coachee", Input).value = self.recent[event.option_index].coachee
+        self.query_one("#coachee", Input).value = self.recent[event.option_index].coachee  # and their last type
         self.query_one("#topic", Input).value = ""
         self.query_one("#topic", Input).focus()
 

@@ -13,34 +13,22 @@ from textual.widgets import ContentSwitcher, Footer, Label, Static, TextArea
 from growtui.conversation import Autosaver, LiveSession, SaveStatus
 from growtui.dialogs.item_editor import ItemEditor
 from growtui.i18n import phase_name, t
-from growtui.model import Lang, Phase
+from growtui.model import Lang
 from growtui.screens.messages import SessionFinished, SessionScreenRebuilt
 from growtui.screens.session_commands import SessionCommands
 from growtui.screens.session_keys import bindings_for, help_groups
-from growtui.widgets.base import PhasePanel, SessionEdited
+from growtui.widgets.base import PhasePanel, PhasesChanged, SessionEdited
 from growtui.widgets.clock import SaveIndicator, SessionClock
-from growtui.widgets.closing_panel import ClosingPanel
 from growtui.widgets.fields import NotesArea
-from growtui.widgets.follow_up_panel import FollowUpPanel
-from growtui.widgets.goal_panel import GoalPanel
-from growtui.widgets.options_panel import OptionsPanel
+from growtui.widgets.phase_box import phase_box
 from growtui.widgets.question_panel import QuestionPanel
-from growtui.widgets.reality_panel import RealityPanel
-from growtui.widgets.stepper import PhaseStepper
+from growtui.widgets.ready_line import ReadyLine
+from growtui.widgets.stepper import FRAME, PhaseStepper
 from growtui.widgets.translated import Translated
-from growtui.widgets.will_panel import WillPanel
 
 SAVE_DELAY = 0.4  # seconds after the first change: the file is never more than ~0.5 s behind
 FIRST_FRAME = 0.3  # seconds before the hidden phases are mounted: the first frame is on screen by then
 PHASE_MOUNT_GAP = 0.05  # between two of them, so typing never waits for more than one
-PANELS: dict[Phase, type[PhasePanel]] = {
-    Phase.closing: ClosingPanel,
-    Phase.follow_up: FollowUpPanel,
-    Phase.goal: GoalPanel,
-    Phase.reality: RealityPanel,
-    Phase.options: OptionsPanel,
-    Phase.will: WillPanel,
-}
 
 
 class SaveStatusChanged(Message):
@@ -69,8 +57,8 @@ class SessionScreen(Translated, Screen):
         self.saver = saver
         self._save_timer: Timer | None = None
         self._submitted = live.version
-        self._dirty_notes: set[Phase] = set()
-        self._warned_overrun: set[Phase] = set()
+        self._dirty_notes: set[str] = set()
+        self._warned_overrun: set[str] = set()
         self._failing = False
 
     # --- layout ---------------------------------------------------------------
@@ -90,31 +78,18 @@ class SessionScreen(Translated, Screen):
                 state="saved" if live.stored.stamp is not None else "blank",
             )
         yield PhaseStepper(live, id="stepper")
+        yield ReadyLine(live, id="ready")
         yield QuestionPanel(live, id="question")
         yield Static(id="hints", classes="-hidden")
-        with ContentSwitcher(initial=f"phase-{live.phase.value}", id="phases"):
+        with ContentSwitcher(initial=f"phase-{live.phase}", id="phases"):
             yield self._phase_box(live.phase)  # the others are mounted after the first frame is on screen
         yield Footer(compact=True)
 
-    def _phase_box(self, phase: Phase) -> Container:
-        """One phase: its structured part (if it has one) and its notes."""
-        live = self.live
-        notes = NotesArea(
-            live.session.section(phase).notes,
-            phase=phase,
-            id=f"notes-{phase.value}",
-            classes="notes",
-            soft_wrap=True,
-            tab_behavior="focus",
-            placeholder=t("notes.placeholder", live.lang),
-        )
-        parts = [PANELS[phase](live, id=f"panel-{phase.value}", classes="panel")] if phase in PANELS else []
-        box = Container(*parts, notes, id=f"phase-{phase.value}", classes="phase")
-        box.display = phase is live.phase  # the switcher shows the others when they are chosen
-        return box
+    def _phase_box(self, phase: str) -> Container:
+        return phase_box(self.live, phase)
 
-    def _has_box(self, phase: Phase) -> bool:
-        return bool(self.query(f"#phase-{phase.value}"))
+    def _has_box(self, phase: str) -> bool:
+        return bool(self.query(f"#phase-{phase}"))
 
     def _mount_next_phase(self) -> None:
         """After the first frame, the other phases one by one, so switching to them is instant later."""
@@ -145,29 +120,38 @@ class SessionScreen(Translated, Screen):
 
             self.call_later(shown)
             return
-        self.query_one("#phases", ContentSwitcher).current = f"phase-{phase.value}"
-        for panel in self.query(PhasePanel):
-            if panel.id == f"panel-{phase.value}":
-                panel.refresh_from_session()
+        self.query_one("#phases", ContentSwitcher).current = f"phase-{phase}"
+        for panel in self.query_one(f"#phase-{phase}").query(PhasePanel):
+            panel.refresh_from_session()
         self.question_changed()
         self._show_hints()
-        self.query_one(PhaseStepper).refresh()
+        self._refresh_progress()
         self.notes_area().focus()
 
-    def notes_area(self, phase: Phase | None = None) -> NotesArea:
-        return self.query_one(f"#notes-{(phase or self.live.phase).value}", NotesArea)
+    def _refresh_progress(self) -> None:
+        self.query_one(PhaseStepper).refresh()
+        self.query_one(ReadyLine).refresh()
+
+    def notes_area(self, phase: str | None = None) -> NotesArea:
+        return self.query_one(f"#notes-{phase or self.live.phase}", NotesArea)
 
     def _show_hints(self) -> None:
-        hints = self.live.library.hints_for(self.live.phase)
+        hints = self.live.library.hints_for(self.live.phase, self.live.session.type)
         self.query_one("#hints", Static).update("\n".join(f"· {h.text.in_(self.live.lang)}" for h in hints))
 
     def action_go(self, phase: str) -> None:
-        target = Phase(phase)
-        if target in self.live.phases() and target is not self.live.phase:
+        target = phase
+        if target in self.live.phases() and target != self.live.phase:
             self._move_on()
             self.live.set_phase(target)
             self._show_phase()
             self._schedule_save()
+
+    def action_go_core(self, n: int) -> None:
+        """F2-F5: the n-th phase of the heart of the conversation (Goal, Reality, Options, Will in GROW)."""
+        core = [p for p in self.live.phases() if p not in FRAME]
+        if n < len(core):
+            self.action_go(core[n])
 
     def action_step_phase(self, delta: int) -> None:
         self._move_on()
@@ -191,7 +175,13 @@ class SessionScreen(Translated, Screen):
 
     @on(PhaseStepper.PhaseSelected)
     def _stepper_clicked(self, event: PhaseStepper.PhaseSelected) -> None:
-        self.action_go(event.phase.value)
+        self.action_go(event.phase)
+
+    @on(PhasesChanged)
+    def _phases_changed(self) -> None:
+        """The directed part came or went: its box is mounted (or stays, hidden), the stepper shows the new order."""
+        self._refresh_progress()
+        self.set_timer(PHASE_MOUNT_GAP, self._mount_next_phase)
 
     # --- questions ------------------------------------------------------------
 
@@ -245,7 +235,7 @@ class SessionScreen(Translated, Screen):
         focused = self.focused
         label = getattr(focused, "typing_label", None) if focused is not None else None
         if isinstance(focused, NotesArea):
-            label = f"{t('notes', self.live.lang)} · {phase_name(focused.phase, self.live.lang)}"
+            label = f"{t('notes', self.live.lang)} · {phase_name(focused.phase, self.live.lang, self.live.library)}"
         self.query_one("#typing", Label).update(f"✎ {label}" if label else "")
 
     def action_undo(self) -> None:
@@ -272,7 +262,7 @@ class SessionScreen(Translated, Screen):
 
     @on(SessionEdited)
     def _changed(self) -> None:
-        self.query_one(PhaseStepper).refresh()
+        self._refresh_progress()
         self.query_one(QuestionPanel).show()  # an edit can bring a question (one option: "what else?")
         self._schedule_save()
 
@@ -346,9 +336,8 @@ class SessionScreen(Translated, Screen):
         phase = self.live.phase
         if self.live.overrun(phase) and phase not in self._warned_overrun:
             self._warned_overrun.add(phase)
-            self.notify(
-                t("timer.over", self.live.lang, phase=phase_name(phase, self.live.lang)), severity="warning", timeout=8
-            )
+            name = phase_name(phase, self.live.lang, self.live.library)
+            self.notify(t("timer.over", self.live.lang, phase=name), severity="warning", timeout=8)
 
     # --- privacy, language, finishing -----------------------------------------------
 

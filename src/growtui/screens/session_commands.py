@@ -24,10 +24,10 @@ class SessionCommands(Provider):
         lang = live.lang
         run = screen.run_action
         for phase in live.phases():
-            name = phase_name(phase, lang)
+            name = phase_name(phase, lang, live.library)
             yield (
                 t("palette.phase", lang, phase=name),
-                partial(run, f"go('{phase.value}')"),
+                partial(run, f"go('{phase}')"),
                 t("tip.phase", lang, phase=name),
                 False,
             )
@@ -41,7 +41,7 @@ class SessionCommands(Provider):
             ("lang", "switch_language"),
         ):
             yield t(f"key.{name}", lang), partial(run, action), t(f"tip.{name}", lang), False
-        for question in live.library.for_phase(live.phase):
+        for question in live.library.for_phase(live.phase, live.session.type):
             text = question.text.in_(lang)
             yield (
                 t("palette.insert", lang, text=text),

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-from growtui.i18n import phase_name, t
-from growtui.model import Phase
+from growtui.i18n import t
 
-PHASE_KEYS = {"f2": Phase.goal, "f3": Phase.reality, "f4": Phase.options, "f5": Phase.will}
+# The heart of the conversation, phase by phase: Goal, Reality, Options and Will in a problem-solving one.
+PHASE_KEYS = ("f2", "f3", "f4", "f5")
 
 # (group, [(keys as shown, what they do)]), as i18n keys; "help.*" texts are in i18n/keys.py.
 HELP_GROUPS: list[tuple[str, list[tuple[str, str]]]] = [
@@ -104,12 +104,12 @@ def bindings_for(lang: str) -> list[BindingType]:
         *(
             Binding(
                 k,
-                f"go('{p.value}')",
-                phase_name(p, lang),
-                id=f"go-{p.value}",
+                f"go_core({n})",
+                t("key.core_phase", lang, n=n + 1),
+                id=f"go-core-{n + 1}",
                 show=False,
-                tooltip=t("tip.phase", lang, phase=phase_name(p, lang)),
+                tooltip=t("tip.core_phase", lang, n=n + 1),
             )
-            for k, p in PHASE_KEYS.items()
+            for n, k in enumerate(PHASE_KEYS)
         ),
     ]

@@ -7,6 +7,7 @@ read back.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from pydantic import ValidationError
 
 from growtui import crypto
 from growtui.errors import NewerFormatError, Problem, SealedFileError, SessionFileError, StoreWriteError
-from growtui.model import SESSION_REQUIRED, SESSION_SCHEMA_VERSION, Session
+from growtui.model import SESSION_REQUIRED, SESSION_SCHEMA_VERSION, Phase, Session
 from growtui.storage import migrate, toml_read
 from growtui.storage.toml_types import type_problems
 from growtui.storage.toml_write import friendly_dumps
@@ -35,10 +36,22 @@ def to_toml(session: Session) -> str:
     """
     data = session.model_dump(mode="python", exclude_none=True)
     Session.model_validate(data)
+    for phase in Phase:  # a section of a phase this conversation does not have, and empty: not worth a table
+        if phase not in session.phases and data.get(phase) == _empty_sections()[phase]:
+            del data[phase]
+    for key in ("sections", "record"):  # only in conversation types that have them
+        if not data.get(key):
+            data.pop(key, None)
     for _key, value in data.items():
         if isinstance(value, dict) and "notes" in value:
             value["notes"] = value.pop("notes")
     return friendly_dumps(_plain(data))
+
+
+@cache
+def _empty_sections() -> dict[str, Any]:
+    empty = Session(coachee="-").model_dump(mode="python", exclude_none=True)
+    return {phase: empty[phase] for phase in Phase}
 
 
 def _plain(value: Any) -> Any:

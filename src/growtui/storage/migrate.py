@@ -64,7 +64,23 @@ def _from_2(data: Data) -> Data:
     return data
 
 
-STEPS: dict[int, Step] = {1: _from_1, 2: _from_2}
+def _from_3(data: Data) -> Data:
+    """Format 3 to 4: conversation types; keys added, nothing renamed or moved.
+
+    Format 4 added ``type`` and ``phases`` (every file before it is a
+    problem-solving conversation with growtui's seven phases: the defaults
+    say exactly that), the coach-or-direct check (``style``), the directed
+    part (``direction``), the phases a type adds (``sections``), what a type
+    records (``record``), who an option comes from (``source``), whose
+    commitment an action is (``owner``) and the coach's own estimate of how
+    much they talked (``closing.coach_talk_percent``). Only the number
+    changes.
+    """
+    data["schema_version"] = 4
+    return data
+
+
+STEPS: dict[int, Step] = {1: _from_1, 2: _from_2, 3: _from_3}
 """Format n -> the step that turns it into format n + 1. Oldest first."""
 
 OLDEST = min(STEPS, default=SESSION_SCHEMA_VERSION)

@@ -12,6 +12,7 @@ JSON Schema, and so an editor, cannot tell the two apart.
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date, datetime, time
 from typing import Any
 
@@ -86,8 +87,13 @@ def type_problems(data: dict[str, Any]) -> list[tuple[Loc, str]]:
             continue
         if isinstance(value, dict):
             properties, extra = node.get("properties", {}), node.get("additionalProperties")
+            patterns = [(re.compile(p), inner) for p, inner in node.get("patternProperties", {}).items()]
             for key, item in value.items():
-                inner = properties.get(key, extra if isinstance(extra, dict) else None)
+                inner = properties.get(key)
+                if inner is None and isinstance(key, str):
+                    inner = next((n for pattern, n in patterns if pattern.search(key)), None)
+                if inner is None and isinstance(extra, dict):
+                    inner = extra
                 if inner is not None:  # an unknown key is the model's to name
                     pending.append(((*loc, key), item, inner))
         elif isinstance(value, list) and isinstance(node.get("items"), dict):

@@ -21,6 +21,10 @@ class SessionEdited(Message):
     """Something in the session changed; the screen autosaves within a second."""
 
 
+class PhasesChanged(Message):
+    """The conversation's phases changed (the directed part came or went): the stepper and the phases follow."""
+
+
 class PhasePanel(Widget):
     """Base for the structured part of a phase (goal form, options table ...)."""
 

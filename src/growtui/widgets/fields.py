@@ -13,7 +13,6 @@ from textual.validation import Integer
 from textual.widgets import Checkbox, Input, Select, TextArea
 
 from growtui.i18n import t
-from growtui.model import Phase
 
 
 class FieldInput(Input):
@@ -46,16 +45,19 @@ class FieldSelect(Select[Any]):
 class FieldArea(TextArea):
     """A field that wraps over several lines, for ``field`` of ``item``."""
 
-    def __init__(self, text: str = "", *, field: str, item: int | str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, text: str = "", *, field: str, item: int | str | None = None, typing_label: str = "", **kwargs: Any
+    ) -> None:
         super().__init__(text, **kwargs)
         self.field = field
         self.item = item
+        self.typing_label = typing_label
 
 
 class NotesArea(TextArea):
     """The free notes of one phase."""
 
-    def __init__(self, text: str, *, phase: Phase, **kwargs: Any) -> None:
+    def __init__(self, text: str, *, phase: str, **kwargs: Any) -> None:
         super().__init__(text, **kwargs)
         self.phase = phase
 

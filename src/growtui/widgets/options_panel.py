@@ -15,7 +15,7 @@ from textual.widgets import Input, Label
 from growtui.dialogs.confirm import Confirm
 from growtui.dialogs.option_editor import OptionEditor
 from growtui.i18n import t
-from growtui.model import Option
+from growtui.model import Option, Source
 from growtui.safetext import shorten
 from growtui.widgets.base import ItemDraft, PhasePanel
 from growtui.widgets.fields import FieldInput
@@ -189,7 +189,10 @@ class OptionsPanel(PhasePanel):
             return Text("–" if value is None else str(value), justify="right")
 
         return (
-            shorten(option.text, self._text_width()),
+            shorten(
+                self.t("options.mine.mark") + option.text if option.source is Source.coach else option.text,
+                self._text_width(),
+            ),
             number(option.attractiveness),
             number(option.feasibility),
             number(option.score),

@@ -17,7 +17,7 @@ from textual.widgets import Input, Static
 
 from growtui.conversation import LiveSession, ScoreNeeded
 from growtui.i18n import t
-from growtui.model import Asked, Kind, Prompt
+from growtui.model import Asked, Depth, Kind, Prompt
 from growtui.widgets.base import SessionEdited
 
 
@@ -104,6 +104,8 @@ class QuestionPanel(Vertical):
         else:
             n, total = self.live.position()
             parts = [t("question.count", lang, n=n, total=total)]
+            if prompt.question is not None and prompt.question.depth is Depth.beliefs:
+                parts.insert(0, t("question.wait", lang))  # a question that goes deep needs room for the answer
             if prompt.kind is Kind.scale:
                 parts.append(t("question.scale", lang))
             if prompt.follow_up_of:

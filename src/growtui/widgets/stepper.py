@@ -11,6 +11,8 @@ from growtui.conversation import LiveSession
 from growtui.i18n import phase_name
 from growtui.model import Phase
 
+FRAME = frozenset({Phase.opening, Phase.follow_up, Phase.closing})  # the phases around the heart of a conversation
+
 
 def mmss(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
@@ -28,17 +30,17 @@ class PhaseStepper(Widget):
     """
 
     class PhaseSelected(Message):
-        def __init__(self, phase: Phase) -> None:
+        def __init__(self, phase: str) -> None:
             super().__init__()
             self.phase = phase
 
     def __init__(self, live: LiveSession, **kwargs) -> None:
         super().__init__(**kwargs)
         self.live = live
-        self._spans: list[tuple[int, int, Phase]] = []
+        self._spans: list[tuple[int, int, str]] = []
 
     def render(self) -> Text:
-        """Full names when they fit; otherwise the phases around GROW shrink to initials."""
+        """Full names when they fit; otherwise the phases around the heart of it shrink to initials."""
         text = self._line(short=False)
         if text.cell_len > max(1, self.size.width - 2):
             text = self._line(short=True)
@@ -54,11 +56,11 @@ class PhaseStepper(Widget):
             if index:
                 text.append(" › ", style="dim")
             start = len(text)
-            current = phase is live.phase
-            grow = phase in Phase.grow()
+            current = phase == live.phase
+            grow = phase not in FRAME
             mark = "●" if live.has_content(phase) else "○"
             text.append(f"{mark} ", style=success if mark == "●" else "dim")
-            name = phase_name(phase, live.lang)
+            name = phase_name(phase, live.lang, live.library)
             if short and not current and not grow:
                 name = name[0]
             style = f"bold reverse {primary}" if current else ("" if grow else "dim")

@@ -12,8 +12,8 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
 from growtui.dialogs.action_editor import ActionEditor
-from growtui.i18n import short_date, t
-from growtui.model import Action
+from growtui.i18n import short_date, t, tn
+from growtui.model import Action, Source
 from growtui.safetext import shorten
 from growtui.widgets.base import ItemDraft, PhasePanel
 from growtui.widgets.fields import FieldInput, read_score, score_input
@@ -79,7 +79,7 @@ class WillPanel(PhasePanel):
         )
         yield translated(ActionsTable, lang)(id="actions", typing_label=self.t("typing.actions"))
         yield Label(self.t("will.empty"), id="actions-empty")
-        yield Label(self.t("will.advice"), id="will-advice")
+        yield Label(tn("will.max_actions", self._most(), lang), id="will-advice")
         with Horizontal(id="motivation-row"):
             yield Label(self.t("will.motivation"))
             yield score_input(
@@ -129,10 +129,17 @@ class WillPanel(PhasePanel):
     def _cells(self, action: Action) -> tuple[Text, str, str]:
         room = max(20, (self.table.size.width or self.size.width or 80) - 16 - 4)
         what = Text(shorten(action.what, room * 5 // 9))
+        if action.owner is Source.coach:
+            what = Text(self.t("options.mine.mark")).append_text(what)
         if action.option_id:
             what.append(f" · {self.t('will.from_option')}", style="dim italic")
         when = short_date(action.when, self.live.lang) if action.when else ""
         return what, when, shorten(action.success_criterion, room * 4 // 9)
+
+    def _most(self) -> int:
+        """The coachee's actions this kind of conversation keeps to (one or two is usually plenty)."""
+        kind = self.live.kind
+        return kind.max_actions if kind is not None else ADVISED_ACTIONS
 
     def _fill(self, select: str | None = None) -> None:
         actions = self.live.session.will.actions
@@ -142,7 +149,8 @@ class WillPanel(PhasePanel):
                 table.add_column(self.t(label), key=key)
         table.show_rows([(a.id, self._cells(a)) for a in actions], select)
         self.set_class(not actions, "-empty")
-        self.set_class(len(actions) > ADVISED_ACTIONS, "-many")
+        theirs = [a for a in actions if a.owner is not Source.coach]  # the coach's own commitments do not count
+        self.set_class(len(theirs) > self._most(), "-many")
         motivation = self.live.session.will.motivation
         self.set_class(motivation is not None and motivation < 10, "-to-ten")
 
