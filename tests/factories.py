@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -151,3 +152,19 @@ def shipped_library() -> Library:
     if _SHIPPED is None:
         _SHIPPED = load_library()
     return _SHIPPED
+
+
+def grow_examples() -> list[Path]:
+    """The example sessions of the full GROW conversation (problem-solving): the set the listing tests know.
+
+    The examples of other kinds (a check-in, a feedback conversation) sit beside them in sessions/.
+    """
+    root = Path(__file__).resolve().parent.parent / "sessions"
+    return sorted(p for p in root.glob("*.toml") if 'type = "problem-solving"' in p.read_text(encoding="utf-8"))
+
+
+def copy_grow_examples(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for path in grow_examples():
+        shutil.copy2(path, dest / path.name)
+    return dest

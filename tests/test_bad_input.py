@@ -866,7 +866,7 @@ def test_hostile_names_stay_inside_the_folder_and_come_back_whole(run, tmp_path,
         assert again.coachee == name.strip() and again.topic == name.strip()
 
     code, out, err = run("--sessions-dir", str(root), "list")
-    assert code == 0 and err == "" and len(out.splitlines()) == len(HOSTILE)
+    assert code == 0 and err == "" and len(out.splitlines()) == len(HOSTILE) + 1, "a header, then one line each"
     assert RAW_CONTROL.search(out) is None
     code, out, _ = run("--sessions-dir", str(root), "list", "--json")
     assert code == 0 and RAW_CONTROL.search(out) is None

@@ -39,6 +39,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from factories import grow_examples
 from growtui import crypto as vaults, paths
 from growtui.conversation import start as starting
 from growtui.crypto import Vault, WrongPassphrase, convert as encryption
@@ -57,7 +58,7 @@ from growtui.storage import (
 )
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
-ORIGINALS = {path.name: path.read_bytes() for path in sorted(EXAMPLES.glob("*.toml"))}
+ORIGINALS = {path.name: path.read_bytes() for path in grow_examples()}
 IDS = {"h7t3pc3hxyga", "q2gt2e7fgypx", "f724bg39vjed", "77q0hhsqh4dm", "vecb4mj32gx1"}
 SEM_1 = "2026-09-08_sem-brouwer_h7t3pc3hxyga.toml"
 SEM_2 = "2026-10-06_sem-brouwer_f724bg39vjed.toml"

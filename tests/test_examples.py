@@ -31,7 +31,7 @@ def test_they_are_exactly_what_growtui_writes():
 def test_completed_ones_cover_every_grow_phase():
     for stored in load_all():
         s = stored.session
-        if s.status is not Status.completed:
+        if s.status is not Status.completed or s.type != "problem-solving":
             continue
         assert s.goal.session_goal and s.goal.success_measure, stored.path.name
         assert s.reality.notes and s.reality.scales
@@ -64,3 +64,14 @@ def test_file_names_follow_the_store():
 
     for stored in load_all():
         assert stored.path.name == file_name(stored.session)
+
+
+def test_two_other_kinds_show_what_they_record_and_every_action_detail_appears():
+    sessions = [s.session for s in load_all()]
+    kinds = {s.type: s for s in sessions if s.type != "problem-solving"}
+    assert {"check-in", "feedback"} <= set(kinds)
+    assert {"energy", "focus", "blocks"} <= set(kinds["check-in"].record)
+    assert {"behaviour", "effect", "wish", "next_time"} <= set(kinds["feedback"].record)
+    actions = [a for s in sessions for a in s.will.actions]
+    assert any(a.obstacles for a in actions) and any(a.start for a in actions)
+    assert any(s.next_meeting for s in sessions) and any(a.owner == "coach" for a in actions)

@@ -101,7 +101,7 @@ def test_bare_resume_goes_on_with_the_latest_real_conversation(run, sessions_dir
     monkeypatch.setattr(tui, "run_app", lambda opts, kwargs: opened.append(kwargs))
     code, _, err = run("--sessions-dir", str(sessions_dir), "resume")
     assert code == 0, err
-    assert opened == [{"resume": real.path}]
+    assert opened == [{"resume": real.path, "reopen": False}]
 
 
 def test_only_future_ones_left_resume_takes_the_newest_of_them(run, sessions_dir, monkeypatch):
@@ -111,7 +111,7 @@ def test_only_future_ones_left_resume_takes_the_newest_of_them(run, sessions_dir
     opened: list[dict] = []
     monkeypatch.setattr(tui, "run_app", lambda opts, kwargs: opened.append(kwargs))
     assert run("--sessions-dir", str(sessions_dir), "resume").code == 0
-    assert opened == [{"resume": future.path}]
+    assert opened == [{"resume": future.path, "reopen": False}]
 
 
 def aged(path: Path) -> None:

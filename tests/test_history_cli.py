@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
+
+from factories import copy_grow_examples
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
 BROKEN = "2026-10-20_kapot_bbbb00000001.toml"
@@ -15,7 +16,7 @@ BROKEN = "2026-10-20_kapot_bbbb00000001.toml"
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     root = tmp_path / "sessions"
-    shutil.copytree(EXAMPLES, root)
+    copy_grow_examples(root)
     return root
 
 
@@ -51,8 +52,8 @@ def test_list_filters_by_coachee_and_status(run):
 
 def test_list_for_people_is_one_aligned_line_per_session(run):
     code, out, _ = run("list")
-    lines = out.splitlines()
-    assert code == 0 and len(lines) == 5
+    header, *lines = out.splitlines()
+    assert code == 0 and len(lines) == 5 and header.split()[:2] == ["date", "coachee"]
     assert lines[0].startswith("2026-11-03 13:30  Zoë van Dijk")
     assert lines[-1].endswith("h7t3pc3hxyga") and " 1/2 " in lines[-1]
 

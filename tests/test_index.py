@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from factories import CET, full_session
+from factories import CET, copy_grow_examples, full_session
 from growtui.index import Index, database as index_module, default_location, fold, query_terms, snippet
 from growtui.model import Action, ActionStatus, Decision, FollowUpItem, Outcome
 from growtui.storage import Store
@@ -32,7 +31,7 @@ def make(store: Store, n: int, **changes):
 
 def test_the_examples_are_indexed_newest_first(tmp_path):
     root = tmp_path / "s"
-    shutil.copytree(EXAMPLES, root)
+    copy_grow_examples(root)
     with Index(root) as index:
         sync = index.sync()
         entries = index.entries()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from conftest import ROOT
+from factories import grow_examples
 from growtui import crypto as vaults
 from growtui.crypto import encrypt_folder
 from growtui.index import typed_text
@@ -29,7 +29,7 @@ def folder(tmp_path: Path) -> Path:
     """The example sessions, encrypted."""
     root = tmp_path / "sessions"
     root.mkdir()
-    for path in sorted((ROOT / "sessions").glob("*.toml")):
+    for path in grow_examples():
         shutil.copy(path, root / path.name)
     assert encrypt_folder(root, vaults.Vault.create(PASSPHRASE)).complete
     return root

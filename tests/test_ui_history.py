@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Markdown, Select, Static
 
-from factories import FrozenClock, full_session
+from factories import FrozenClock, copy_grow_examples, full_session
 from growtui.dialogs.confirm_carry import ConfirmCarryScreen
 from growtui.model import Action, Decision, Outcome, Phase
 from growtui.screens.document import CoacheeArcScreen, SessionDocumentScreen
@@ -24,7 +23,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     root = tmp_path / "sessions"
-    shutil.copytree(EXAMPLES, root)
+    copy_grow_examples(root)
     return root
 
 

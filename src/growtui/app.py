@@ -25,7 +25,14 @@ from growtui.library import Library
 from growtui.model.types import DEFAULT_TYPE
 from growtui.safety import SavesFirst
 from growtui.screens.home import HomeScreen
-from growtui.screens.messages import BackRequested, HistoryRequested, SessionFinished, SessionScreenRebuilt
+from growtui.screens.messages import (
+    BackRequested,
+    HistoryRequested,
+    NewConversation,
+    ReopenRequested,
+    SessionFinished,
+    SessionScreenRebuilt,
+)
 from growtui.screens.session import SessionScreen
 from growtui.storage import SessionLock, Store, Stored, remove_leftovers
 from growtui.widgets.translated import Translated
@@ -40,7 +47,9 @@ class Start:
     minutes: int | None = None
     language: str | None = None
     type_id: str | None = None
+    tags: tuple[str, ...] = ()
     resume: Path | None = None
+    reopen: bool = False
     history: bool = False
     history_coachee: str | None = None
 
@@ -123,14 +132,12 @@ class GrowApp(SavesFirst, Translated, App):
         if self.start.history:
             self.open_history(self.start.history_coachee)
         elif self.start.resume is not None:
-            self.resume_session(self.start.resume)
-        elif self.start.coachee:
+            self.resume_session(self.start.resume, reopen=self.start.reopen)
+        elif (start := self.start).coachee:
             self.start_session(
-                self.start.coachee,
-                self.start.topic,
-                self.start.minutes,
-                self.start.language or self.lang,
-                type_id=self.start.type_id,
+                NewConversation(
+                    start.coachee, start.topic, start.minutes, start.language or self.lang, start.type_id, start.tags
+                )
             )
         if len(self.screen_stack) < 2:  # nothing asked for, or it could not open (the message is showing)
             self.push_screen(HomeScreen(self.store, self.config, self.lang, self.library))
@@ -154,34 +161,25 @@ class GrowApp(SavesFirst, Translated, App):
 
     # --- sessions ---------------------------------------------------------------
 
-    def start_session(
-        self,
-        coachee: str,
-        topic: str,
-        minutes: int | None,
-        language: str,
-        *,
-        type_id: str | None = None,
-        offer_resume: bool = True,
-    ) -> None:
-        """Open a new conversation; with an unfinished one for this coachee, offer to go on with that instead.
-
-        ``minutes`` None: the type's time box (problem-solving: the config's).
-        """
-        if offer_resume and self._offered_resume(coachee, topic, minutes, language, type_id):
+    def start_session(self, request: NewConversation, *, offer_resume: bool = True) -> None:
+        """Open a new conversation; with an unfinished one for this coachee, offer to go on with that instead."""
+        if offer_resume and self._offered_resume(request):
             return
-        kind = self.library.type_of(type_id)
+        kind = self.library.type_of(request.type_id)
+        minutes = request.minutes
         if minutes is None:
             minutes = self.config.time_box_minutes if kind is None or kind.id == DEFAULT_TYPE else kind.minutes
         try:
             stored = starting.new_session(
                 self.store,
-                coachee=coachee,
-                topic=topic,
+                coachee=request.coachee,
+                topic=request.topic,
                 minutes=minutes,
-                language=language,
+                language=request.language,
                 coach=self.config.coach_name,
                 kind=kind,
+                tags=request.tags,
+                preparation=request.preparation,
             )
         except GrowtuiError as exc:
             self.notify(str(exc), severity="error", timeout=15)
@@ -191,14 +189,12 @@ class GrowApp(SavesFirst, Translated, App):
                 screen.clear_form()  # after a conversation, a stray Enter must not start the same one again
         self.open_session(stored)
 
-    def _offered_resume(
-        self, coachee: str, topic: str, minutes: int | None, language: str, type_id: str | None
-    ) -> bool:
+    def _offered_resume(self, request: NewConversation) -> bool:
         """Ask whether to go on with the coachee's unfinished conversation; True when the question is showing."""
         from growtui.dialogs.resume_offer import ResumeOffer
 
         try:
-            unfinished = starting.unfinished_of(self.store, coachee)
+            unfinished = starting.unfinished_of(self.store, request.coachee)
         except GrowtuiError:
             return False
         if not unfinished:
@@ -208,7 +204,7 @@ class GrowApp(SavesFirst, Translated, App):
             if choice == "resume":
                 self.resume_session(unfinished[0].path)
             elif choice == "new":
-                self.start_session(coachee, topic, minutes, language, type_id=type_id, offer_resume=False)
+                self.start_session(request, offer_resume=False)
 
         if not any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
             self.push_screen(
@@ -222,14 +218,17 @@ class GrowApp(SavesFirst, Translated, App):
 
         self.push_screen(HistoryScreen(self.store, self.lang, coachee=coachee))
 
-    def resume_session(self, path: Path) -> None:
+    def resume_session(self, path: Path, *, reopen: bool = False) -> None:
+        """Go on with a conversation; ``reopen``: a finished one, for corrections."""
         try:
-            resumed = starting.resume(self.store, path)
+            resumed = (starting.reopen if reopen else starting.resume)(self.store, path)
         except GrowtuiError as exc:
             self.notify(str(exc), severity="error", timeout=15)
             return
         self._tell_recovery(resumed)
         self.open_session(resumed.stored)
+        if reopen:
+            self.notify(t("reopened", resumed.stored.session.language), timeout=8)
 
     def _tell_recovery(self, resumed: starting.Resumed) -> None:
         session = resumed.stored.session
@@ -303,11 +302,15 @@ class GrowApp(SavesFirst, Translated, App):
 
     @on(HomeScreen.StartRequested)
     def _start_requested(self, event: HomeScreen.StartRequested) -> None:
-        self.start_session(event.coachee, event.topic, event.minutes, event.language, type_id=event.type_id)
+        self.start_session(event.request)
 
     @on(HomeScreen.ResumeRequested)
     def _resume_requested(self, event: HomeScreen.ResumeRequested) -> None:
         self.resume_session(event.path)
+
+    @on(ReopenRequested)
+    def _reopen_requested(self, event: ReopenRequested) -> None:
+        self.resume_session(event.path, reopen=True)
 
     # --- leaving ------------------------------------------------------------------
 

@@ -12,12 +12,12 @@ import json
 import re
 import shutil
 import sys
-from datetime import date
 from pathlib import Path
 
 import click
 
 from growtui.cli import LANG, Options
+from growtui.cli.filters import _date, _filters, _known_type, _library, resolved_coachees
 from growtui.errors import GrowtuiError
 
 EXIT_NOTHING_READ = 1
@@ -127,25 +127,6 @@ def _flat(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date like 2026-11-21") from None
-
-
-def _filters(f):
-    f = click.option("--coachee", help="Only this coachee (case and spaces do not matter).")(f)
-    f = click.option("--status", type=STATUSES, help="Only sessions with this status.")(f)
-    f = click.option("--since", help="Only sessions on or after this date (YYYY-MM-DD).")(f)
-    f = click.option("--until", help="Only sessions on or before this date (YYYY-MM-DD).")(f)
-    f = click.option("--tag", help="Only sessions with this tag.")(f)
-    f = click.option("--type", "kind", metavar="ID", help="Only conversations of this type (see growtui types).")(f)
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(f)
-
-
 _BREAKS = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 
 
@@ -160,17 +141,18 @@ def _table(rows, *, snippets: list | None = None) -> None:
     styled = sys.stdout.isatty()
     breaks = _BREAKS
     names = [row[1].translate(breaks) for row in rows]
-    name_width = min(24, max(map(len, names), default=0))
+    name_width = min(24, max(len("coachee"), *map(len, names)))
     cut = name_width - 1
     left = 16 + 2 + name_width + 2 + 1  # the date, the name, the spaces, and a column free at the edge
     lines = []
+    if snippets is None:
+        head = f"{'date':<16}  {'coachee':<{name_width}}  {'topic':<{max(10, width - left - 34)}}"
+        lines.append(f"{head}  {'status':<11}  {'done':>5}  id")
     for n, (when, _, topic, status, done, actions, sid, kind) in enumerate(rows):
         name = names[n]
         if len(name) > name_width:
             name = name[:cut] + "…"
-        right = (
-            f"  {'open' if status == 'in_progress' else 'done'}  {f'{done}/{actions}' if actions else '-':>5}  {sid}"
-        )
+        right = f"  {status:<11}  {f'{done}/{actions}' if actions else '-':>5}  {sid}"
         room = max(10, width - left - len(right))
         topic = topic.translate(breaks)
         if kind != DEFAULT_TYPE:
@@ -229,7 +211,7 @@ def _sessions_of(opts: Options, coachee: str):
     from growtui.storage import Store
 
     index = open_index(opts)
-    entries = index.entries(coachee=coachee)
+    entries = index.entries(coachee=resolved_coachees(index, [coachee]))
     if not entries:
         raise SessionNotFound(f"no sessions with '{coachee}' (growtui list shows who you have met)")
     store = Store(index.root, index.vault)
@@ -241,17 +223,6 @@ def _sessions_of(opts: Options, coachee: str):
             for problem in exc.problems:
                 click.echo(f"{problem} (skipped)", err=True)
     return sessions
-
-
-def _library(opts: Options):
-    """The question library for names of types, phases and fields; None when it does not load (ids are shown)."""
-    from growtui.errors import LibraryError
-    from growtui.library import load_library
-
-    try:
-        return load_library(opts.questions_dirs)
-    except LibraryError:
-        return None
 
 
 # --- commands -------------------------------------------------------------------
@@ -270,7 +241,9 @@ def list_command(opts: Options, coachee, status, since, until, tag, kind, as_jso
         "tag": tag,
         "kind": kind,
     }
+    _known_type(opts, kind)
     index = open_index(opts)  # not answer_in_step: building rows in Python fights the stat thread for the GIL
+    filters["coachee"] = resolved_coachees(index, coachee)
     if as_json:
         click.echo(_json([e.as_json() for e in index.entries(**filters)]))
     elif rows := index.listing(**filters):
@@ -308,7 +281,10 @@ def search(opts: Options, query: str, coachee, status, since, until, tag, kind, 
         "tag": tag,
         "kind": kind,
     }
-    _, hits = open_index(opts, lambda index: index.search(query, **filters))
+    _known_type(opts, kind)
+    _, hits = open_index(
+        opts, lambda index: index.search(query, **{**filters, "coachee": resolved_coachees(index, coachee)})
+    )
     if as_json:
         click.echo(_json([{**h.entry.as_json(), "snippet": _listed(str(h.snippet))} for h in hits]))
     elif hits:

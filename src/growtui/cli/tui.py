@@ -46,12 +46,19 @@ def run_app(opts: Options, start_kwargs: dict) -> None:
 @click.option(
     "--minutes", type=click.IntRange(5, 480), help="Time box (default: the type's; problem-solving: config, 45)."
 )
+@click.option("--tag", "tags", multiple=True, help="A tag for the conversation (repeat for more).")
 @click.option(
     "--session-lang", "language", type=LANG, help="Language of the conversation (default: interface language)."
 )
 @click.pass_obj
 def new(
-    opts: Options, coachee: str, topic: str, type_id: str | None, minutes: int | None, language: str | None
+    opts: Options,
+    coachee: str,
+    topic: str,
+    type_id: str | None,
+    minutes: int | None,
+    tags: tuple[str, ...],
+    language: str | None,
 ) -> None:
     """Start a new conversation straight away, cursor in the notes."""
     if not coachee.strip():
@@ -73,6 +80,7 @@ def new(
             "minutes": minutes,
             "language": language or opts.language(),
             "type_id": type_id,
+            "tags": tuple(tags),
         },
     )
 
@@ -100,12 +108,16 @@ def _latest(unfinished):
 
 @click.command()
 @click.argument("session", required=False)
+@click.option("--reopen", is_flag=True, help="Open a finished SESSION for corrections (its end time stays).")
 @click.pass_obj
-def resume(opts: Options, session: str | None) -> None:
+def resume(opts: Options, session: str | None, reopen: bool) -> None:
     """Go on with an unfinished conversation: SESSION is an id, the start of one, or a file.
 
-    Without SESSION, the most recent unfinished conversation.
+    Without SESSION, the most recent unfinished conversation. With --reopen, a
+    finished one, for corrections: the file records when it was corrected.
     """
+    if reopen and session is None:
+        raise click.UsageError("--reopen needs the SESSION to correct (growtui list shows them)")
     from growtui.cli.history import SessionNotFound, open_index, session_path
     from growtui.errors import FileProblemError, SessionFileError
 
@@ -122,6 +134,9 @@ def resume(opts: Options, session: str | None) -> None:
             stored = opts.store(root, file=path).read(path)
         except SessionFileError as exc:
             raise FileProblemError(exc.problems) from None
-        if stored.session.status != "in_progress":
-            raise SessionNotFound(f"session {stored.session.id} is finished; growtui show {stored.session.id} shows it")
-    run_app(opts, {"resume": path})
+        if stored.session.status != "in_progress" and not reopen:
+            raise SessionNotFound(
+                f"session {stored.session.id} is finished; growtui show {stored.session.id} shows it, "
+                f"growtui resume --reopen {stored.session.id} corrects it"
+            )
+    run_app(opts, {"resume": path, "reopen": reopen})

@@ -10,8 +10,18 @@ _EXPORTS = {
     "LiveSession": "live",
     "ScoreNeeded": "asking",
     **dict.fromkeys(("Autosaver", "SaveStatus"), "autosave"),
+    **dict.fromkeys(("Preparation", "PreparedAction", "PreparedScale", "prepare"), "preparing"),
     **dict.fromkeys(
-        ("Resumed", "ReviewRecorder", "follow_up_items", "new_session", "record_reviews", "resume", "unfinished_of"),
+        (
+            "Resumed",
+            "ReviewRecorder",
+            "follow_up_items",
+            "new_session",
+            "record_reviews",
+            "reopen",
+            "resume",
+            "unfinished_of",
+        ),
         "start",
     ),
 }
@@ -29,12 +39,19 @@ if TYPE_CHECKING:
     from growtui.conversation.live import (
         LiveSession as LiveSession,
     )
+    from growtui.conversation.preparing import (
+        Preparation as Preparation,
+        PreparedAction as PreparedAction,
+        PreparedScale as PreparedScale,
+        prepare as prepare,
+    )
     from growtui.conversation.start import (
         Resumed as Resumed,
         ReviewRecorder as ReviewRecorder,
         follow_up_items as follow_up_items,
         new_session as new_session,
         record_reviews as record_reviews,
+        reopen as reopen,
         resume as resume,
         unfinished_of as unfinished_of,
     )

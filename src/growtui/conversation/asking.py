@@ -52,11 +52,11 @@ class Asking(LiveCore):
         asked = self.asked_keys()
         pending = [p for p in self._pending.get(phase, []) if p.key not in asked]
         keys = {p.key for p in pending}
-        library = [
-            prompt_for(q)
-            for q in self.library.for_phase(phase, self.session.type)
-            if q.id not in asked and q.id not in keys
-        ]
+        offered = self.library.for_phase(phase, self.session.type)
+        prepared = set(self.session.preparation.questions)
+        if prepared:  # what the manager picked in advance comes first, in the order offered
+            offered = [q for q in offered if q.id in prepared] + [q for q in offered if q.id not in prepared]
+        library = [prompt_for(q) for q in offered if q.id not in asked and q.id not in keys]
         return pending + library
 
     def current(self, phase: str | None = None) -> Prompt | None:

@@ -121,6 +121,9 @@ class LiveCore:
         """
         now_ = self._clock()
         spent = int(now_ - self._entered)
+        if self.session.status is Status.completed:  # reopened for corrections: the conversation's time is kept
+            self._entered = now_
+            return
         if spent > 0:
             seconds = self.session.phase_seconds
             seconds[self.phase] = min(MAX_PHASE_SECONDS, seconds.get(self.phase, 0) + spent)  # stops, never overflows
@@ -174,6 +177,9 @@ class LiveCore:
     def finish(self) -> None:
         self.park_draft()
         self.account_time()
+        if self.session.status is Status.completed and self.session.ended_at is not None:
+            self.touch()  # corrections to a finished conversation: it ended when it ended
+            return
         self.session.status = Status.completed
         # A wall clock set back during the conversation must not end it before it began.
         self.session.ended_at = max(now(), self.session.started_at + timedelta(seconds=self.elapsed()))

@@ -80,15 +80,13 @@ class Shaping(LiveCore):
             after = [i for i, p in enumerate(phases) if p in (Phase.opening, Phase.follow_up)]
             phases.insert(after[-1] + 1 if after else 0, Phase.direction.value)
             self.touch()
-        elif (
-            choice is not StyleChoice.direct and self._direction_added() and not has_content(self.session, "direction")
-        ):
+        elif choice is not StyleChoice.direct and self.direction_added() and not has_content(self.session, "direction"):
             phases.remove(Phase.direction)
             if self.phase == Phase.direction:
                 self.set_phase(phases[0])
             self.touch()
 
-    def _direction_added(self) -> bool:
+    def direction_added(self) -> bool:
         """The directed part is in the phases because of the check, not because the type has it."""
         in_type = self.kind is not None and Phase.direction in self.kind.phase_ids()
         return Phase.direction in self.session.phases and not in_type
@@ -101,6 +99,15 @@ class Shaping(LiveCore):
         direction: DirectionSection = self.session.direction
         if getattr(direction, field) != value:
             setattr(direction, field, value)
+            self.touch()
+
+    # --- tags ------------------------------------------------------------------------
+
+    def set_tags(self, text: str) -> None:
+        """Tags as typed, comma separated; each once, in the order typed."""
+        tags = list(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
+        if tags != self.session.tags:
+            self.session.tags = tags
             self.touch()
 
     # --- the coach's own estimate -------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,21 +11,34 @@ from pydantic import ValidationError
 from growtui.conversation.merging import merge
 from growtui.crypto import seal_file
 from growtui.errors import GrowtuiError, SessionFileError, StoreWriteError
-from growtui.index import Entry, Index
+from growtui.index import Entry, Index, person_key
 from growtui.model import (
+    MAX_PREPARED_QUESTIONS,
     ActionStatus,
     ConversationType,
     FollowUpItem,
     Lang,
     Outcome,
+    Phase,
+    PreparationSection,
     Session,
+    Status,
     Style,
     StyleCheck,
     StyleChoice,
     now,
     review_status,
 )
-from growtui.storage import SessionLock, Store, Stored, base_path_for, clear_recovery, find_file, find_recovery
+from growtui.storage import (
+    SessionLock,
+    Store,
+    Stored,
+    base_path_for,
+    clear_draft,
+    clear_recovery,
+    find_file,
+    find_recovery,
+)
 
 DEFAULT_MINUTES = 45
 
@@ -61,6 +75,8 @@ def new_session(
     coach: str = "",
     index: Index | None = None,
     kind: ConversationType | None = None,
+    tags: Sequence[str] = (),
+    preparation: tuple[str, list[str]] = ("", []),
 ) -> Stored:
     """A new session, not yet on disk: it opens in the Opening; earlier open actions wait in the follow-up step.
 
@@ -97,11 +113,18 @@ def new_session(
         session.current_phase = session.phases[0]
         if kind.style is not Style.ask:  # the type settles it: no check at the start
             session.style = StyleCheck(chosen=StyleChoice(kind.style.value))
+    session.tags = list(dict.fromkeys(t.strip() for t in tags if t.strip()))
+    notes, questions = preparation
+    session.preparation = PreparationSection(notes=notes, questions=questions[:MAX_PREPARED_QUESTIONS])
     if earlier:
         session.previous_session = earlier[0].id
-    if items:
-        session.follow_up.items = items  # reviewed right after the opening
-    return Stored(store.path_for(session), session)  # no file until something is typed: see LiveSession.worth_saving
+    if items and Phase.follow_up in session.phases:  # reviewed right after the opening
+        session.follow_up.items = items
+    stored = Stored(store.path_for(session), session)  # no file until something is typed: see LiveSession.worth_saving
+    if notes.strip():  # the manager's preparation is on disk before its draft goes
+        store.save(stored)
+        clear_draft(store.root, person_key(session.coachee))
+    return stored
 
 
 def unfinished_of(store: Store, coachee: str) -> list[Entry]:
@@ -239,3 +262,12 @@ def resume(store: Store, path: Path) -> Resumed:
         return Resumed(stored, recovery, outcome)
     clear_recovery(session_id)
     return Resumed(stored, recovery, outcome, saved=True)
+
+
+def reopen(store: Store, path: Path) -> Resumed:
+    """Open a finished conversation for corrections: its end stays, the correction is recorded."""
+    resumed = resume(store, path)
+    session = resumed.stored.session
+    if session.status is Status.completed:
+        session.corrected_at.append(now())
+    return resumed

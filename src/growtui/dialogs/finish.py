@@ -15,8 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from growtui.conversation import LiveSession
-from growtui.i18n import short_date, t, tn
-from growtui.model import Action, FollowUpItem
+from growtui.i18n import phase_name, short_date, t, tn
+from growtui.model import Action, FollowUpItem, Phase, RecordKind, Source
 from growtui.safetext import shorten
 from growtui.widgets.translated import Translated
 
@@ -102,6 +102,7 @@ class FinishScreen(Translated, ModalScreen[bool]):
         when = f"{action.when:%Y-%m-%d}" if action.when else self.t("finish.no_date")
         parts: list[str | tuple[str, str]] = [
             "• ",
+            self.t("options.mine.mark") if action.owner is Source.coach else "",
             action.what,
             " · ",
             (when, "" if action.when else "$foreground-muted"),
@@ -110,11 +111,48 @@ class FinishScreen(Translated, ModalScreen[bool]):
             parts += [" · ", action.success_criterion]
         return Content.assemble(*parts)
 
+    def _records(self) -> ComposeResult:
+        """What the kind records, phase by phase, as it was filled in (the empty ones muted)."""
+        live, lang = self.live, self.live.lang
+        for phase in live.phases():
+            fields = live.record_fields(phase)
+            if not fields:
+                continue
+            yield Static(phase_name(phase, lang, live.library), classes="heading")
+            for field in fields:
+                value = live.session.record.get(field.id)
+                if field.kind is RecordKind.choice:
+                    value = next((c.label.in_(lang) for c in field.choices if c.id == value), value)
+                text = f"{value}/10" if isinstance(value, int) else (value or self.t("finish.none"))
+                yield self._item(
+                    Content.assemble((f"{field.label.in_(lang)}: ", "$foreground-muted"), shorten(text, 200)),
+                    muted=not value,
+                )
+
+    def _direction(self) -> ComposeResult:
+        d = self.live.session.direction
+        if Phase.direction not in self.live.phases() and not d.stated():
+            return
+        yield Static(phase_name(Phase.direction, self.live.lang), classes="heading")
+        for key, value in (
+            ("direction.what", d.what),
+            ("direction.quality", d.quality),
+            ("direction.in_their_words", d.in_their_words),
+        ):
+            yield self._item(
+                Content.assemble((f"{self.t(key)}: ", "$foreground-muted"), value or self.t("finish.none")),
+                muted=not value,
+            )
+
     def _summary(self) -> ComposeResult:
         session = self.live.session
         goal, will = session.goal, session.will
-        yield self._heading("finish.goal", first=True)
-        yield self._item(goal.session_goal or self.t("finish.none"), muted=not goal.session_goal)
+        phases = self.live.phases()
+        yield from self._direction()
+        if Phase.goal in phases or goal.session_goal:
+            yield self._heading("finish.goal", first=True)
+            yield self._item(goal.session_goal or self.t("finish.none"), muted=not goal.session_goal)
+        yield from self._records()
         if goal.long_term_goal:
             yield self._item(
                 Content.assemble((f"{self.t('finish.long_term')}: ", "$foreground-muted"), goal.long_term_goal)
@@ -130,12 +168,14 @@ class FinishScreen(Translated, ModalScreen[bool]):
             for item in session.follow_up.items:
                 yield self._item(self._review_line(item), muted=item not in reviewed)
 
-        yield self._heading("finish.chosen")
         chosen = session.chosen_options()
-        for option in chosen:
-            yield self._item(f"• {option.text}")
-        if not chosen:
-            yield self._item(self.t("finish.none"), muted=True)
+        if Phase.options in phases or chosen:
+            yield self._heading("finish.chosen")
+            for option in chosen:
+                mine = self.t("options.mine.mark") if option.source is Source.coach else ""
+                yield self._item(f"• {mine}{option.text}")
+            if not chosen:
+                yield self._item(self.t("finish.none"), muted=True)
 
         yield self._heading("finish.actions")
         for action in will.actions:

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from growtui.conversation import LiveSession
 from growtui.i18n import phase_name, t
 from growtui.index import fold
+from growtui.library import Library
 from growtui.model import Depth, Kind, Question
 from growtui.widgets.translated import Translated
 
@@ -86,19 +87,21 @@ class QuestionPicker(Translated, ModalScreen[Question | None]):
 
     def __init__(self, live: LiveSession, phase: str) -> None:
         super().__init__()
-        self.live = live
+        self.lang = live.lang
+        self.library = live.library
         self.phase = phase
+        self.heading = self.t("picker.title", phase=phase_name(phase, live.lang, live.library))
         self.questions = live.library.for_phase(phase, live.session.type)
+        self.marked = live.asked_keys()  # ticked in the list
         self.shown: list[Question] = []
         self.depth: Depth | None = None
 
     def t(self, key: str, **values: object) -> str:
-        return t(key, self.live.lang, **values)
+        return t(key, self.lang, **values)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-dialog", classes="dialog"):
-            title = self.t("picker.title", phase=phase_name(self.phase, self.live.lang, self.live.library))
-            yield Label(title, id="picker-title")
+            yield Label(self.heading, id="picker-title")
             yield Input(id="filter", placeholder=self.t("picker.filter"))
             yield Label(self._depth_text(), id="depth")
             yield OptionList(id="questions")
@@ -110,7 +113,7 @@ class QuestionPicker(Translated, ModalScreen[Question | None]):
     def _line(self, question: Question, asked: bool) -> Content:
         parts: list[str | tuple[str, str]] = [
             ("✓ ", "$text-success") if asked else "  ",
-            (question.text.in_(self.live.lang), "$foreground-muted" if asked else ""),
+            (question.text.in_(self.lang), "$foreground-muted" if asked else ""),
         ]
         if question.kind is Kind.scale:
             parts.append(("  (1-10)", "$foreground-muted"))
@@ -125,11 +128,9 @@ class QuestionPicker(Translated, ModalScreen[Question | None]):
         self.show_matches(event.value)
 
     def show_matches(self, query: str) -> None:
-        asked = self.live.asked_keys()
+        asked = self.marked
         self.shown = [
-            q
-            for q in self.questions
-            if (self.depth is None or q.depth is self.depth) and matches(q, query, self.live.lang)
+            q for q in self.questions if (self.depth is None or q.depth is self.depth) and matches(q, query, self.lang)
         ]
         option_list = self.query_one("#questions", OptionList)
         option_list.set_options(Option(self._line(q, q.id in asked), id=q.id) for q in self.shown)
@@ -146,7 +147,7 @@ class QuestionPicker(Translated, ModalScreen[Question | None]):
         if index is None or not self.shown:
             purpose.update(self.t("picker.none"))
         else:
-            purpose.update(Content(self.shown[index].purpose.in_(self.live.lang)))
+            purpose.update(Content(self.shown[index].purpose.in_(self.lang)))
 
     @property
     def highlighted(self) -> Question | None:
@@ -180,3 +181,26 @@ class QuestionPicker(Translated, ModalScreen[Question | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class PreparationPicker(QuestionPicker):
+    """Picking a question in advance, before the conversation: every phase of the kind, in its order.
+
+    Those already picked are ticked; picking one of them again takes it back out.
+    """
+
+    @classmethod
+    def language(cls, *args, **kwargs) -> str:  # (library, type_id, lang, picked)
+        return str(args[2] if len(args) > 2 else kwargs["lang"])
+
+    def __init__(self, library: Library, type_id: str, lang: str, picked: list[str]) -> None:
+        ModalScreen.__init__(self)
+        self.lang, self.library, self.phase = lang, library, ""
+        kind = library.type_of(type_id)
+        phases = kind.phase_ids() if kind is not None else library.known_phases()
+        offered = {q.id: q for p in phases for q in library.for_phase(p, type_id)}
+        self.questions = list(offered.values())
+        self.marked = set(picked)
+        self.heading = self.t("prep.questions", n=len(picked))
+        self.shown = []
+        self.depth = None

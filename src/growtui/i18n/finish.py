@@ -26,7 +26,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "finish.long_term": ("Op langere termijn", "Longer term"),
     "finish.follow_up": ("Eerdere afspraken", "Earlier actions"),
-    "finish.next_meeting": ("Volgende gesprek", "Next meeting"),
+    "finish.next_meeting": ("Volgend gesprek", "Next meeting"),
 }
 
 # key: ((Dutch one, Dutch more), (English one, English more)); {n} decides

@@ -53,6 +53,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Show only questions about facts, exploring ones, or ones about beliefs",
     ),
     "key.history": ("Geschiedenis", "History"),
+    "key.pick_ahead": ("Vragen vooraf", "Questions ahead"),
+    "key.tags": ("Tags", "Tags"),
+    "tip.tags": ("Tags van dit gesprek, bij de afsluiting", "This conversation's tags, with the closing"),
+    "key.reopen": ("Openen", "Open"),
+    "tip.reopen": (
+        "Open dit gesprek: verder met een onderbroken, of een afgerond corrigeren",
+        "Open this conversation: go on with an unfinished one, or correct a finished one",
+    ),
+    "tip.pick_ahead": (
+        "Kies 3 tot 5 vragen voor dit gesprek; de sessie stelt ze als eerste voor",
+        "Pick 3 to 5 questions for this conversation; the session suggests them first",
+    ),
     "tip.history": ("Alle gesprekken: zoeken, filteren, teruglezen", "All conversations: search, filter, read back"),
     "key.search": ("Zoeken", "Search"),
     "tip.search": ("Naar het zoekveld", "Go to the search box"),
@@ -154,8 +166,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "help.hints": ("coachingstips voor deze fase", "coaching tips for this phase"),
     "help.phase_keys": (
-        "de kern van het gesprek, fase voor fase (Doel, Realiteit, Opties, Wil)",
-        "the heart of the conversation, phase by phase (Goal, Reality, Options, Will)",
+        "de kern van het gesprek, fase voor fase (bij GROW: Doel, Realiteit, Opties, Wil)",
+        "the heart of the conversation, phase by phase (in GROW: Goal, Reality, Options, Will)",
     ),
     "help.step_phase": (
         "vorige / volgende fase, ook de opening, de terugblik en de afsluiting",

@@ -10,7 +10,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "style.risk": ("Risico", "Risk"),
     "style.standard": ("Norm in het geding", "Standard at stake"),
     "style.experience": ("Ervaring in deze taak", "Experience in this task"),
-    "style.experience.new": ("Nieuw erin", "New to it"),
+    "style.experience.new": ("Nieuw in deze taak", "New to it"),
     "style.experience.some": ("Wat ervaring", "Some"),
     "style.experience.experienced": ("Ervaren", "Experienced"),
     "style.choice": ("Keuze", "Choice"),

@@ -114,6 +114,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "pros and cons (Ctrl+Z brings it back).",
     ),
     "options.remove_chosen.yes": ("Optie verwijderen", "Remove the option"),
-    "will.next_meeting": ("Volgende gesprek", "Next meeting"),
+    "will.next_meeting": ("Volgend gesprek", "Next meeting"),
     "will.next_meeting.placeholder": ("datum, bv. +14", "date, e.g. +14"),
 }

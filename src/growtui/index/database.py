@@ -47,7 +47,7 @@ from growtui.index.sealed import (
 )
 from growtui.storage import stat_files
 
-INDEX_FORMAT = 7  # bump when the tables change: an older index is rebuilt
+INDEX_FORMAT = 8  # bump when the tables change: an older index is rebuilt
 BATCH = 500
 PARALLEL_FROM = 400  # changed files from which reading is spread over processes
 

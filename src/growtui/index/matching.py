@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 
 
 def person_key(name: str) -> str:
-    """Names compare without regard to case or runs of spaces: ``"Anna  de Vries"`` is ``"anna de vries"``."""
-    return " ".join(name.split()).casefold()
+    """Names compare without regard to case, accents or runs of spaces: ``"Zoë  de Wit"`` is ``"zoe de wit"``."""
+    return fold(" ".join(name.split()))
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f]")

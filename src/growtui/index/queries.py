@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,21 +41,22 @@ class Queries:
 
     def _where(
         self,
-        coachee: str | None,
+        coachee: str | Sequence[str] | None,
         status: str | None,
         since: date | None,
         until: date | None,
-        tag: str | None,
+        tag: str | Sequence[str] | None,
         kind: str | None = None,
     ) -> tuple[str, list[object]]:
+        """SQL for the filters; a list of coachees or tags means all of them (AND)."""
         clauses: list[str] = ["1"]
         values: list[object] = []
         if kind:
             clauses.append("type = ?")
             values.append(_utf8_only(kind))
-        if coachee:
+        for one in [coachee] if isinstance(coachee, str) else coachee or ():
             clauses.append("person = ?")
-            values.append(person_key(_utf8_only(coachee)))
+            values.append(person_key(_utf8_only(one)))
         if status:
             clauses.append("status = ?")
             values.append(status)
@@ -64,19 +66,19 @@ class Queries:
         if until:
             clauses.append("day <= ?")
             values.append(until.isoformat())
-        if tag:
+        for one in [tag] if isinstance(tag, str) else tag or ():
             clauses.append("instr(char(10) || lower(tags) || char(10), ?) > 0")
-            values.append(f"\n{_utf8_only(tag).casefold()}\n")
+            values.append(f"\n{_utf8_only(one).casefold()}\n")
         return " AND ".join(clauses), values
 
     def entries(
         self,
         *,
-        coachee: str | None = None,
+        coachee: str | Sequence[str] | None = None,
         status: str | None = None,
         since: date | None = None,
         until: date | None = None,
-        tag: str | None = None,
+        tag: str | Sequence[str] | None = None,
         kind: str | None = None,
     ) -> list[Entry]:
         """Sessions, newest first, filtered."""
@@ -89,11 +91,11 @@ class Queries:
     def listing(
         self,
         *,
-        coachee: str | None = None,
+        coachee: str | Sequence[str] | None = None,
         status: str | None = None,
         since: date | None = None,
         until: date | None = None,
-        tag: str | None = None,
+        tag: str | Sequence[str] | None = None,
         kind: str | None = None,
     ) -> list[tuple[str, str, str, str, int, int, str, str]]:
         """What ``growtui list`` prints, newest first, filtered: ``(when, coachee, topic, status, done, actions, id)``.
@@ -112,11 +114,11 @@ class Queries:
         self,
         query: str,
         *,
-        coachee: str | None = None,
+        coachee: str | Sequence[str] | None = None,
         status: str | None = None,
         since: date | None = None,
         until: date | None = None,
-        tag: str | None = None,
+        tag: str | Sequence[str] | None = None,
         kind: str | None = None,
     ) -> list[Hit]:
         """Sessions holding every term of the query (as part of a word, too), newest first, with a snippet.
@@ -152,6 +154,13 @@ class Queries:
                 folded = fold(window)
             hits.append(Hit(self._entry(row[:-1]), snippet(window, folded, terms)))
         return hits
+
+    def coachees_matching(self, text: str) -> list[str]:
+        """The coachee ``text`` names: exactly (case and accents aside), else everyone whose name holds it."""
+        wanted = person_key(_utf8_only(text))
+        names = self.coachees()
+        exact = [n for n in names if person_key(n) == wanted]
+        return exact or [n for n in names if wanted and wanted in person_key(n)]
 
     def coachees(self) -> list[str]:
         """Every coachee, most recently seen first, each once."""

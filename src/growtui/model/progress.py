@@ -67,6 +67,7 @@ def is_blank(session: Session) -> bool:
     return (
         session.draft is None
         and not session.record
+        and not session.preparation.notes.strip()  # the manager's preparation is worth keeping
         and not any(has_content(session, phase) for phase in [*_all_phases(session), Phase.direction])
     )
 

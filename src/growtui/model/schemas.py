@@ -43,10 +43,30 @@ def _times_may_be_local(node: Any) -> None:
             _times_may_be_local(value)
 
 
+def _keys_follow_their_pattern(node: Any) -> None:
+    """A table whose keys have a pattern (phase ids, record ids) takes no other keys, as the reader does.
+
+    pydantic puts the key's pattern in ``patternProperties`` only, which leaves any other key
+    unchecked; the pattern goes into ``propertyNames`` too.
+    """
+    if isinstance(node, dict):
+        patterns = node.get("patternProperties")
+        if isinstance(patterns, dict) and len(patterns) == 1 and "properties" not in node:
+            [pattern] = patterns
+            names = node.setdefault("propertyNames", {})
+            names["pattern"] = pattern
+        for value in node.values():
+            _keys_follow_their_pattern(value)
+    elif isinstance(node, list):
+        for value in node:
+            _keys_follow_their_pattern(value)
+
+
 @functools.cache
 def _session_schema() -> dict[str, Any]:
     schema = Session.model_json_schema()
     _times_may_be_local(schema)
+    _keys_follow_their_pattern(schema)
     version = schema["properties"]["schema_version"]
     version.pop("const", None)
     version["enum"] = list(range(OLDEST_SESSION_FORMAT, SESSION_SCHEMA_VERSION + 1))

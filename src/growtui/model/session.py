@@ -241,6 +241,20 @@ class ClosingSection(Section):
     )
 
 
+MAX_PREPARED_QUESTIONS = 5
+
+
+class PreparationSection(Strict):
+    """What the manager prepared before the conversation: their own notes and questions to ask first."""
+
+    notes: str = Field(default="", description="The manager's own preparation, before the conversation.")
+    questions: list[str] = Field(
+        default_factory=list,
+        max_length=MAX_PREPARED_QUESTIONS,
+        description="Library ids of questions picked in advance; the session suggests these first.",
+    )
+
+
 class Asked(Strict):
     """A question asked in the session and the answer noted against it."""
 
@@ -277,6 +291,9 @@ class Session(Strict):
     language: Lang = Lang.nl
     started_at: datetime = Field(default_factory=now)
     ended_at: datetime | None = None
+    corrected_at: list[datetime] = Field(
+        default_factory=list, description="When a finished conversation was reopened for corrections."
+    )
     time_box_minutes: int = Field(default=45, ge=5, le=480)
     status: Status = Status.in_progress
     phases: list[PhaseId] = Field(
@@ -300,6 +317,7 @@ class Session(Strict):
     options: OptionsSection = Field(default_factory=OptionsSection)
     will: WillSection = Field(default_factory=WillSection)
     closing: ClosingSection = Field(default_factory=ClosingSection)
+    preparation: PreparationSection = Field(default_factory=PreparationSection)
     sections: dict[PhaseId, Section] = Field(
         default_factory=dict, description="The notes of the phases a conversation type adds."
     )

@@ -11,6 +11,7 @@ from growtui import lazy_exports
 
 _EXPORTS = {
     **dict.fromkeys(("session_markdown", "session_text"), "session"),
+    **dict.fromkeys(("preparation_blocks", "preparation_text"), "preparation"),
     **dict.fromkeys(("arc_markdown", "coachee_markdown", "sparkline", "trends"), "coachee"),
     "summary": "summary",
 }
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
         coachee_markdown as coachee_markdown,
         sparkline as sparkline,
         trends as trends,
+    )
+    from growtui.render.preparation import (
+        preparation_blocks as preparation_blocks,
+        preparation_text as preparation_text,
     )
     from growtui.render.session import (
         session_markdown as session_markdown,

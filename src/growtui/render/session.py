@@ -241,15 +241,14 @@ def _phase_blocks(s: Session, phase: str, lang: Lang | str, library: Library | N
 
 
 def reading_order(s: Session) -> list[str]:
-    """The phases in the order a reader wants them: the substance first, then the opening and the closing.
+    """The phases in the order of the conversation (a kind's opening may hold what it records).
 
     A phase outside the session's phases that still holds something (a file
-    edited by hand, a type changed since) is shown too: nothing is hidden.
+    edited by hand, a type changed since) is shown too, before the closing: nothing is hidden.
     """
-    frame = (Phase.opening, Phase.closing)
-    order = [p for p in s.phases if p not in frame]
-    extra = [p for p in (*Phase, *s.sections) if p not in order and p not in frame and has_content(s, p)]
-    return [*order, *extra, *frame]
+    order = [p for p in s.phases if p != Phase.closing]
+    extra = [p for p in (*Phase, *s.sections) if p not in order and p != Phase.closing and has_content(s, p)]
+    return [*order, *extra, Phase.closing]
 
 
 def session_blocks(s: Session, lang: Lang | str, library: Library | None = None) -> list[Block]:

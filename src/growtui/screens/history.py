@@ -25,7 +25,7 @@ from growtui.errors import Problem
 from growtui.i18n import t, tn
 from growtui.index import Entry, Index, Sync
 from growtui.model import parse_date
-from growtui.screens.messages import BackRequested
+from growtui.screens.messages import BackRequested, ReopenRequested
 from growtui.storage import Store
 from growtui.widgets.session_table import SessionTable
 from growtui.widgets.translated import Translated
@@ -53,6 +53,7 @@ class HistoryScreen(Translated, Screen):
         Binding("ctrl+f", "focus_search", "key.search", tooltip="tip.search", id="history.search"),
         Binding("ctrl+g", "arc", "key.arc", tooltip="tip.arc", id="history.arc"),
         Binding("ctrl+r", "clear_filters", "key.clear", tooltip="tip.clear", id="history.clear"),
+        Binding("ctrl+e", "reopen", "key.reopen", tooltip="tip.reopen", id="history.reopen"),
     ]
 
     @classmethod
@@ -315,6 +316,12 @@ class HistoryScreen(Translated, Screen):
 
             self.app.push_screen(CoacheeArcScreen(self.store, str(name), self.lang))
 
+    def action_reopen(self) -> None:
+        """The highlighted conversation in the session screen: go on with it, or correct a finished one."""
+        entry = self.query_one(SessionTable).current
+        if entry is not None:
+            self.post_message(ReopenRequested(entry.path))
+
     def action_focus_search(self) -> None:
         self.query_one("#history-search", Input).focus()
 
@@ -333,7 +340,7 @@ class HistoryScreen(Translated, Screen):
             self.post_message(BackRequested())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "arc":
+        if action in ("arc", "reopen"):
             return bool(self.shown)
         return True
 

@@ -24,11 +24,13 @@ from textual.widgets.option_list import Option
 
 from growtui.config import Config
 from growtui.errors import Problem
-from growtui.i18n import phase_name, t, tn
+from growtui.i18n import phase_name, t
 from growtui.index.matching import person_key
 from growtui.model import Status
-from growtui.screens.messages import HistoryRequested
+from growtui.screens.folder_report import report_scan
+from growtui.screens.messages import HistoryRequested, NewConversation
 from growtui.storage import Store, find_recovery
+from growtui.widgets.preparation_panel import PreparationPanel
 from growtui.widgets.translated import Translated
 
 if TYPE_CHECKING:
@@ -40,16 +42,6 @@ DEFAULT_TYPE = "problem-solving"  # growtui.model.DEFAULT_TYPE
 MIN_MINUTES, MAX_MINUTES = 5, 480
 RECENT_COUNT = 10
 LANGUAGES = [("Nederlands", "nl"), ("English", "en")]
-
-
-def _file_list(paths: list[Path], root: Path) -> str:
-    def shown(path: Path) -> str:
-        try:
-            return str(path.relative_to(root))
-        except ValueError:
-            return str(path)
-
-    return ", ".join(shown(p) for p in paths)
 
 
 class HomeScreen(Translated, Screen):
@@ -69,6 +61,7 @@ class HomeScreen(Translated, Screen):
         Binding("ctrl+r", "focus_resume", "key.resume", tooltip="tip.resume", id="home.resume"),
         Binding("ctrl+l", "focus_recent", "key.recent", tooltip="tip.recent", id="home.recent"),
         Binding("f3", "history", "key.history", tooltip="tip.history", id="home.history", key_display="F3"),
+        Binding("ctrl+o", "pick_ahead", "key.pick_ahead", tooltip="tip.pick_ahead", id="home.pick_ahead"),
     ]
 
     class SessionsScanned(Message):
@@ -84,13 +77,15 @@ class HomeScreen(Translated, Screen):
     class StartRequested(Message):
         """The manager wants to start a new conversation."""
 
-        def __init__(self, coachee: str, topic: str, minutes: int, language: str, type_id: str | None = None) -> None:
+        def __init__(self, request: NewConversation) -> None:
             super().__init__()
-            self.coachee = coachee
-            self.topic = topic
-            self.minutes = minutes
-            self.language = language
-            self.type_id = type_id
+            self.request = request
+            self.coachee, self.topic, self.minutes, self.language = (
+                request.coachee,
+                request.topic,
+                request.minutes,
+                request.language,
+            )
 
     class ResumeRequested(Message):
         """The manager wants to go on with an unfinished conversation."""
@@ -106,6 +101,7 @@ class HomeScreen(Translated, Screen):
         self.lang = str(lang)
         self.library = library
         self.last_type: dict[str, str] = {}  # person key -> the type of their latest conversation
+        self._kind_by_hand = False
         self.unfinished: list[Entry] = []
         self.recent: list[Entry] = []
         self.coachee_names: list[str] = []
@@ -128,6 +124,8 @@ class HomeScreen(Translated, Screen):
                 with Horizontal(classes="field"):
                     yield Label(self.t("home.topic"), classes="label")
                     yield Input(id="topic", placeholder=self.t("home.topic.placeholder"))
+                    yield Label(self.t("home.tags"), classes="label -inline")
+                    yield Input(id="tags", placeholder=self.t("home.tags.placeholder"))
                 if self.library is not None and self.library.types:
                     with Horizontal(classes="field"):
                         yield Label(self.t("home.type"), classes="label")
@@ -153,6 +151,7 @@ class HomeScreen(Translated, Screen):
                     yield Label(self.t("home.language"), classes="label -inline")
                     yield Select(LANGUAGES, value=self.lang, allow_blank=False, id="language")
                     yield Button(self.t("home.start"), id="start", variant="primary")
+            yield PreparationPanel(self.store, self.library, self.lang, id="preparation")
             with Vertical(id="resume-section", classes="section"):
                 yield Label(self.t("home.resume"), classes="heading")
                 yield OptionList(id="resume")
@@ -235,43 +234,7 @@ class HomeScreen(Translated, Screen):
             option_list.highlighted = min(highlighted or 0, len(prompts) - 1)
 
     def _report(self, scan: Sync) -> None:
-        """One notification per kind of trouble, and only for files not reported before."""
-        unreadable = list(
-            dict.fromkeys(p for p in [*(p.path for p in scan.problems), *scan.unreadable] if p not in self._reported)
-        )
-        if unreadable:
-            self.notify(
-                tn("home.problems", len(unreadable), self.lang, files=_file_list(unreadable, self.store.root)),
-                severity="warning",
-                timeout=15,
-                markup=False,
-            )
-        conflicts = [p for p in scan.conflicts if p not in self._reported]
-        if conflicts:
-            self.notify(
-                tn("home.conflicts", len(conflicts), self.lang, files=_file_list(conflicts, self.store.root)),
-                severity="warning",
-                timeout=15,
-                markup=False,
-            )
-        twice = [paths for paths in scan.duplicates if paths[0] not in self._reported]
-        for paths in twice:
-            self.notify(
-                tn("home.duplicates", len(paths), self.lang, files=_file_list(paths, self.store.root)),
-                severity="warning",
-                timeout=15,
-                markup=False,
-            )
-        self._reported.update(paths[0] for paths in twice)
-        plain = [p for p in scan.plain if p not in self._reported]
-        if plain:
-            self.notify(
-                tn("home.plain", len(plain), self.lang, files=_file_list(plain, self.store.root)),
-                severity="warning",
-                timeout=15,
-                markup=False,
-            )
-        self._reported.update(unreadable, conflicts, plain)
+        report_scan(self, scan, self._reported)
 
     # --- starting and resuming ----------------------------------------------------
 
@@ -292,14 +255,23 @@ class HomeScreen(Translated, Screen):
             return
         topic = self.query_one("#topic", Input).value.strip()
         language = str(self.query_one("#language", Select).value)
-        self.post_message(self.StartRequested(coachee, topic, int(minutes_input.value), language, self.chosen_type()))
+        tags = tuple(dict.fromkeys(t.strip() for t in self.query_one("#tags", Input).value.split(",") if t.strip()))
+        preparation = self.query_one(PreparationPanel).taken()
+        request = NewConversation(
+            coachee, topic, int(minutes_input.value), language, self.chosen_type(), tags, preparation
+        )
+        self.post_message(self.StartRequested(request))
 
     def clear_form(self) -> None:
         """A conversation was started from the form: empty it, so a stray Enter cannot start it twice."""
         self.query_one("#coachee", Input).value = ""
         self.query_one("#topic", Input).value = ""
+        self.query_one("#tags", Input).value = ""
         if self.query("#type"):
-            self.query_one("#type", Select).value = self._default_type()
+            with self.query_one("#type", Select).prevent(Select.Changed):
+                self.query_one("#type", Select).value = self._default_type()
+            self._kind_by_hand = False
+            self.query_one("#type-purpose", Static).update(self._purpose(self._default_type()))
         self.query_one("#minutes", Input).value = str(self.minutes_for(self._default_type()))
 
     # --- the kind of conversation -------------------------------------------------------
@@ -327,16 +299,26 @@ class HomeScreen(Translated, Screen):
 
     @on(Select.Changed, "#type")
     def type_changed(self, event: Select.Changed) -> None:
-        type_id = event.value if isinstance(event.value, str) else None
+        """Chosen by hand: it stays, whatever name is typed next (until the form is cleared)."""
+        self._kind_by_hand = True
+        self._kind_shown(event.value if isinstance(event.value, str) else None)
+
+    def _kind_shown(self, type_id: str | None) -> None:
         self.query_one("#minutes", Input).value = str(self.minutes_for(type_id))
         self.query_one("#type-purpose", Static).update(self._purpose(type_id))
 
     @on(Input.Changed, "#coachee")
     def coachee_changed(self, event: Input.Changed) -> None:
-        """Someone met before: their last kind of conversation is the likely one again."""
+        """Someone met before: their last kind of conversation is the likely one again, and their preparation."""
+        self.query_one(PreparationPanel).coachee_typed(event.value)
         last = self.last_type.get(person_key(event.value))
-        if last is not None and self.query("#type") and self.library is not None and last in self.library.types:
-            self.query_one("#type", Select).value = last
+        if self.query("#type") and self.library is not None and not self._kind_by_hand:
+            kind = last if last is not None and last in self.library.types else self._default_type()  # or the usual
+            select = self.query_one("#type", Select)
+            if select.value != kind:
+                with select.prevent(Select.Changed):
+                    select.value = kind
+                self._kind_shown(kind)
 
     @on(OptionList.OptionSelected, "#resume")
     def request_resume(self, event: OptionList.OptionSelected) -> None:
@@ -356,7 +338,24 @@ class HomeScreen(Translated, Screen):
             return bool(self.unfinished)
         if action == "focus_recent":
             return bool(self.recent)
+        if action == "pick_ahead":
+            return bool(self.query_one(PreparationPanel).person) and self.library is not None
         return True
+
+    def action_pick_ahead(self) -> None:
+        """Pick questions in advance for this conversation: the session suggests them first."""
+        from growtui.dialogs.picker import PreparationPicker
+
+        panel = self.query_one(PreparationPanel)
+        if self.library is None or not panel.person:
+            return
+
+        def picked(question) -> None:
+            if question is not None and not panel.toggle_question(question.id):
+                self.notify(self.t("prep.questions.full"), severity="warning")
+
+        kind = self.chosen_type() or DEFAULT_TYPE
+        self.app.push_screen(PreparationPicker(self.library, kind, self.lang, panel.questions), picked)
 
     def action_history(self) -> None:
         self.post_message(HistoryRequested())

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 if TYPE_CHECKING:
     from growtui.screens.session import SessionScreen
+
+
+@dataclass(frozen=True)
+class NewConversation:
+    """What a new conversation starts with: from the home form or the command line."""
+
+    coachee: str
+    topic: str = ""
+    minutes: int | None = None  # None: the kind's time box (problem-solving: the config's)
+    language: str = "nl"
+    type_id: str | None = None
+    tags: tuple[str, ...] = ()
+    preparation: tuple[str, list[str]] = ("", [])  # the manager's notes and questions picked in advance
 
 
 class BackRequested(Message):
@@ -35,3 +49,10 @@ class SessionScreenRebuilt(Message):
 
     old: SessionScreen
     new: SessionScreen
+
+
+@dataclass
+class ReopenRequested(Message):
+    """Open this session in the session screen: to go on with it, or a finished one for corrections."""
+
+    path: Path

@@ -147,9 +147,16 @@ class SessionScreen(Translated, Screen):
             self._show_phase()
             self._schedule_save()
 
+    def action_focus_tags(self) -> None:
+        """The tags live with the closing: go there and put the cursor in them."""
+        self.action_go("closing")
+        if self.query("#closing-tags"):
+            self.query_one("#closing-tags").focus()
+
     def action_go_core(self, n: int) -> None:
         """F2-F5: the n-th phase of the heart of the conversation (Goal, Reality, Options, Will in GROW)."""
-        core = [p for p in self.live.phases() if p not in FRAME]
+        added = self.live.direction_added()  # "direct first" comes before the heart, like the opening
+        core = [p for p in self.live.phases() if p not in FRAME and not (added and p == "direction")]
         if n < len(core):
             self.action_go(core[n])
 

@@ -38,6 +38,7 @@ class SessionCommands(Provider):
             ("privacy", "privacy"),
             ("finish", "finish"),
             ("save", "save"),
+            ("tags", "focus_tags"),
             ("lang", "switch_language"),
         ):
             yield t(f"key.{name}", lang), partial(run, action), t(f"tip.{name}", lang), False

@@ -30,6 +30,7 @@ _EXPORTS = {
         "folder",
     ),
     "SessionLock": "locks",
+    **dict.fromkeys(("clear_draft", "draft_path", "drafts_dir", "load_draft", "save_draft"), "drafts"),
     **dict.fromkeys(
         ("base_path_for", "clear_recovery", "find_recovery", "recovery_dirs", "recovery_path_for", "write_recovery"),
         "recovery",
@@ -49,6 +50,13 @@ if TYPE_CHECKING:
         from_toml as from_toml,
         load_file as load_file,
         to_toml as to_toml,
+    )
+    from growtui.storage.drafts import (
+        clear_draft as clear_draft,
+        draft_path as draft_path,
+        drafts_dir as drafts_dir,
+        load_draft as load_draft,
+        save_draft as save_draft,
     )
     from growtui.storage.folder import (
         SUFFIX as SUFFIX,

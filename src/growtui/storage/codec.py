@@ -39,9 +39,11 @@ def to_toml(session: Session) -> str:
     for phase in Phase:  # a section of a phase this conversation does not have, and empty: not worth a table
         if phase not in session.phases and data.get(phase) == _empty_sections()[phase]:
             del data[phase]
-    for key in ("sections", "record"):  # only in conversation types that have them
+    for key in ("sections", "record", "corrected_at"):  # only when there is something in them
         if not data.get(key):
             data.pop(key, None)
+    if data.get("preparation") == {"notes": "", "questions": []}:
+        del data["preparation"]
     for _key, value in data.items():
         if isinstance(value, dict) and "notes" in value:
             value["notes"] = value.pop("notes")

@@ -81,6 +81,12 @@ def type_problems(data: dict[str, Any]) -> list[tuple[Loc, str]]:
         if len(options) == 1 and options[0] is not node:
             pending.append((loc, value, options[0]))
             continue
+        typed = [o for o in options if "type" in o]
+        if len(typed) > 1 and len(typed) == len(options):  # one of several types (a text or a score)
+            misses = [_fits(value, o) for o in typed]
+            if all(m is not None for m in misses):
+                found.append((loc, f"{' or '.join(dict.fromkeys(m for m in misses if m))}, not {_what(value)}"))
+            continue
         expected = _fits(value, node)
         if expected is not None:
             found.append((loc, f"{expected}, not {_what(value)}"))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Label, Select
+from textual.widgets import Input, Label, Select
 
 from growtui.i18n import t
 from growtui.widgets.base import PhasePanel
+from growtui.widgets.fields import FieldInput
 from growtui.widgets.next_meeting import NextMeeting
 
 TALK_STEPS = tuple(range(10, 100, 10))  # percent; an estimate, so in tens
@@ -20,6 +21,9 @@ class ClosingPanel(PhasePanel):
     DEFAULT_CSS = """
     ClosingPanel { height: auto; margin-bottom: 1; }
     ClosingPanel #talk-row { height: auto; margin-top: 1; }
+    ClosingPanel #tags-row { height: auto; margin-top: 1; }
+    ClosingPanel #tags-row Label { padding: 0 1 0 0; }
+    ClosingPanel #closing-tags { width: 1fr; }
     ClosingPanel #talk-row Label { padding: 0 1 0 0; }
     ClosingPanel #talk { width: 12; }
     ClosingPanel #talk-hint { color: $text-muted; padding-left: 1; }
@@ -28,6 +32,16 @@ class ClosingPanel(PhasePanel):
     def compose(self) -> ComposeResult:
         self._lang = lang = self.live.lang
         yield NextMeeting(self.live, id="closing-meeting")
+        with Horizontal(id="tags-row"):
+            yield Label(t("closing.tags", lang))
+            yield FieldInput(
+                ", ".join(self.live.session.tags),
+                field="tags",
+                id="closing-tags",
+                compact=True,
+                placeholder=t("closing.tags.placeholder", lang),
+                typing_label=t("closing.tags", lang),
+            )
         with Horizontal(id="talk-row"):
             yield Label(t("closing.talk", lang))
             yield Select(
@@ -42,6 +56,12 @@ class ClosingPanel(PhasePanel):
     def _talk(self):
         talk = self.live.session.closing.coach_talk_percent
         return talk if talk in TALK_STEPS else Select.NULL
+
+    @on(Input.Changed, "#closing-tags")
+    def _tags_typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.live.set_tags(event.value)
+        self.edited()
 
     @on(Select.Changed, "#talk")
     def _talk_chosen(self, event: Select.Changed) -> None:

@@ -1,0 +1,37 @@
+"""Texts for around the conversation: preparing it, tags, reopening a finished one."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "prep.title": ("Voorbereiding: {coachee}", "Preparing: {coachee}"),
+    "prep.first": (
+        "Je eerste gesprek met {coachee} in growtui: nog niets om op terug te kijken.",
+        "Your first conversation with {coachee} in growtui: nothing to look back on yet.",
+    ),
+    "prep.today": ("vandaag", "today"),
+    "prep.last": ("Vorige keer", "Last time"),
+    "prep.count": ("Gesprekken tot nu toe", "Conversations so far"),
+    "prep.overdue": ("te laat", "overdue"),
+    "prep.scales": ("Scores van vorige keer", "Scores from last time"),
+    "prep.loose_ends": ("Losse eindjes van vorige keer", "Loose ends from last time"),
+    "prep.notes": ("Mijn voorbereiding", "My preparation"),
+    "prep.notes.placeholder": (
+        "Wat wil je zelf kwijt of vragen? Gaat mee in het gesprek, alleen voor jou.",
+        "What do you want to raise or ask? Goes with the conversation, for you only.",
+    ),
+    "prep.questions": ("Vooraf gekozen vragen: {n} (Ctrl+O kiest)", "Questions picked in advance: {n} (Ctrl+O picks)"),
+    "prep.questions.full": ("Al vijf vragen gekozen: genoeg.", "Five questions picked already: plenty."),
+    "home.tags": ("Tags", "Tags"),
+    "home.tags.placeholder": ("met komma's, mag leeg blijven", "comma separated, may stay empty"),
+    "closing.tags": ("Tags", "Tags"),
+    "closing.tags.placeholder": ("met komma's, bv. loopbaan, werkdruk", "comma separated, e.g. career, workload"),
+    "reopened": (
+        "Afgerond gesprek heropend voor correcties; de eindtijd blijft, de correctie wordt vastgelegd.",
+        "A finished conversation reopened for corrections; its end time stays, the correction is recorded.",
+    ),
+}
+
+PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "prep.days_ago": (("{n} dag geleden", "{n} dagen geleden"), ("{n} day ago", "{n} days ago")),
+    "prep.open_actions": (("{n} open actie", "{n} open acties"), ("{n} open action", "{n} open actions")),
+}
