@@ -30,6 +30,7 @@ _EXPORTS = {
         "folder",
     ),
     "SessionLock": "locks",
+    **dict.fromkeys(("read_rhythms", "set_rhythm"), "rhythm"),
     **dict.fromkeys(
         ("base_path_for", "clear_recovery", "find_recovery", "recovery_dirs", "recovery_path_for", "write_recovery"),
         "recovery",
@@ -72,6 +73,10 @@ if TYPE_CHECKING:
         recovery_dirs as recovery_dirs,
         recovery_path_for as recovery_path_for,
         write_recovery as write_recovery,
+    )
+    from growtui.storage.rhythm import (
+        read_rhythms as read_rhythms,
+        set_rhythm as set_rhythm,
     )
     from growtui.storage.store import (
         Scan as Scan,

@@ -1,0 +1,32 @@
+"""After the conversation: the lists across people (and, to come, the recap, the calendar, the period summary)."""
+
+from __future__ import annotations
+
+# key: (Dutch, English)
+STRINGS: dict[str, tuple[str, str]] = {
+    # growtui actions and growtui coachees
+    "people.due": ("Klaar op", "Due"),
+    "people.coachee": ("Coachee", "Coachee"),
+    "people.action": ("Actie", "Action"),
+    "people.criterion": ("Succescriterium", "Success criterion"),
+    "people.carried": ("Doorgeschoven", "Carried"),
+    "people.session": ("Gesprek", "Session"),
+    "people.late": ("te laat", "overdue"),
+    "people.mine": ("(ik) ", "(me) "),
+    "people.no_actions": ("Geen open acties.", "No open actions."),
+    "people.no_coachees": ("Nog geen gesprekken.", "No conversations yet."),
+    "people.conversations": ("Gesprekken", "Talks"),
+    "people.last": ("Laatste", "Last"),
+    "people.days": ("Dagen", "Days"),
+    "people.next": ("Volgende", "Next"),
+    "people.open": ("Open", "Open"),
+    "people.overdue": ("Te laat", "Overdue"),
+    "people.rhythm": ("Ritme", "Rhythm"),
+    "people.state": ("Stand", "State"),
+    "people.rhythm.1w": ("elke week", "weekly"),
+    "people.rhythm.2w": ("om de week", "every 2 weeks"),
+    "people.rhythm.4w": ("elke 4 weken", "every 4 weeks"),
+    "people.state.not_due": ("op tijd", "on time"),
+    "people.state.due": ("aan de beurt", "due"),
+    "people.state.overdue": ("te lang geleden", "overdue"),
+}
