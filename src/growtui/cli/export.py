@@ -1,10 +1,10 @@
 """``growtui export``: one session or a coachee's sessions, as a document.
 
-Each format is for its own reader: ``markdown`` the full record, for the
-coach; ``summary`` the process only, for a line manager or HR. What ``-o``
-writes follows the format, and the file's extension must fit it: an
-extension growtui does not write is an error, never a file in another
-format than its name says.
+Three formats, each for its own reader: ``markdown`` the full record, for
+the coach; ``summary`` the process only, for a line manager or HR; ``recap``
+what was agreed, for the coachee. What ``-o`` writes follows the format, and the
+file's extension must fit it: an extension growtui does not write is an
+error, never a file in another format than its name says.
 """
 
 from __future__ import annotations
@@ -16,13 +16,16 @@ import click
 from growtui.cli import LANG, Options
 from growtui.cli.history import library_of, read_sessions, resolve
 
-# The extensions each format writes.
+# The extensions each format writes; for a recap the extension also picks plain text or Markdown.
 EXTENSIONS: dict[str, tuple[str, ...]] = {
     "markdown": (".md", ".markdown", ".txt"),
     "summary": (".md", ".markdown", ".txt"),
+    "recap": (".txt", ".md", ".markdown"),
 }
+_MARKDOWN = (".md", ".markdown")
 _FORMAT_HELP = (
-    "markdown: the full record, for the coach. summary: the process only, no content, for a line manager or HR."
+    "markdown: the full record, for the coach. summary: the process only, no content, for a line manager or HR. "
+    "recap: what was agreed, for the coachee (no notes)."
 )
 
 
@@ -46,6 +49,18 @@ def check_output(output: Path, fmt: str) -> None:
         )
 
 
+def _sessions(opts: Options, session, coachee, fmt: str):
+    if session and coachee:
+        raise click.UsageError("give either a SESSION or --coachee NAME, not both")
+    if fmt == "recap" and not session:
+        raise click.UsageError("a recap is of one conversation: give its SESSION (growtui list shows the ids)")
+    if not session and not coachee:
+        raise click.UsageError("give either a SESSION or --coachee NAME")
+    if session:
+        return [resolve(opts, str(session))]
+    return read_sessions(opts, coachee=coachee)
+
+
 @click.command()
 @click.argument("session", required=False)
 @click.option("--coachee", help="Export all sessions with this coachee instead of one session.")
@@ -58,34 +73,53 @@ def check_output(output: Path, fmt: str) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file (readable by you only) instead of printing; its extension must fit the format.",
 )
-@click.option("--lang", "lang", type=LANG, help="Language of the labels (default: the interface language).")
+@click.option(
+    "--lang",
+    "lang",
+    type=LANG,
+    help="Language of the labels (default: the interface language; for a recap the session's own).",
+)
 @click.pass_obj
 def export(
-    opts: Options, session: str | None, coachee: str | None, fmt: str, output: Path | None, lang: str | None
+    opts: Options,
+    session: str | None,
+    coachee: str | None,
+    fmt: str,
+    output: Path | None,
+    lang: str | None,
 ) -> None:
-    """Export one SESSION, or every session with a coachee, as Markdown or as a process summary.
+    """Export one SESSION or every session with a coachee.
 
-    -o FILE writes the file, readable by you only: .md, .markdown or .txt.
+    \b
+    markdown  the full record, notes and all: for the coach only
+    summary   the process only (dates, minutes, phases, how actions turned
+              out), no typed text: for a line manager or HR
+    recap     what was agreed, in the session's language, for the coachee:
+              goal, chosen option, actions, next meeting; never notes
+
+    -o FILE writes the file, readable by you only: .md, .markdown or .txt for
+    markdown and summary, .txt (plain text) or .md (Markdown) for a recap.
     Any other extension is refused.
     """
     from growtui import render
 
-    if bool(session) == bool(coachee):
-        raise click.UsageError("give either a SESSION or --coachee NAME")
     if output is not None:
         check_output(output, fmt)
-    language = opts.language(lang)
-    sessions = read_sessions(opts, coachee=coachee) if coachee else [resolve(opts, str(session))]
-    if fmt == "summary":
-        text = render.summary(sessions, language)
+    sessions = _sessions(opts, session, coachee, fmt)
+    data: str
+    if fmt == "recap":
+        kind = render.recap_markdown if output is not None and output.suffix.lower() in _MARKDOWN else render.recap_text
+        data = kind(sessions[0], lang, library_of(opts))
+    elif fmt == "summary":
+        data = render.summary(sessions, opts.language(lang))
     elif coachee:
-        text = render.coachee_markdown(sessions, language, library_of(opts))
+        data = render.coachee_markdown(sessions, opts.language(lang), library_of(opts))
     else:
-        text = render.session_markdown(sessions[0], language, library_of(opts))
+        data = render.session_markdown(sessions[0], opts.language(lang), library_of(opts))
     if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
+        click.echo(data, nl=not data.endswith("\n"))
         return
     from growtui.storage import write_atomic
 
-    write_atomic(output.expanduser().absolute(), text.encode("utf-8"))
+    write_atomic(output.expanduser().absolute(), data.encode("utf-8"))
     click.echo(f"Written to {output}", err=True)

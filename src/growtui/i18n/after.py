@@ -1,9 +1,21 @@
-"""After the conversation: the lists across people (and, to come, the recap, the calendar, the period summary)."""
+"""After the conversation: the coachee's recap and the lists across people."""
 
 from __future__ import annotations
 
 # key: (Dutch, English)
 STRINGS: dict[str, tuple[str, str]] = {
+    # the recap: what the coachee takes away
+    "recap.title": ("Onze afspraken van {date}", "What we agreed on {date}"),
+    "recap.goal": ("Je doel", "Your goal"),
+    "recap.chosen": ("De weg die je kiest", "The way you chose"),
+    "recap.yours": ("Wat jij gaat doen", "What you are going to do"),
+    "recap.mine": ("Wat ik voor je doe", "What I will do for you"),
+    "recap.agreed": ("Verder spraken we af", "We also agreed"),
+    "recap.next": ("Het volgende gesprek", "Our next conversation"),
+    "recap.nothing": (
+        "In dit gesprek zijn (nog) geen afspraken vastgelegd.",
+        "No agreements were written down in this conversation (yet).",
+    ),
     # growtui actions and growtui coachees
     "people.due": ("Klaar op", "Due"),
     "people.coachee": ("Coachee", "Coachee"),

@@ -13,6 +13,7 @@ _EXPORTS = {
     **dict.fromkeys(("session_markdown", "session_text"), "session"),
     **dict.fromkeys(("arc_markdown", "coachee_markdown", "sparkline", "trends"), "coachee"),
     "summary": "summary",
+    **dict.fromkeys(("AGREED_RECORDS", "recap_blocks", "recap_markdown", "recap_text"), "recap"),
 }
 __all__ = sorted(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
@@ -23,6 +24,12 @@ if TYPE_CHECKING:
         coachee_markdown as coachee_markdown,
         sparkline as sparkline,
         trends as trends,
+    )
+    from growtui.render.recap import (
+        AGREED_RECORDS as AGREED_RECORDS,
+        recap_blocks as recap_blocks,
+        recap_markdown as recap_markdown,
+        recap_text as recap_text,
     )
     from growtui.render.session import (
         session_markdown as session_markdown,
