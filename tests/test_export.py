@@ -1,13 +1,20 @@
-"""``growtui export``: file names that say what they hold."""
+"""``growtui export``: file names that say what they hold, and the calendar file."""
 
 from __future__ import annotations
 
 import shutil
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+import icalendar
 import pytest
 
+from factories import full_session
+from growtui.model import Action, ActionStatus, Session
+from growtui.render import action_uid, calendar, meeting_uid
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
+STAMP = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -28,18 +35,80 @@ def run(run, folder):
 # --- what -o may be called ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["x.pdf", "x.docx", "x"])
+@pytest.mark.parametrize("name", ["x.pdf", "x.docx", "x", "x.ics"])
 def test_an_extension_the_format_does_not_write_is_an_error_naming_every_format(run, tmp_path, name):
     target = tmp_path / name
     code, out, err = run("export", "h7t3", "--format", "markdown", "-o", str(target))
     assert code == 2 and out == "" and not target.exists()
-    for fmt, exts in (("markdown", ".md, .markdown, .txt"), ("summary", ".md, .markdown, .txt")):
+    for fmt, exts in (("markdown", ".md, .markdown, .txt"), ("recap", ".txt, .md, .markdown"), ("ics", ".ics")):
         assert f"--format {fmt} writes {exts}" in " ".join(err.split())
 
 
 def test_each_format_takes_its_own_extensions(run, tmp_path):
-    for fmt, name in (("summary", "x.txt"), ("markdown", "X.MARKDOWN")):
+    for fmt, name in (("ics", "x.ics"), ("recap", "X.MD"), ("summary", "x.txt"), ("markdown", "x.markdown")):
         code, _, err = run("export", "h7t3", "--format", fmt, "-o", str(tmp_path / name))
         assert code == 0, err
-    code, _, err = run("export", "h7t3", "--format", "summary", "-o", str(tmp_path / "x.toml"))
+    code, _, err = run("export", "h7t3", "--format", "ics", "-o", str(tmp_path / "x.md"))
+    assert code == 2 and "does not write" in err
+    code, _, err = run("export", "h7t3", "--format", "recap", "-o", str(tmp_path / "x.toml"))
     assert code == 2 and "not a session file" in err and not (tmp_path / "x.toml").exists()
+
+
+# --- the calendar file --------------------------------------------------------------------------------------------
+
+
+def calendar_session() -> Session:
+    s = full_session(next_meeting=date(2026, 11, 24))
+    s.will.actions += [
+        Action(id="a2", what="Undated", success_criterion="no date, no entry"),
+        Action(id="a3", what="Started", start=date(2026, 11, 4), when=date(2026, 11, 10), status=ActionStatus.done),
+    ]
+    return s
+
+
+def test_one_todo_per_dated_action_and_an_all_day_event_for_the_next_meeting():
+    s = calendar_session()
+    cal = icalendar.Calendar.from_ical(calendar([s], stamp=STAMP))
+    todos, events = cal.walk("VTODO"), cal.walk("VEVENT")
+    assert [str(t["summary"]) for t in todos] == ["Overdracht plannen met Tom", "Started"]
+    first, started = todos
+    assert first["uid"] == action_uid(s.id, "a1") == "k7m2q9x4c1ab-a1@growtui"
+    assert first.decoded("due") == date(2026, 11, 17) and "dtstart" not in first
+    assert str(first["description"]) == "Tom doet de release zelf"
+    assert str(first["status"]) == "NEEDS-ACTION" and str(started["status"]) == "COMPLETED"
+    assert started.decoded("dtstart") == date(2026, 11, 4) and "description" not in started
+    (meeting,) = events
+    assert meeting["uid"] == meeting_uid(s.id)
+    assert meeting.decoded("dtstart") == date(2026, 11, 24) and meeting.decoded("dtend") == date(2026, 11, 25)
+    assert str(meeting["summary"]) == "Gesprek met Zoë de Wit"
+
+
+def test_the_calendar_holds_no_notes_and_the_same_uids_every_time():
+    s = calendar_session()
+    s.will.notes = "Notitie bij de wil"
+    raw = calendar([s], stamp=STAMP)
+    text = icalendar.Calendar.from_ical(raw).to_ical().decode()
+    for private in (s.will.notes, s.goal.notes, "Kort bijgepraat", "teamlead", "tijd van Tom", s.topic, "meer rust"):
+        assert private not in text
+    assert "Taak X" not in text  # the chosen option: the recap's, not the calendar's
+    assert calendar([s], stamp=STAMP) == raw
+
+    def uids(data: bytes) -> list[str]:
+        return [str(c["uid"]) for c in icalendar.Calendar.from_ical(data).walk() if "uid" in c]
+
+    changed = s.model_copy(deep=True)
+    changed.will.actions[0].what = "Overdracht met Tom, een week later"
+    assert uids(calendar([changed])) == uids(raw) and len(uids(raw)) == 3
+
+
+def test_export_ics_of_a_session_and_of_a_coachee(run, folder, tmp_path):
+    code, out, _ = run("export", "f724", "--format", "ics")
+    assert code == 0 and out.startswith("BEGIN:VCALENDAR")
+    session_todos = icalendar.Calendar.from_ical(out).walk("VTODO")
+    assert session_todos and all(str(t["uid"]).startswith("f724bg39vjed-") for t in session_todos)
+    target = tmp_path / "sem.ics"
+    code, _, err = run("export", "--coachee", "sem brouwer", "--format", "ics", "-o", str(target))
+    assert code == 0 and "sem.ics" in err and target.stat().st_mode & 0o777 == 0o600
+    todos = icalendar.Calendar.from_ical(target.read_bytes()).walk("VTODO")
+    assert {str(t["uid"]).split("-")[0] for t in todos} == {"h7t3pc3hxyga", "f724bg39vjed"}
+    assert all(isinstance(t.decoded("due"), date) and not isinstance(t.decoded("due"), datetime) for t in todos)

@@ -1,8 +1,9 @@
-"""``growtui export``: one session or a coachee's sessions, as a document.
+"""``growtui export``: one session or a coachee's sessions, as a document or a calendar file.
 
-Three formats, each for its own reader: ``markdown`` the full record, for
+Four formats, each for its own reader: ``markdown`` the full record, for
 the coach; ``summary`` the process only, for a line manager or HR; ``recap``
-what was agreed, for the coachee. What ``-o`` writes follows the format, and the
+what was agreed, for the coachee; ``ics`` the dated actions and the next
+meeting, for a calendar. What ``-o`` writes follows the format, and the
 file's extension must fit it: an extension growtui does not write is an
 error, never a file in another format than its name says.
 """
@@ -21,11 +22,12 @@ EXTENSIONS: dict[str, tuple[str, ...]] = {
     "markdown": (".md", ".markdown", ".txt"),
     "summary": (".md", ".markdown", ".txt"),
     "recap": (".txt", ".md", ".markdown"),
+    "ics": (".ics",),
 }
 _MARKDOWN = (".md", ".markdown")
 _FORMAT_HELP = (
     "markdown: the full record, for the coach. summary: the process only, no content, for a line manager or HR. "
-    "recap: what was agreed, for the coachee (no notes)."
+    "recap: what was agreed, for the coachee (no notes). ics: the dated actions and the next meeting, for a calendar."
 )
 
 
@@ -77,7 +79,7 @@ def _sessions(opts: Options, session, coachee, fmt: str):
     "--lang",
     "lang",
     type=LANG,
-    help="Language of the labels (default: the interface language; for a recap the session's own).",
+    help="Language of the labels (default: the interface language; for recap and ics the session's own).",
 )
 @click.pass_obj
 def export(
@@ -96,18 +98,22 @@ def export(
               out), no typed text: for a line manager or HR
     recap     what was agreed, in the session's language, for the coachee:
               goal, chosen option, actions, next meeting; never notes
+    ics       iCalendar: a to-do per dated action, an all-day event for the
+              next meeting; a re-import updates the entries
 
     -o FILE writes the file, readable by you only: .md, .markdown or .txt for
-    markdown and summary, .txt (plain text) or .md (Markdown) for a recap.
-    Any other extension is refused.
+    markdown and summary, .txt (plain text) or .md (Markdown) for a recap,
+    .ics for ics. Any other extension is refused.
     """
     from growtui import render
 
     if output is not None:
         check_output(output, fmt)
     sessions = _sessions(opts, session, coachee, fmt)
-    data: str
-    if fmt == "recap":
+    data: str | bytes
+    if fmt == "ics":
+        data = render.calendar(sessions, lang)
+    elif fmt == "recap":
         kind = render.recap_markdown if output is not None and output.suffix.lower() in _MARKDOWN else render.recap_text
         data = kind(sessions[0], lang, library_of(opts))
     elif fmt == "summary":
@@ -117,9 +123,10 @@ def export(
     else:
         data = render.session_markdown(sessions[0], opts.language(lang), library_of(opts))
     if output is None:
-        click.echo(data, nl=not data.endswith("\n"))
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        click.echo(text, nl=not text.endswith("\n"))
         return
     from growtui.storage import write_atomic
 
-    write_atomic(output.expanduser().absolute(), data.encode("utf-8"))
+    write_atomic(output.expanduser().absolute(), data if isinstance(data, bytes) else data.encode("utf-8"))
     click.echo(f"Written to {output}", err=True)

@@ -1,4 +1,4 @@
-"""After the conversation: the coachee's recap and the lists across people."""
+"""After the conversation: the coachee's recap, the calendar file and the lists across people."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "In dit gesprek zijn (nog) geen afspraken vastgelegd.",
         "No agreements were written down in this conversation (yet).",
     ),
+    # the calendar file
+    "ics.next_meeting": ("Gesprek met {coachee}", "Conversation with {coachee}"),
+    "ics.calendar": ("growtui: afspraken", "growtui: agreements"),
     # growtui actions and growtui coachees
     "people.due": ("Klaar op", "Due"),
     "people.coachee": ("Coachee", "Coachee"),

@@ -13,6 +13,7 @@ _EXPORTS = {
     **dict.fromkeys(("session_markdown", "session_text"), "session"),
     **dict.fromkeys(("arc_markdown", "coachee_markdown", "sparkline", "trends"), "coachee"),
     "summary": "summary",
+    **dict.fromkeys(("action_uid", "calendar", "meeting_uid"), "ics"),
     **dict.fromkeys(("AGREED_RECORDS", "recap_blocks", "recap_markdown", "recap_text"), "recap"),
 }
 __all__ = sorted(_EXPORTS)
@@ -24,6 +25,11 @@ if TYPE_CHECKING:
         coachee_markdown as coachee_markdown,
         sparkline as sparkline,
         trends as trends,
+    )
+    from growtui.render.ics import (
+        action_uid as action_uid,
+        calendar as calendar,
+        meeting_uid as meeting_uid,
     )
     from growtui.render.recap import (
         AGREED_RECORDS as AGREED_RECORDS,
