@@ -1,4 +1,4 @@
-"""``growtui export``: file names that say what they hold, and the calendar file."""
+"""``growtui export``: file names that say what they hold, the calendar file, and the summary of a period."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import pytest
 
 from factories import full_session
 from growtui.model import Action, ActionStatus, Session
-from growtui.render import action_uid, calendar, meeting_uid
+from growtui.render import action_uid, calendar, meeting_uid, summary
+from growtui.storage import Store
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
 STAMP = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
@@ -112,3 +113,46 @@ def test_export_ics_of_a_session_and_of_a_coachee(run, folder, tmp_path):
     todos = icalendar.Calendar.from_ical(target.read_bytes()).walk("VTODO")
     assert {str(t["uid"]).split("-")[0] for t in todos} == {"h7t3pc3hxyga", "f724bg39vjed"}
     assert all(isinstance(t.decoded("due"), date) and not isinstance(t.decoded("due"), datetime) for t in todos)
+
+
+# --- the process summary of a period, for everyone ----------------------------------------------------------------
+
+
+def test_summary_of_everyone_in_a_period(run, folder):
+    period = ("--since", "2026-09-01", "--until", "2026-10-10")
+    code, out, _ = run("export", "--format", "summary", *period, "--lang", "en")
+    assert code == 0
+    assert "## Sem Brouwer" in out and "## Priya Raman" in out and "Lukas Fischer" not in out
+    assert "**Period:** Tue 1 Sep 2026 up to and including Sat 10 Oct 2026" in out
+    assert "| Tue 6 Oct 2026 | 43 min | Problem-solving | completed |" in out and "| 28 |" in out
+    assert "28 days on average, 28 days at the longest" in out
+    assert "1 done, 1 carried over" in out
+    for stored in Store(folder).scan().sessions:
+        s = stored.session
+        for text in (s.topic, s.goal.session_goal, s.goal.notes, *(a.what for a in s.will.actions), *s.tags):
+            assert not text or text not in out
+    code, out, _ = run("export", "--format", "summary")
+    assert code == 0 and out.count("\n## ") == 5  # four people and the totals
+
+
+def test_summary_of_an_empty_period_and_bad_dates(run):
+    code, _, err = run("export", "--format", "summary", "--since", "2030-01-01")
+    assert code == 2 and "no sessions since 2030-01-01" in err
+    code, _, err = run("export", "--format", "summary", "--until", "gisteren")
+    assert code == 2 and "gisteren" in err
+    code, _, err = run("export", "--format", "markdown", "--since", "2026-01-01")
+    assert code == 2 and "either" in err
+
+
+def test_summary_gaps_count_days_between_the_coachees_own_conversations():
+    first = full_session(id="first0000001")
+    later = full_session(id="later0000001", started_at=first.started_at.replace(day=20))
+    text = summary([later, first], "en")
+    assert "| 17 |" in text and "17 days on average, 17 days at the longest" in text
+
+
+def test_summary_of_a_coachee_in_a_period(run):
+    code, out, _ = run(
+        "export", "--coachee", "Sem Brouwer", "--format", "summary", "--since", "2026-10-01", "--lang", "en"
+    )
+    assert code == 0 and "Tue 6 Oct 2026" in out and "8 Sep 2026" not in out and "**Period:** from Thu 1 Oct" in out

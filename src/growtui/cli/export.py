@@ -1,4 +1,4 @@
-"""``growtui export``: one session or a coachee's sessions, as a document or a calendar file.
+"""``growtui export``: one session, a coachee's sessions, or a period, as a document or a calendar file.
 
 Four formats, each for its own reader: ``markdown`` the full record, for
 the coach; ``summary`` the process only, for a line manager or HR; ``recap``
@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from growtui.cli import LANG, Options
-from growtui.cli.history import library_of, read_sessions, resolve
+from growtui.cli.history import library_of, parse_day, read_sessions, resolve
 
 # The extensions each format writes; for a recap the extension also picks plain text or Markdown.
 EXTENSIONS: dict[str, tuple[str, ...]] = {
@@ -51,16 +51,20 @@ def check_output(output: Path, fmt: str) -> None:
         )
 
 
-def _sessions(opts: Options, session, coachee, fmt: str):
+def _sessions(opts: Options, session, coachee, since, until, fmt: str):
     if session and coachee:
         raise click.UsageError("give either a SESSION or --coachee NAME, not both")
+    if session and (since or until):
+        raise click.UsageError("--since and --until choose from a coachee's sessions or all of them, not one SESSION")
     if fmt == "recap" and not session:
         raise click.UsageError("a recap is of one conversation: give its SESSION (growtui list shows the ids)")
-    if not session and not coachee:
-        raise click.UsageError("give either a SESSION or --coachee NAME")
+    if not session and not coachee and fmt != "summary":
+        raise click.UsageError(
+            "give either a SESSION or --coachee NAME (only --format summary covers everyone, with --since/--until)"
+        )
     if session:
         return [resolve(opts, str(session))]
-    return read_sessions(opts, coachee=coachee)
+    return read_sessions(opts, coachee=coachee, since=parse_day(since), until=parse_day(until))
 
 
 @click.command()
@@ -69,6 +73,8 @@ def _sessions(opts: Options, session, coachee, fmt: str):
 @click.option(
     "--format", "fmt", type=click.Choice(list(EXTENSIONS)), required=True, metavar="FORMAT", help=_FORMAT_HELP
 )
+@click.option("--since", help="With --coachee or for a summary of everyone: sessions on or after this date.")
+@click.option("--until", help="With --coachee or for a summary of everyone: sessions on or before this date.")
 @click.option(
     "-o",
     "--output",
@@ -87,15 +93,18 @@ def export(
     session: str | None,
     coachee: str | None,
     fmt: str,
+    since: str | None,
+    until: str | None,
     output: Path | None,
     lang: str | None,
 ) -> None:
-    """Export one SESSION or every session with a coachee.
+    """Export one SESSION, every session with a coachee, or (summary) everyone's in a period.
 
     \b
     markdown  the full record, notes and all: for the coach only
-    summary   the process only (dates, minutes, phases, how actions turned
-              out), no typed text: for a line manager or HR
+    summary   the process only (dates, minutes, kinds, gaps, how actions turned
+              out), no typed text: for a line manager or HR; without SESSION
+              and --coachee it covers everyone, --since/--until the period
     recap     what was agreed, in the session's language, for the coachee:
               goal, chosen option, actions, next meeting; never notes
     ics       iCalendar: a to-do per dated action, an all-day event for the
@@ -109,7 +118,7 @@ def export(
 
     if output is not None:
         check_output(output, fmt)
-    sessions = _sessions(opts, session, coachee, fmt)
+    sessions = _sessions(opts, session, coachee, since, until, fmt)
     data: str | bytes
     if fmt == "ics":
         data = render.calendar(sessions, lang)
@@ -117,7 +126,9 @@ def export(
         kind = render.recap_markdown if output is not None and output.suffix.lower() in _MARKDOWN else render.recap_text
         data = kind(sessions[0], lang, library_of(opts))
     elif fmt == "summary":
-        data = render.summary(sessions, opts.language(lang))
+        data = render.summary(
+            sessions, opts.language(lang), library_of(opts), since=parse_day(since), until=parse_day(until)
+        )
     elif coachee:
         data = render.coachee_markdown(sessions, opts.language(lang), library_of(opts))
     else:

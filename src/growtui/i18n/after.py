@@ -1,4 +1,4 @@
-"""After the conversation: the coachee's recap, the calendar file and the lists across people."""
+"""After the conversation: the coachee's recap, the calendar file, the lists across people, the period summary."""
 
 from __future__ import annotations
 
@@ -19,6 +19,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     # the calendar file
     "ics.next_meeting": ("Gesprek met {coachee}", "Conversation with {coachee}"),
     "ics.calendar": ("growtui: afspraken", "growtui: agreements"),
+    # the process summary over a period
+    "doc.period": ("Periode", "Period"),
+    "doc.period_between": ("{since} tot en met {until}", "{since} up to and including {until}"),
+    "doc.period_since": ("vanaf {since}", "from {since} on"),
+    "doc.period_until": ("tot en met {until}", "up to and including {until}"),
+    "doc.gap": ("Dagen sinds het vorige", "Days since the one before"),
+    "doc.gaps": ("Tijd tussen de gesprekken", "Time between conversations"),
+    "doc.gaps_value": (
+        "gemiddeld {average} dagen, het langst {longest} dagen",
+        "{average} days on average, {longest} days at the longest",
+    ),
+    "doc.outcomes": ("Eerdere acties, zo liepen ze af", "Earlier actions, how they turned out"),
     # growtui actions and growtui coachees
     "people.due": ("Klaar op", "Due"),
     "people.coachee": ("Coachee", "Coachee"),
