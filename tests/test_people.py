@@ -237,3 +237,22 @@ def test_help_of_both(run):
     assert code == 0 and "--overdue" in out and "oldest" in out.replace("longest ago", "oldest")
     code, out, _ = run("coachees", "--help")
     assert code == 0 and "--set-rhythm" in out and "3" in out
+
+
+def test_in_an_encrypted_folder_the_rhythm_file_names_nobody(run, folder, monkeypatch):
+    from growtui.crypto import Vault, encrypt_folder
+
+    set_rhythm("bo", "4w")  # set while the folder was plain: it counts until set again
+    encrypt_folder(folder, Vault.create("a long passphrase"))
+    monkeypatch.setenv("GROWTUI_PASSPHRASE", "a long passphrase")
+    rows = {r["coachee"]: r for r in json.loads(run("--sessions-dir", str(folder), "coachees", "--json").out)}
+    assert rows["Bo"]["rhythm"] == "4w"
+    assert run("--sessions-dir", str(folder), "coachees", "--set-rhythm", "Ada Lovelace", "1w").code == 0
+    assert run("--sessions-dir", str(folder), "coachees", "--set-rhythm", "Bo", "2w").code == 0
+    text = paths.rhythm_file().read_text()
+    assert "ada lovelace" not in text.lower() and "\nbo =" not in text and '"bo"' not in text
+    assert text.count('"tag:') == 2 and text.count('" = "') == 2
+    rows = {r["coachee"]: r for r in json.loads(run("--sessions-dir", str(folder), "coachees", "--json").out)}
+    assert (rows["ada  LOVELACE"]["rhythm"], rows["Bo"]["rhythm"]) == ("1w", "2w")
+    monkeypatch.setenv("GROWTUI_PASSPHRASE", "another passphrase")
+    assert run("--sessions-dir", str(folder), "coachees", "--json").code == 2  # the tags need the folder's key

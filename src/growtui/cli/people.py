@@ -3,8 +3,9 @@
 Both read the index (in step with the files first). Open actions are
 settled as in the follow-up step: an action a later review decided is not
 open, whatever its own file still says. A coachee's rhythm (every 1, 2 or 4
-weeks) lives in the rhythm file in growtui's data folder; the rule for
-due and overdue is :func:`growtui.model.due_state`.
+weeks) lives in the rhythm file in growtui's data folder (under a tag
+instead of the name for an encrypted folder); the rule for due and overdue
+is :func:`growtui.model.due_state`.
 """
 
 from __future__ import annotations
@@ -123,11 +124,10 @@ def overview(opts: Options, today: date) -> list[dict]:
     Overdue first, then due, then everyone else; within each, the longest since the last conversation first.
     """
     from growtui.model import DueState, due_state
-    from growtui.storage import read_rhythms
+    from growtui.storage import read_rhythms, rhythm_of
 
     rhythms = read_rhythms()
     index, (people, open_actions) = open_index(opts, lambda index: (index.people(), index.all_open_actions()))
-    del index
     counts: dict[str, list[int]] = {}
     from growtui.index import person_key
 
@@ -138,7 +138,7 @@ def overview(opts: Options, today: date) -> list[dict]:
     rows = []
     for p in people:
         days = max(0, (today - p.last).days)
-        rhythm = rhythms.get(p.key)
+        rhythm = rhythm_of(rhythms, p.key, index.vault)
         state = due_state(days, rhythm)
         open_count, overdue_count = counts.get(p.key, [0, 0])
         rows.append(
@@ -171,7 +171,7 @@ def _set_rhythm(opts: Options, name: str, rhythm: str) -> None:
             f"no conversations with '{name}' yet; a rhythm is for someone you have talked with "
             "(growtui coachees lists them)"
         )
-    set_rhythm(key, None if rhythm == "none" else rhythm)
+    set_rhythm(key, None if rhythm == "none" else rhythm, vault=index.vault)
     said = {"none": "no rhythm any more", "1w": "a conversation every week"}.get(
         rhythm, f"a conversation every {rhythm[0]} weeks"
     )

@@ -30,7 +30,7 @@ _EXPORTS = {
         "folder",
     ),
     "SessionLock": "locks",
-    **dict.fromkeys(("read_rhythms", "set_rhythm"), "rhythm"),
+    **dict.fromkeys(("read_rhythms", "rhythm_key", "rhythm_of", "set_rhythm"), "rhythm"),
     **dict.fromkeys(
         ("base_path_for", "clear_recovery", "find_recovery", "recovery_dirs", "recovery_path_for", "write_recovery"),
         "recovery",
@@ -76,6 +76,8 @@ if TYPE_CHECKING:
     )
     from growtui.storage.rhythm import (
         read_rhythms as read_rhythms,
+        rhythm_key as rhythm_key,
+        rhythm_of as rhythm_of,
         set_rhythm as set_rhythm,
     )
     from growtui.storage.store import (
