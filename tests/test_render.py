@@ -569,9 +569,10 @@ def test_summary_of_the_examples_shows_process_not_content(examples):
         ]:
             assert not secret or secret not in text
     assert (
-        "| di 6 okt 2026 | 43 min | afgerond | Opening, Terugblik, Doel, Realiteit, Opties, Wil, Afsluiting "
-        "| 5 | 2 | 2 van 2 nagelopen: 1 gedaan, 1 doorgeschoven |" in text
+        "| di 6 okt 2026 | 43 min | problem-solving | afgerond | Opening, Terugblik, Doel, Realiteit, Opties, Wil, "
+        "Afsluiting | 5 | 2 | 28 | 2 van 2 nagelopen: 1 gedaan, 1 doorgeschoven |" in text
     )
+    assert "**Tijd tussen de gesprekken:** gemiddeld 28 dagen, het langst 28 dagen" in text
     assert "**Gesprekken:** 5, waarvan 4 afgerond" in text
     assert len([tok for tok in parse(text) if tok.type == "table_open"]) == len({s.coachee for s in examples})
 

@@ -69,6 +69,11 @@ def migration_backup_dir() -> Path:
     return data_dir() / "migrated"
 
 
+def rhythm_file() -> Path:
+    """How often you mean to talk with each coachee (``growtui coachees --set-rhythm``)."""
+    return data_dir() / "rhythm.toml"
+
+
 def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP, appauthor=False))
 

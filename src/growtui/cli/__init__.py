@@ -167,7 +167,7 @@ def cli(ctx: click.Context, sessions_dir, questions_dirs, lang) -> None:
 
 
 def _register() -> None:
-    from growtui.cli import crypt, history, info, prepare, questions, tui, types
+    from growtui.cli import crypt, export, history, info, people, prepare, questions, tui, types
 
     cli.add_command(tui.new)
     cli.add_command(tui.history)
@@ -175,8 +175,10 @@ def _register() -> None:
     cli.add_command(history.list_command)
     cli.add_command(history.show)
     cli.add_command(history.search)
-    cli.add_command(history.export)
+    cli.add_command(export.export)
     cli.add_command(prepare.prepare)
+    cli.add_command(people.actions)
+    cli.add_command(people.coachees)
     cli.add_command(questions.questions)
     cli.add_command(types.types_command)
     cli.add_command(info.schema)

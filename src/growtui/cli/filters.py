@@ -18,7 +18,7 @@ def _listed(text: str) -> str:
     return flat(clean(text))
 
 
-def _date(value: str | None) -> date | None:
+def parse_day(value: str | None) -> date | None:
     """A date as the interface takes it: 2026-11-21, 21-11, 1-10, vrijdag / friday, +7, today."""
     if value is None:
         return None
@@ -64,14 +64,14 @@ def _known_type(opts: Options, kind: str | None) -> None:
     """A --type that names no conversation type is a mistake, not an empty list."""
     if kind is None:
         return
-    lib = _library(opts)
+    lib = library_of(opts)
     if lib is not None and kind not in lib.types:
         raise click.BadParameter(
             f"no conversation type '{_listed(kind)}'; known: {', '.join(lib.types)}", param_hint="--type"
         )
 
 
-def _library(opts: Options):
+def library_of(opts: Options):
     """The question library for names of types, phases and fields; None when it does not load (ids are shown)."""
     from growtui.errors import LibraryError
     from growtui.library import load_library

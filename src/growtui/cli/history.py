@@ -1,6 +1,6 @@
-"""``growtui list``, ``show``, ``search`` and ``export``: the history, scriptable, without the TUI.
+"""``growtui list``, ``show`` and ``search``: the history, scriptable, without the TUI (``export`` is beside it).
 
-All four read through the index (brought in step with the files first), so
+All read through the index (brought in step with the files first), so
 they stay fast with thousands of sessions. A broken file never hides the
 good ones: it is named on stderr with the reason, and the exit code is 0
 unless no session could be read at all.
@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from growtui.cli import LANG, Options
-from growtui.cli.filters import _date, _filters, _known_type, _library, resolved_coachees
+from growtui.cli.filters import _filters, _known_type, library_of, parse_day, resolved_coachees
 from growtui.errors import GrowtuiError
 
 EXIT_NOTHING_READ = 1
@@ -195,7 +195,7 @@ def session_path(opts: Options, ref: str) -> tuple[Path, Path]:
     return index.root, found[0].path
 
 
-def _resolve(opts: Options, ref: str):
+def resolve(opts: Options, ref: str):
     """A session by path, id or unique id prefix."""
     from growtui.errors import FileProblemError, SessionFileError
 
@@ -206,14 +206,19 @@ def _resolve(opts: Options, ref: str):
         raise FileProblemError(exc.problems) from None
 
 
-def _sessions_of(opts: Options, coachee: str):
+def read_sessions(opts: Options, *, coachee: str | None = None, since=None, until=None):
+    """The sessions (oldest first) with a coachee and/or in a period; those that cannot be read named on stderr."""
     from growtui.errors import SessionFileError
     from growtui.storage import Store
 
     index = open_index(opts)
-    entries = index.entries(coachee=resolved_coachees(index, [coachee]))
+    entries = index.entries(coachee=resolved_coachees(index, [coachee] if coachee else []), since=since, until=until)
     if not entries:
-        raise SessionNotFound(f"no sessions with '{coachee}' (growtui list shows who you have met)")
+        who = f" with '{coachee}'" if coachee else ""
+        when = "".join(
+            f" {word} {day.isoformat()}" for word, day in (("since", since), ("until", until)) if day is not None
+        )
+        raise SessionNotFound(f"no sessions{who}{when} (growtui list shows who you have met, and when)")
     store = Store(index.root, index.vault)
     sessions = []
     for entry in reversed(entries):  # oldest first
@@ -236,8 +241,8 @@ def list_command(opts: Options, coachee, status, since, until, tag, kind, as_jso
     filters = {
         "coachee": coachee,
         "status": status,
-        "since": _date(since),
-        "until": _date(until),
+        "since": parse_day(since),
+        "until": parse_day(until),
         "tag": tag,
         "kind": kind,
     }
@@ -260,7 +265,7 @@ def show(opts: Options, session: str, lang: str | None) -> None:
     """Show one session as readable text: SESSION is an id, the start of one, or a file."""
     from growtui.render import session_text
 
-    click.echo(session_text(_resolve(opts, session), opts.language(lang), _library(opts)), nl=False)
+    click.echo(session_text(resolve(opts, session), opts.language(lang), library_of(opts)), nl=False)
 
 
 @click.command()
@@ -276,8 +281,8 @@ def search(opts: Options, query: str, coachee, status, since, until, tag, kind, 
     filters = {
         "coachee": coachee,
         "status": status,
-        "since": _date(since),
-        "until": _date(until),
+        "since": parse_day(since),
+        "until": parse_day(until),
         "tag": tag,
         "kind": kind,
     }
@@ -291,48 +296,3 @@ def search(opts: Options, query: str, coachee, status, since, until, tag, kind, 
         _table([h.entry.listed() for h in hits], snippets=[h.snippet for h in hits])
     elif sys.stderr.isatty():
         click.echo("No sessions match.", err=True)
-
-
-@click.command()
-@click.argument("session", required=False)
-@click.option("--coachee", help="Export all sessions with this coachee instead of one session.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["markdown", "summary"]),
-    required=True,
-    help="markdown: the full record, for the coach. summary: the process only, no content, for a line manager or HR.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (readable by you only) instead of printing.",
-)
-@click.option("--lang", "lang", type=LANG, help="Language of the labels (default: the interface language).")
-@click.pass_obj
-def export(
-    opts: Options, session: str | None, coachee: str | None, fmt: str, output: Path | None, lang: str | None
-) -> None:
-    """Export one SESSION, or every session with a coachee, as Markdown or as a process summary."""
-    from growtui import render
-
-    if bool(session) == bool(coachee):
-        raise click.UsageError("give either a SESSION or --coachee NAME")
-    language = opts.language(lang)
-    sessions = _sessions_of(opts, coachee) if coachee else [_resolve(opts, str(session))]
-    if fmt == "summary":
-        text = render.summary(sessions, language)
-    elif coachee:
-        text = render.coachee_markdown(sessions, language, _library(opts))
-    else:
-        text = render.session_markdown(sessions[0], language, _library(opts))
-    if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
-        return
-    if output.suffix == ".toml":
-        raise click.BadParameter("an export is not a session file; use .md or .txt", param_hint="--output")
-    from growtui.storage import write_atomic
-
-    write_atomic(output.expanduser().absolute(), text.encode("utf-8"))
-    click.echo(f"Written to {output}", err=True)

@@ -18,7 +18,7 @@ from growtui.cli import LANG, Options
 def prepare(opts: Options, coachee: str, lang: str | None, as_json: bool) -> None:
     """What to know before talking with COACHEE: last time's goal and topic, open actions (overdue marked),
     last scores and motivation, loose ends, days since. COACHEE may be a unique part of the name."""
-    from growtui.cli.filters import _library, resolved_coachees
+    from growtui.cli.filters import library_of, resolved_coachees
     from growtui.cli.history import open_index
     from growtui.conversation import prepare as preparation_of
     from growtui.render import preparation_text
@@ -33,4 +33,4 @@ def prepare(opts: Options, coachee: str, lang: str | None, as_json: bool) -> Non
     if as_json:
         click.echo(json_text(json.dumps(found.as_json(), ensure_ascii=False, indent=2)))
     else:
-        click.echo(clean(preparation_text(found, opts.language(lang), _library(opts))), nl=False)
+        click.echo(clean(preparation_text(found, opts.language(lang), library_of(opts))), nl=False)

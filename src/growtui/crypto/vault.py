@@ -52,7 +52,13 @@ from growtui.crypto.header import (
 from growtui.errors import OtherPassphraseError, Problem, SealedFileError
 
 _CHECK = b"growtui: this passphrase opens this folder"
-_INFO = {"session": b"growtui session v1", "index": b"growtui index v1", "check": b"growtui check v1"}
+_INFO = {
+    "session": b"growtui session v1",
+    "index": b"growtui index v1",
+    "check": b"growtui check v1",
+    "name": b"growtui name tag v1",
+}
+NAME_TAG_PREFIX = "tag:"
 _INDEX_MAGIC = b"GROWTUI-SEALED-INDEX-1\n"
 _LINE = 76
 MIN_PASSPHRASE = 8
@@ -230,6 +236,19 @@ class Vault:
         )
         params = self.folder
         return _open(self.key(params), salt, nonce, sealed, _INDEX_MAGIC + params.aad(), "index")
+
+    # names outside the folder ----------------------------------------------------------
+
+    def name_tag(self, text: str) -> str:
+        """A stand-in for a name in a file outside the folder (the rhythms): the same for the same name.
+
+        An HMAC under a key of this folder, so without the passphrase nobody
+        can tell whose it is, not even by trying names.
+        """
+        import hmac
+
+        key = _subkey(self.key(self.folder), b"", "name")
+        return NAME_TAG_PREFIX + hmac.new(key, text.encode("utf-8", "surrogateescape"), "sha256").hexdigest()[:32]
 
 
 def passphrase_from_env() -> str | None:

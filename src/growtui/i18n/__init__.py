@@ -23,7 +23,20 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from growtui.i18n import around, documents, editing, finish, follow_up, history, home, keys, method, session, vault
+from growtui.i18n import (
+    after,
+    around,
+    documents,
+    editing,
+    finish,
+    follow_up,
+    history,
+    home,
+    keys,
+    method,
+    session,
+    vault,
+)
 from growtui.model import Lang, Phase
 
 if TYPE_CHECKING:
@@ -40,7 +53,7 @@ PHASE_NAMES: dict[str, tuple[str, str]] = {
     Phase.closing: ("Afsluiting", "Closing"),
 }
 
-_TABLES = (session, editing, follow_up, finish, home, history, documents, keys, method, around, vault)
+_TABLES = (session, editing, follow_up, finish, home, history, documents, after, keys, method, around, vault)
 
 
 def _merged(name: str) -> dict:

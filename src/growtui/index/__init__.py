@@ -8,7 +8,7 @@ from growtui import lazy_exports
 
 _EXPORTS = {
     **dict.fromkeys(("BATCH", "INDEX_FORMAT", "PARALLEL_FROM", "Index"), "database"),
-    **dict.fromkeys(("Entry", "Hit", "OpenAction", "Progress", "Stats", "Sync"), "results"),
+    **dict.fromkeys(("Entry", "Hit", "OpenAction", "Person", "Progress", "Stats", "Sync"), "results"),
     **dict.fromkeys(("Rows", "read_all", "rows_for"), "rows"),
     **dict.fromkeys(("default_location", "remove_plain_index", "sealed_location"), "sealed"),
     **dict.fromkeys(
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         Entry as Entry,
         Hit as Hit,
         OpenAction as OpenAction,
+        Person as Person,
         Progress as Progress,
         Stats as Stats,
         Sync as Sync,

@@ -47,7 +47,7 @@ from growtui.index.sealed import (
 )
 from growtui.storage import stat_files
 
-INDEX_FORMAT = 8  # bump when the tables change: an older index is rebuilt
+INDEX_FORMAT = 9  # bump when the tables change: an older index is rebuilt
 BATCH = 500
 PARALLEL_FROM = 400  # changed files from which reading is spread over processes
 
@@ -64,7 +64,8 @@ CREATE TABLE sessions (
     options INTEGER NOT NULL, actions INTEGER NOT NULL, done INTEGER NOT NULL,
     motivation INTEGER, minutes INTEGER NOT NULL,
     sealed INTEGER NOT NULL,  -- 0: a plain file (in an encrypted folder: not trusted for follow-ups)
-    type TEXT NOT NULL, style TEXT  -- the conversation type; 'coach' or 'direct' when chosen
+    type TEXT NOT NULL, style TEXT,  -- the conversation type; 'coach' or 'direct' when chosen
+    next_meeting TEXT  -- the date of the next conversation, as planned in this one
 );
 -- The text apart from the rows that lists read: with ~5 KB of text in each row,
 -- listing 10,000 sessions read 40 MB of pages; now it reads a few hundred KB.

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from growtui.index.matching import WINDOW, fold, person_key, query_terms, snippet
-from growtui.index.results import Entry, Hit, OpenAction
+from growtui.index.results import Entry, Hit, OpenAction, Person
 
 if TYPE_CHECKING:
     from growtui.crypto import Vault
@@ -192,32 +192,46 @@ class Queries:
         return exact or entries
 
     def open_actions(self, coachee: str) -> list[OpenAction]:
-        """A coachee's open actions, oldest first, minus those a later session already settled.
+        """A coachee's open actions, oldest session first, minus those a later session already settled.
 
         A review in a later session counts even when writing the outcome
         back into the earlier file did not happen (the file was locked,
         or it was synced back), so an action never comes back once decided.
         """
+        return self._open_actions(person_key(_utf8_only(coachee)), "actions.started_at, actions.rowid")
+
+    def all_open_actions(self, coachee: str | None = None) -> list[OpenAction]:
+        """Every open action, of everyone or of one coachee, the one first agreed longest ago first.
+
+        Settled the same way as :meth:`open_actions`: what a later review
+        decided is not open, whatever the earlier file still says.
+        """
+        person = person_key(_utf8_only(coachee)) if coachee else None
+        return self._open_actions(person, "coalesce(agreed_on, day), actions.started_at, actions.rowid")
+
+    def _open_actions(self, person: str | None, order: str) -> list[OpenAction]:
         # In an encrypted folder a plain file is no source: anyone who can write to the folder could
         # have put it there, with an action to be carried into the next (sealed) session.
         trusted = " AND sessions.sealed = 1" if self.vault is not None else ""
+        whose, values = (" AND sessions.person = ?", (person,)) if person is not None else ("", ())
         settled = {
             ref
             for (ref,) in self.db.execute(
-                "SELECT reviews.ref FROM reviews JOIN sessions USING (rel) WHERE sessions.person = ? "
-                f"AND reviews.status != 'open'{trusted}",
-                (person_key(_utf8_only(coachee)),),
+                "SELECT reviews.ref FROM reviews JOIN sessions USING (rel) "
+                f"WHERE reviews.status != 'open'{whose}{trusted}",
+                values,
             )
         }
         rows = self.db.execute(
-            "SELECT session_id, action_id, what, criterion, due, agreed_on, carry_count, motivation, "
-            "start, inform, support, obstacles, owner "
-            "FROM actions WHERE person = ? AND status = 'open' "
-            f"AND rel IN (SELECT rel FROM sessions WHERE 1{trusted}) ORDER BY started_at, actions.rowid",
-            (person_key(_utf8_only(coachee)),),
+            "SELECT session_id, action_id, what, criterion, due, agreed_on, carry_count, actions.motivation, "
+            "start, inform, support, obstacles, owner, sessions.coachee, sessions.day "
+            "FROM actions JOIN sessions USING (rel) WHERE actions.status = 'open'"
+            f"{whose}{trusted} ORDER BY {order}",
+            values,
         )
         found = []
         for sid, aid, what, criterion, due, agreed, carries, motivation, start, *details in rows:
+            inform, support, obstacles, owner, name, day = details
             if f"{sid}/{aid}" in settled:
                 continue
             found.append(
@@ -226,15 +240,34 @@ class Queries:
                     aid,
                     what,
                     criterion,
-                    date.fromisoformat(due) if due else None,
-                    date.fromisoformat(agreed) if agreed else None,
+                    _day(due),
+                    _day(agreed),
                     carries,
                     motivation,
-                    date.fromisoformat(start) if start else None,
-                    *details,  # inform, support, obstacles, owner
+                    _day(start),
+                    inform,
+                    support,
+                    obstacles,
+                    owner,
+                    coachee=name,
+                    session_day=_day(day),
                 )
             )
         return found
+
+    def people(self) -> list[Person]:
+        """Everyone you have talked with, most recently seen first: how often, when last, the next meeting planned."""
+        rows = self.db.execute(
+            "SELECT person, coachee, n, day, next_meeting FROM ("
+            "SELECT person, coachee, day, next_meeting, count(*) OVER (PARTITION BY person) AS n, "
+            "row_number() OVER (PARTITION BY person ORDER BY started_at DESC, rel) AS latest FROM sessions"
+            ") WHERE latest = 1 ORDER BY day DESC, person"
+        )
+        return [Person(key, name, n, date.fromisoformat(day), _day(meeting)) for key, name, n, day, meeting in rows]
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 def _utf8_only(text: str) -> str:

@@ -107,6 +107,18 @@ class OpenAction:
     support: str = ""
     obstacles: str = ""
     owner: str = "coachee"
+    coachee: str = ""  # the name as the session has it
+    session_day: date | None = None  # the day of the session that holds it now
+
+
+class Person(NamedTuple):
+    """Someone you have talked with, as the index knows them."""
+
+    key: str  # :func:`~growtui.index.matching.person_key` of the name
+    name: str  # as the latest conversation has it
+    conversations: int
+    last: date  # the day of the latest conversation
+    next_meeting: date | None  # as planned in the latest conversation
 
 
 @dataclass

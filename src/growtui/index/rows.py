@@ -48,6 +48,7 @@ def rows_for(rel: str, s: Session, sealed: bool = False) -> Rows:
         int(sealed),
         s.type,
         s.style.chosen.value if s.style is not None and s.style.chosen is not None else None,
+        s.next_meeting.isoformat() if s.next_meeting else None,
         body,
         fold(body),
     )

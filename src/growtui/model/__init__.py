@@ -57,6 +57,10 @@ _EXPORTS = {
         "session",
     ),
     "parse_date": "dates",
+    **dict.fromkeys(
+        ("GRACE_DAYS", "RHYTHM_DAYS", "RHYTHM_SCHEMA_VERSION", "DueState", "RhythmFile", "RhythmId", "due_state"),
+        "rhythm",
+    ),
     **dict.fromkeys(("DirectionSection", "Experience", "StyleCheck", "StyleChoice"), "direction"),
     **dict.fromkeys(("checklist_state", "ticked"), "readiness"),
     **dict.fromkeys(("MORE_OPTIONS", "ONE_HIGHER", "Prompt", "is_motivation", "parse_score", "prompt_for"), "prompts"),
@@ -111,6 +115,15 @@ if TYPE_CHECKING:
     from growtui.model.readiness import (
         checklist_state as checklist_state,
         ticked as ticked,
+    )
+    from growtui.model.rhythm import (
+        GRACE_DAYS as GRACE_DAYS,
+        RHYTHM_DAYS as RHYTHM_DAYS,
+        RHYTHM_SCHEMA_VERSION as RHYTHM_SCHEMA_VERSION,
+        DueState as DueState,
+        RhythmFile as RhythmFile,
+        RhythmId as RhythmId,
+        due_state as due_state,
     )
     from growtui.model.schemas import (
         OLDEST_SESSION_FORMAT as OLDEST_SESSION_FORMAT,

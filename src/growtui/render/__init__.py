@@ -14,6 +14,8 @@ _EXPORTS = {
     **dict.fromkeys(("preparation_blocks", "preparation_text"), "preparation"),
     **dict.fromkeys(("arc_markdown", "coachee_markdown", "sparkline", "trends"), "coachee"),
     "summary": "summary",
+    **dict.fromkeys(("action_uid", "calendar", "meeting_uid"), "ics"),
+    **dict.fromkeys(("AGREED_RECORDS", "recap_blocks", "recap_markdown", "recap_text"), "recap"),
 }
 __all__ = sorted(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
@@ -25,9 +27,20 @@ if TYPE_CHECKING:
         sparkline as sparkline,
         trends as trends,
     )
+    from growtui.render.ics import (
+        action_uid as action_uid,
+        calendar as calendar,
+        meeting_uid as meeting_uid,
+    )
     from growtui.render.preparation import (
         preparation_blocks as preparation_blocks,
         preparation_text as preparation_text,
+    )
+    from growtui.render.recap import (
+        AGREED_RECORDS as AGREED_RECORDS,
+        recap_blocks as recap_blocks,
+        recap_markdown as recap_markdown,
+        recap_text as recap_text,
     )
     from growtui.render.session import (
         session_markdown as session_markdown,

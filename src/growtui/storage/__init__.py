@@ -31,6 +31,7 @@ _EXPORTS = {
     ),
     "SessionLock": "locks",
     **dict.fromkeys(("clear_draft", "draft_path", "drafts_dir", "load_draft", "save_draft"), "drafts"),
+    **dict.fromkeys(("read_rhythms", "rhythm_key", "rhythm_of", "set_rhythm"), "rhythm"),
     **dict.fromkeys(
         ("base_path_for", "clear_recovery", "find_recovery", "recovery_dirs", "recovery_path_for", "write_recovery"),
         "recovery",
@@ -80,6 +81,12 @@ if TYPE_CHECKING:
         recovery_dirs as recovery_dirs,
         recovery_path_for as recovery_path_for,
         write_recovery as write_recovery,
+    )
+    from growtui.storage.rhythm import (
+        read_rhythms as read_rhythms,
+        rhythm_key as rhythm_key,
+        rhythm_of as rhythm_of,
+        set_rhythm as set_rhythm,
     )
     from growtui.storage.store import (
         Scan as Scan,
