@@ -167,7 +167,7 @@ def cli(ctx: click.Context, sessions_dir, questions_dirs, lang) -> None:
 
 
 def _register() -> None:
-    from growtui.cli import crypt, history, info, questions, tui, types
+    from growtui.cli import crypt, history, info, questions, trash, tui, types
 
     cli.add_command(tui.new)
     cli.add_command(tui.history)
@@ -182,6 +182,9 @@ def _register() -> None:
     cli.add_command(info.paths_command)
     cli.add_command(crypt.encrypt)
     cli.add_command(crypt.decrypt)
+    cli.add_command(trash.delete)
+    cli.add_command(trash.trash_command)
+    cli.add_command(trash.restore)
 
 
 _register()
