@@ -344,7 +344,7 @@ def test_restore_of_an_entry_of_another_sessions_folder_says_where_it_is(run, fo
 
 
 def test_the_commands_have_help(run):
-    for command in ("delete", "trash", "restore"):
+    for command in ("delete", "trash", "restore", "forget"):
         code, out, _ = run(command, "--help")
         assert code == 0 and "Usage" in out
 

@@ -167,7 +167,7 @@ def cli(ctx: click.Context, sessions_dir, questions_dirs, lang) -> None:
 
 
 def _register() -> None:
-    from growtui.cli import crypt, history, info, questions, trash, tui, types
+    from growtui.cli import crypt, forget, history, info, questions, trash, tui, types
 
     cli.add_command(tui.new)
     cli.add_command(tui.history)
@@ -185,6 +185,7 @@ def _register() -> None:
     cli.add_command(trash.delete)
     cli.add_command(trash.trash_command)
     cli.add_command(trash.restore)
+    cli.add_command(forget.forget)
 
 
 _register()

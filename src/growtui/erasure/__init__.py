@@ -14,6 +14,7 @@ _EXPORTS = {
     **dict.fromkeys(
         ("InUse", "Listed", "delete_session", "listing", "read_trashed", "restore_session", "side_files"), "deleting"
     ),
+    **dict.fromkeys(("KINDS", "Erased", "Found", "Mention", "Plan", "erase", "find"), "forgetting"),
 }
 __all__ = sorted(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
@@ -27,4 +28,13 @@ if TYPE_CHECKING:
         read_trashed as read_trashed,
         restore_session as restore_session,
         side_files as side_files,
+    )
+    from growtui.erasure.forgetting import (
+        KINDS as KINDS,
+        Erased as Erased,
+        Found as Found,
+        Mention as Mention,
+        Plan as Plan,
+        erase as erase,
+        find as find,
     )
