@@ -53,6 +53,15 @@ class HistoryScreen(Translated, Screen):
         Binding("ctrl+f", "focus_search", "key.search", tooltip="tip.search", id="history.search"),
         Binding("ctrl+g", "arc", "key.arc", tooltip="tip.arc", id="history.arc"),
         Binding("ctrl+r", "clear_filters", "key.clear", tooltip="tip.clear", id="history.clear"),
+        Binding(  # not in the footer (six keys there already): F1 and the help text name it
+            "delete",
+            "delete",
+            "key.delete_session",
+            tooltip="tip.delete_session",
+            id="history.delete",
+            show=False,
+            key_display="Delete",
+        ),
     ]
 
     @classmethod
@@ -82,6 +91,13 @@ class HistoryScreen(Translated, Screen):
             super().__init__()
             self.entries = entries
             self.generation = generation
+
+    class Deleted(Message):
+        """A deletion ended: in the trash (``failed`` None), or not, and why."""
+
+        def __init__(self, entry: Entry, failed: str | None = None) -> None:
+            super().__init__()
+            self.entry, self.failed = entry, failed
 
     def __init__(self, store: Store, lang: str, *, coachee: str | None = None, index: Index | None = None) -> None:
         super().__init__()
@@ -315,6 +331,43 @@ class HistoryScreen(Translated, Screen):
 
             self.app.push_screen(CoacheeArcScreen(self.store, str(name), self.lang))
 
+    def action_delete(self) -> None:
+        """The highlighted conversation to the trash, after asking; ``growtui restore`` brings it back."""
+        from growtui.dialogs.delete_session import delete_question
+
+        def decided(yes: bool | None) -> None:
+            if yes and entry is not None:
+                self._delete(entry)
+
+        entry = self.query_one(SessionTable).current
+        if entry is not None:
+            self.app.push_screen(delete_question(entry, self.lang), decided)
+
+    @work(thread=True, exclusive=True, group="history-delete")
+    def _delete(self, entry: Entry) -> None:
+        from growtui.dialogs.delete_session import why_not_deleted
+        from growtui.erasure import delete_session
+        from growtui.errors import GrowtuiError
+
+        try:
+            self._with_index(lambda index: delete_session(self.store, entry.path, index=index))
+        except (GrowtuiError, OSError) as exc:
+            self.post_message(self.Deleted(entry, why_not_deleted(exc, self.lang)))
+        else:
+            self.post_message(self.Deleted(entry))
+
+    @on(Deleted)
+    def _deleted(self, message: Deleted) -> None:
+        entry = message.entry
+        if message.failed is not None:
+            self.notify(message.failed, severity="error", timeout=15, markup=False)
+            return
+        self.total = max(0, self.total - 1)
+        self.notify(
+            self.t("history.deleted", coachee=entry.coachee, when=entry.when, id=entry.id), timeout=10, markup=False
+        )
+        self.apply_filters()
+
     def action_focus_search(self) -> None:
         self.query_one("#history-search", Input).focus()
 
@@ -335,6 +388,8 @@ class HistoryScreen(Translated, Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "arc":
             return bool(self.shown)
+        if action == "delete":
+            return self.query_one(SessionTable).current is not None
         return True
 
     def on_unmount(self) -> None:
