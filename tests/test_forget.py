@@ -265,8 +265,8 @@ def test_their_trash_entries_of_any_folder_go_and_one_that_does_not_open_is_name
         Store(elsewhere, other_vault), Store(elsewhere, other_vault).create(session(OTHER, "x", 2)).path
     )
     with Index(root) as index:
-        plan = find(store, index, NAME)
-    assert plan.trash == [mine]
+        plan = find(store, index, NAME.lower())
+    assert plan.trash == [mine] and plan.shown == NAME  # spelled as the trashed session spells it
     assert [p.path for p in plan.unchecked] == [sealed.file]
     assert trash.entries() and plan.found == []
 

@@ -48,7 +48,7 @@ def _show(plan) -> None:
         say(f"  {_count(len(plan.trash), 'trash entry')}:", err=True)
         for entry in plan.trash:
             say(f"    {_name(entry.folder)}", err=True)
-    if not plan.empty:
+    if plan.of_kind("session"):
         say("  and their rows in the search index, which is then rewritten so no deleted text stays in it.", err=True)
     for root, n in plan.elsewhere:
         say(

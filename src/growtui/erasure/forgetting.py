@@ -195,6 +195,8 @@ def _trash(plan: Plan, finder: _Finder) -> None:
         data, text, sealed = (None, None, False) if entry.session_id in plan.ids else _opened(entry.file, finder.vault)
         if entry.session_id in plan.ids or finder.theirs(data):
             plan.trash.append(entry)
+            if not plan.ids and data is not None and isinstance(data.get("coachee"), str):
+                plan.shown = " ".join(data["coachee"].split())  # only in the trash: the name as it spells it
         elif text is not None:
             plan.mentions += [Mention(entry.file, n, sealed) for n in _lines(text, finder.pattern)]
         elif sealed:
