@@ -288,3 +288,13 @@ def test_the_index_keeps_no_deleted_text_in_free_pages_or_old_segments(tmp_path)
     raw = location.read_bytes()
     assert MARKER.encode() not in raw and NAME.encode() not in raw and NAME.casefold().encode() not in raw
     assert OTHER_MARKER.encode() in raw
+
+
+def test_a_pipe_named_like_a_conflict_copy_does_not_hang_forget(tmp_path):
+    root = tmp_path / "sessions"
+    store = Store(root)
+    store.create(session(NAME, MARKER, 1))
+    os.mkfifo(root / "x.sync-conflict-20261101-101010-AAAA.toml")
+    with Index(root) as index:
+        plan = find(store, index, NAME)
+    assert [f.kind for f in plan.found] == ["session"]

@@ -121,6 +121,8 @@ def _opened(path: Path, vault: crypto.Vault | None) -> tuple[dict[str, Any] | No
         pass
     if crypto.looks_sealed(path):
         return None, None, True
+    if not path.is_file():  # a pipe or a device named like a session: opening it could wait for ever
+        return None, None, False
     try:
         with path.open("rb") as fh:
             return None, fh.read(_MAX_READ).decode("utf-8", "replace"), False
@@ -227,7 +229,7 @@ def _other_indexes(plan: Plan, index: Index) -> None:
     except OSError:
         return
     for candidate in candidates:
-        if index.location is not None and candidate == index.location:
+        if (index.location is not None and candidate == index.location) or not candidate.is_file():
             continue
         try:
             db = sqlite3.connect(f"file:{candidate}?mode=ro", uri=True, timeout=1)
