@@ -30,6 +30,7 @@ LAYERS: dict[str, int] = {
     "config": 1,
     "crash": 1,
     "conversation": 2,
+    "erasure": 2,  # deleting and forgetting: over storage, crypto and the index
     "render": 3,
     "i18n": 3,
     "widgets": 4,

@@ -171,3 +171,37 @@ def test_snapshot_home_with_a_preparation(examples, snap_compare):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=prepared)
+
+
+def test_attention_counts_overdue_actions_and_who_is_due_by_rhythm(examples):
+    from growtui.conversation import attention
+    from growtui.storage import set_rhythm
+
+    set_rhythm(person_key("Sem Brouwer"), "2w")
+    set_rhythm(person_key("Zoë van Dijk"), "4w")
+    with Index.of(Store(examples)) as index:
+        index.sync()
+        found = attention(index, TODAY)
+    assert found.overdue == sum(a.due is not None and a.due < TODAY for a in found.actions) > 0
+    assert found.due[0] == ("Sem Brouwer", "overdue"), "the longest overdue first"
+    assert ("Zoë van Dijk", "due") not in found.due or found.due.index(("Sem Brouwer", "overdue")) == 0
+
+
+async def test_the_home_screen_shows_overdue_actions_opens_them_and_sets_a_rhythm(examples):
+    from growtui.screens.actions import ActionsScreen
+    from growtui.storage import read_rhythms
+
+    app = make_app(examples, today=lambda: TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.has_class("-scanned"))
+        assert "overdue" in str(app.screen.query_one("#attention").render())
+        await pilot.press("f4")
+        await wait_until(pilot, lambda: isinstance(app.screen, ActionsScreen))
+        assert "Elke donderdag" in " ".join(str(s.render()) for s in app.screen.query(".action"))
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await type_text(pilot, "Sem Brouwer")
+        await pilot.press("f6")
+        await pilot.pause()
+        assert read_rhythms() == {person_key("Sem Brouwer"): "1w"}
+        await wait_until(pilot, lambda: "Sem Brouwer (overdue)" in str(app.screen.query_one("#attention").render()))

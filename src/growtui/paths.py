@@ -74,6 +74,11 @@ def rhythm_file() -> Path:
     return data_dir() / "rhythm.toml"
 
 
+def trash_dir() -> Path:
+    """Deleted conversations, kept 30 days: private, and outside the (possibly synced) sessions folder."""
+    return data_dir() / "trash"
+
+
 def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP, appauthor=False))
 

@@ -167,7 +167,7 @@ def cli(ctx: click.Context, sessions_dir, questions_dirs, lang) -> None:
 
 
 def _register() -> None:
-    from growtui.cli import crypt, export, history, info, people, prepare, questions, tui, types
+    from growtui.cli import crypt, export, forget, history, info, people, prepare, questions, trash, tui, types
 
     cli.add_command(tui.new)
     cli.add_command(tui.history)
@@ -185,6 +185,10 @@ def _register() -> None:
     cli.add_command(info.paths_command)
     cli.add_command(crypt.encrypt)
     cli.add_command(crypt.decrypt)
+    cli.add_command(trash.delete)
+    cli.add_command(trash.trash_command)
+    cli.add_command(trash.restore)
+    cli.add_command(forget.forget)
 
 
 _register()

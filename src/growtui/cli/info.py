@@ -39,6 +39,7 @@ def paths_command(opts: Options) -> None:
         ("cache (locks, search index)", paths.cache_dir()),
         ("crash reports", paths.log_dir()),
         ("migration backups", paths.migration_backup_dir()),
+        ("trash (30 days)", paths.trash_dir()),
     ]
     width = max(len(label) for label, _ in rows) + 2  # the colon and one space
     for label, path in rows:

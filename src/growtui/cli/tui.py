@@ -14,10 +14,11 @@ def run_app(opts: Options, start_kwargs: dict) -> None:
     """Validate everything first (clear errors, exit 2), then build and run the app."""
     from growtui import crypto as vault
     from growtui.library import load_library
-    from growtui.storage import Store
+    from growtui.storage import Store, trash
 
     config = opts.config
     library = load_library(opts.questions_dirs)
+    trash.purge()  # what was deleted more than 30 days ago goes now; the names of the entries tell, nothing is read
     root = opts.resolved_sessions_dir()
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise click.UsageError("the session screen needs a terminal (stdin and stdout are not a TTY)")

@@ -10,7 +10,9 @@ _EXPORTS = {
     "LiveSession": "live",
     "ScoreNeeded": "asking",
     **dict.fromkeys(("Autosaver", "SaveStatus"), "autosave"),
-    **dict.fromkeys(("Preparation", "PreparedAction", "PreparedScale", "prepare"), "preparing"),
+    **dict.fromkeys(
+        ("Attention", "Preparation", "PreparedAction", "PreparedScale", "attention", "prepare"), "preparing"
+    ),
     **dict.fromkeys(
         (
             "Resumed",
@@ -40,9 +42,11 @@ if TYPE_CHECKING:
         LiveSession as LiveSession,
     )
     from growtui.conversation.preparing import (
+        Attention as Attention,
         Preparation as Preparation,
         PreparedAction as PreparedAction,
         PreparedScale as PreparedScale,
+        attention as attention,
         prepare as prepare,
     )
     from growtui.conversation.start import (

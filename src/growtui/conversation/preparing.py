@@ -107,3 +107,38 @@ def prepare(store: Store, coachee: str, today: date, index: Index | None = None)
     found.loose_ends = latest.closing.notes.strip()
     found.next_meeting = latest.next_meeting
     return found
+
+
+@dataclass
+class Attention:
+    """What needs the manager across people: overdue actions, and who is due for a conversation."""
+
+    actions: list = field(default_factory=list)  # every open action (index OpenAction), oldest agreed first
+    overdue: int = 0
+    due: list[tuple[str, str]] = field(default_factory=list)  # (name, "overdue" | "due"), overdue first
+
+    @property
+    def empty(self) -> bool:
+        return not self.overdue and not self.due
+
+
+def attention(index: Index, today: date) -> Attention:
+    """From an index in step: open and overdue actions across coachees, and who is due by their rhythm."""
+    from growtui.errors import GrowtuiError
+    from growtui.model import DueState, due_state
+    from growtui.storage import read_rhythms, rhythm_of
+
+    found = Attention(actions=index.all_open_actions())
+    found.overdue = sum(a.due is not None and a.due < today for a in found.actions)
+    try:
+        rhythms = read_rhythms()
+    except GrowtuiError:  # a rhythm file broken by hand: growtui coachees names it
+        rhythms = {}
+    ranked = []
+    for person in index.people():
+        days = max(0, (today - person.last).days)
+        state = due_state(days, rhythm_of(rhythms, person.key, index.vault))
+        if state in (DueState.overdue, DueState.due):
+            ranked.append((state is not DueState.overdue, -days, person.name, state.value))
+    found.due = [(name, state) for _, _, name, state in sorted(ranked)]
+    return found

@@ -293,7 +293,9 @@ def _convert_all(root: Path, vault: Vault, *, seal: bool, progress: Progress | N
         _convert(path, vault, seal=seal, report=report, ids=ids, leftovers=leftovers[path.parent])
         if progress is not None:
             progress(n, len(files))
-    for copy in _copies(ids):
+    from growtui.storage import trash
+
+    for copy in [*_copies(ids), *trash.trashed_files(root)]:  # a deleted session waiting in the trash too
         _convert_copy(copy, vault, seal=seal, report=report)
     return report
 

@@ -9,6 +9,26 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Your first conversation with {coachee} in growtui: nothing to look back on yet.",
     ),
     "prep.today": ("vandaag", "today"),
+    "attention.none": ("Geen open acties.", "No open actions."),
+    "attention.due_list": ("Toe aan een 1-op-1: {names}", "Due for a 1-on-1: {names}"),
+    "attention.is_overdue": ("te laat", "overdue"),
+    "attention.open": ("F4 toont ze", "F4 shows them"),
+    "key.actions": ("Acties", "Actions"),
+    "tip.actions": (
+        "Alle open acties van iedereen, te late eerst gemarkeerd",
+        "Every open action of everyone, overdue ones marked",
+    ),
+    "key.rhythm": ("Ritme", "Rhythm"),
+    "tip.rhythm": (
+        "Hoe vaak je met deze coachee praat: elke 1, 2 of 4 weken, of geen",
+        "How often you talk with this coachee: every 1, 2 or 4 weeks, or none",
+    ),
+    "rhythm.set": ("Ritme van {name}: {rhythm}", "Rhythm for {name}: {rhythm}"),
+    "rhythm.none": ("geen", "none"),
+    "rhythm.unknown": (
+        "Eerst een gesprek met {name}: het ritme telt vanaf het laatste gesprek.",
+        "First a conversation with {name}: the rhythm counts from the last one.",
+    ),
     "prep.last": ("Vorige keer", "Last time"),
     "prep.count": ("Gesprekken tot nu toe", "Conversations so far"),
     "prep.overdue": ("te laat", "overdue"),
@@ -34,4 +54,10 @@ STRINGS: dict[str, tuple[str, str]] = {
 PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "prep.days_ago": (("{n} dag geleden", "{n} dagen geleden"), ("{n} day ago", "{n} days ago")),
     "prep.open_actions": (("{n} open actie", "{n} open acties"), ("{n} open action", "{n} open actions")),
+    "attention.open_actions": (("{n} open actie", "{n} open acties"), ("{n} open action", "{n} open actions")),
+    "attention.overdue": (("{n} te laat", "{n} te laat"), ("{n} overdue", "{n} overdue")),
+    "attention.overdue_actions": (
+        ("{n} actie te laat", "{n} acties te laat"),
+        ("{n} overdue action", "{n} overdue actions"),
+    ),
 }

@@ -207,11 +207,14 @@ class Index(Queries):
 
     # keeping in step --------------------------------------------------------------
 
-    def sync(self, progress: Progress | None = None, *, stats: Stats | None = None) -> Sync:
+    def sync(self, progress: Progress | None = None, *, stats: Stats | None = None, scrub: bool = False) -> Sync:
         """Read new and changed files, forget removed ones. Safe to call often: unchanged files cost a stat.
 
         ``stats`` is :func:`stat_files` of the root, if it was already taken.
+        ``scrub``: what is forgotten leaves no trace (see :meth:`_scrub`); for forgetting a person.
         """
+        if scrub:
+            self.db.execute("PRAGMA secure_delete = ON")
         try:
             result = self._sync(progress, stats)
         except sqlite3.DatabaseError:
@@ -220,10 +223,28 @@ class Index(Queries):
             self._remove_files()
             self.db = self._open()
             result = self._sync(progress, stats)
+        if scrub:
+            self._scrub()
+            self._changed = True
         if self.vault is not None and (result.read or result.removed or self._changed):
             store_sealed(self.db, self.sealed, self.vault)
             self._changed = False
         return result
+
+    def _scrub(self) -> None:
+        """No text of a forgotten row stays anywhere in the database.
+
+        ``secure_delete`` (set before the rows went) overwrites what is
+        deleted; FTS5 only marks a deleted document in a new segment, so the
+        segments are merged into one (``optimize``), which drops it; VACUUM
+        then writes the database anew, with no free pages, its temporary
+        copy in memory rather than in a file.
+        """
+        with self.db:
+            self.db.execute("INSERT INTO fts (fts) VALUES ('optimize')")
+        self.db.execute("PRAGMA temp_store = MEMORY")
+        self.db.execute("VACUUM")
+        self.db.execute("PRAGMA secure_delete = OFF")
 
     def answer_in_step(self, ask: Callable[[], T], progress: Progress | None = None) -> tuple[T, Sync]:
         """``ask()`` answered as if after :meth:`sync`, in less time than sync and ask one after the other.

@@ -25,7 +25,7 @@ from growtui.errors import Problem
 from growtui.i18n import t, tn
 from growtui.index import Entry, Index, Sync
 from growtui.model import parse_date
-from growtui.screens.messages import BackRequested, ReopenRequested
+from growtui.screens.messages import BackRequested, ReopenRequested, SessionDeleted
 from growtui.storage import Store
 from growtui.widgets.session_table import SessionTable
 from growtui.widgets.translated import Translated
@@ -53,7 +53,16 @@ class HistoryScreen(Translated, Screen):
         Binding("ctrl+f", "focus_search", "key.search", tooltip="tip.search", id="history.search"),
         Binding("ctrl+g", "arc", "key.arc", tooltip="tip.arc", id="history.arc"),
         Binding("ctrl+r", "clear_filters", "key.clear", tooltip="tip.clear", id="history.clear"),
-        Binding("ctrl+e", "reopen", "key.reopen", tooltip="tip.reopen", id="history.reopen"),
+        Binding("ctrl+e", "reopen", "key.reopen", tooltip="tip.reopen", id="history.reopen", show=False),
+        Binding(  # not in the footer (six keys there already): F1 and the help text name it
+            "delete",
+            "delete",
+            "key.delete_session",
+            tooltip="tip.delete_session",
+            id="history.delete",
+            show=False,
+            key_display="Delete",
+        ),
     ]
 
     @classmethod
@@ -322,6 +331,43 @@ class HistoryScreen(Translated, Screen):
         if entry is not None:
             self.post_message(ReopenRequested(entry.path))
 
+    def action_delete(self) -> None:
+        """The highlighted conversation to the trash, after asking; ``growtui restore`` brings it back."""
+        from growtui.dialogs.delete_session import delete_question
+
+        def decided(yes: bool | None) -> None:
+            if yes and entry is not None:
+                self._delete(entry)
+
+        entry = self.query_one(SessionTable).current
+        if entry is not None:
+            self.app.push_screen(delete_question(entry, self.lang), decided)
+
+    @work(thread=True, exclusive=True, group="history-delete")
+    def _delete(self, entry: Entry) -> None:
+        from growtui.dialogs.delete_session import why_not_deleted
+        from growtui.erasure import delete_session
+        from growtui.errors import GrowtuiError
+
+        try:
+            self._with_index(lambda index: delete_session(self.store, entry.path, index=index))
+        except (GrowtuiError, OSError) as exc:
+            self.post_message(SessionDeleted(entry, why_not_deleted(exc, self.lang)))
+        else:
+            self.post_message(SessionDeleted(entry))
+
+    @on(SessionDeleted)
+    def _deleted(self, message: SessionDeleted) -> None:
+        entry = message.entry
+        if message.failed is not None:
+            self.notify(message.failed, severity="error", timeout=15, markup=False)
+            return
+        self.total = max(0, self.total - 1)
+        self.notify(
+            self.t("history.deleted", coachee=entry.coachee, when=entry.when, id=entry.id), timeout=10, markup=False
+        )
+        self.apply_filters()
+
     def action_focus_search(self) -> None:
         self.query_one("#history-search", Input).focus()
 
@@ -342,6 +388,8 @@ class HistoryScreen(Translated, Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("arc", "reopen"):
             return bool(self.shown)
+        if action == "delete":
+            return self.query_one(SessionTable).current is not None
         return True
 
     def on_unmount(self) -> None:

@@ -28,6 +28,7 @@ from growtui.i18n import phase_name, t
 from growtui.index.matching import person_key
 from growtui.model import Status
 from growtui.screens.folder_report import report_scan
+from growtui.screens.home_around import AroundTheConversation
 from growtui.screens.messages import HistoryRequested, NewConversation
 from growtui.storage import Store, find_recovery
 from growtui.widgets.preparation_panel import PreparationPanel
@@ -44,7 +45,7 @@ RECENT_COUNT = 10
 LANGUAGES = [("Nederlands", "nl"), ("English", "en")]
 
 
-class HomeScreen(Translated, Screen):
+class HomeScreen(AroundTheConversation, Translated, Screen):
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#coachee"
 
@@ -62,13 +63,18 @@ class HomeScreen(Translated, Screen):
         Binding("ctrl+l", "focus_recent", "key.recent", tooltip="tip.recent", id="home.recent"),
         Binding("f3", "history", "key.history", tooltip="tip.history", id="home.history", key_display="F3"),
         Binding("ctrl+o", "pick_ahead", "key.pick_ahead", tooltip="tip.pick_ahead", id="home.pick_ahead"),
+        Binding("f4", "actions", "key.actions", tooltip="tip.actions", id="home.actions", key_display="F4"),
+        Binding("f6", "rhythm", "key.rhythm", tooltip="tip.rhythm", id="home.rhythm", key_display="F6", show=False),
     ]
 
     class SessionsScanned(Message):
         """The sessions folder was read (in a worker)."""
 
-        def __init__(self, entries: list[Entry], names: list[str], sync: Sync, recovered: frozenset[str]) -> None:
+        def __init__(
+            self, entries: list[Entry], names: list[str], sync: Sync, recovered: frozenset[str], attention=None
+        ) -> None:
             super().__init__()
+            self.attention = attention
             self.entries = entries  # newest first
             self.names = names
             self.sync = sync
@@ -101,6 +107,7 @@ class HomeScreen(Translated, Screen):
         self.lang = str(lang)
         self.library = library
         self.last_type: dict[str, str] = {}  # person key -> the type of their latest conversation
+        self.attention = None  # overdue actions and who is due, from the last scan
         self._kind_by_hand = False
         self.unfinished: list[Entry] = []
         self.recent: list[Entry] = []
@@ -151,6 +158,7 @@ class HomeScreen(Translated, Screen):
                     yield Label(self.t("home.language"), classes="label -inline")
                     yield Select(LANGUAGES, value=self.lang, allow_blank=False, id="language")
                     yield Button(self.t("home.start"), id="start", variant="primary")
+            yield Static(id="attention")
             yield PreparationPanel(self.store, self.library, self.lang, id="preparation")
             with Vertical(id="resume-section", classes="section"):
                 yield Label(self.t("home.resume"), classes="heading")
@@ -175,16 +183,24 @@ class HomeScreen(Translated, Screen):
     @work(thread=True, exclusive=True, group="home-scan")
     def scan_sessions(self) -> None:
         """Through the index: a stat per file, and reading only what changed since last time."""
+        from growtui.conversation import attention
         from growtui.index import Index, Sync
 
+        needs = None
         try:
             with Index.of(self.store) as index:
                 sync = index.sync()
                 entries, names = index.entries(), index.coachees()
+                needs = attention(index, self._today())
         except OSError as exc:
             sync, entries, names = Sync(problems=[Problem(self.store.root, exc.strerror or type(exc).__name__)]), [], []
         recovered = frozenset(e.id for e in entries if e.status == Status.in_progress and find_recovery(e.id))
-        self.post_message(self.SessionsScanned(entries, names, sync, recovered))
+        self.post_message(self.SessionsScanned(entries, names, sync, recovered, needs))
+
+    def _today(self):
+        from datetime import date
+
+        return getattr(self.app, "today", date.today)()
 
     @on(SessionsScanned)
     def show_sessions(self, message: SessionsScanned) -> None:
@@ -204,6 +220,8 @@ class HomeScreen(Translated, Screen):
         self._fill(self.query_one("#recent", OptionList), [self._line(e) for e in self.recent])
         self.set_class(bool(self.unfinished), "-has-resume")
         self.set_class(bool(self.recent), "-has-recent")
+        self.attention = message.attention
+        self._show_attention()
         self.add_class("-scanned")
         self.refresh_bindings()
         self._report(message.sync)
@@ -338,24 +356,13 @@ class HomeScreen(Translated, Screen):
             return bool(self.unfinished)
         if action == "focus_recent":
             return bool(self.recent)
+        if action == "actions":
+            return bool(self.attention is not None and self.attention.actions)
+        if action == "rhythm":
+            return bool(self.query_one("#coachee", Input).value.strip())
         if action == "pick_ahead":
             return bool(self.query_one(PreparationPanel).person) and self.library is not None
         return True
-
-    def action_pick_ahead(self) -> None:
-        """Pick questions in advance for this conversation: the session suggests them first."""
-        from growtui.dialogs.picker import PreparationPicker
-
-        panel = self.query_one(PreparationPanel)
-        if self.library is None or not panel.person:
-            return
-
-        def picked(question) -> None:
-            if question is not None and not panel.toggle_question(question.id):
-                self.notify(self.t("prep.questions.full"), severity="warning")
-
-        kind = self.chosen_type() or DEFAULT_TYPE
-        self.app.push_screen(PreparationPicker(self.library, kind, self.lang, panel.questions), picked)
 
     def action_history(self) -> None:
         self.post_message(HistoryRequested())

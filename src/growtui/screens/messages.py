@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from growtui.index import Entry
     from growtui.screens.session import SessionScreen
 
 
@@ -56,3 +57,11 @@ class ReopenRequested(Message):
     """Open this session in the session screen: to go on with it, or a finished one for corrections."""
 
     path: Path
+
+
+@dataclass
+class SessionDeleted(Message):
+    """A deletion from the history ended: in the trash (``failed`` None), or not, and why."""
+
+    entry: Entry
+    failed: str | None = None

@@ -1,7 +1,7 @@
-"""Session files on disk: the store, atomic writes, locks, migration, folder naming, TOML read and write.
+"""Session files on disk: the store, atomic writes, locks, migration, folder naming, TOML read and write, the trash.
 
-No Textual and no SQLite here. ``toml_read`` and ``toml_write`` are used as
-modules (``from growtui.storage import toml_read``); the rest by name.
+No Textual and no SQLite here. ``toml_read``, ``toml_write`` and ``trash`` are
+used as modules (``from growtui.storage import trash``); the rest by name.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from growtui import lazy_exports
 _EXPORTS = {
     **dict.fromkeys(("Scan", "SessionChangedOnDisk", "Stamp", "Store", "Stored"), "store"),
     **dict.fromkeys(("MAX_SESSION_FILE", "from_toml", "load_file", "to_toml"), "codec"),
-    **dict.fromkeys(("describe_os_error", "remove_leftovers", "write_atomic"), "atomic"),
+    **dict.fromkeys(("describe_os_error", "find_leftovers", "remove_leftovers", "write_atomic"), "atomic"),
     **dict.fromkeys(
         (
             "SUFFIX",
@@ -43,6 +43,7 @@ __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 if TYPE_CHECKING:
     from growtui.storage.atomic import (
         describe_os_error as describe_os_error,
+        find_leftovers as find_leftovers,
         remove_leftovers as remove_leftovers,
         write_atomic as write_atomic,
     )

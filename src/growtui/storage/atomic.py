@@ -76,6 +76,11 @@ def write_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
                 pass
 
 
+def find_leftovers(path: Path) -> list[Path]:
+    """The temporary files a writer killed mid-save left next to ``path`` (``.NAME.XXXXXXXX.tmp``)."""
+    return sorted(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))
+
+
 def remove_leftovers(path: Path) -> int:
     """Remove the temporary files a writer killed mid-save left next to ``path``; return how many.
 
@@ -84,7 +89,7 @@ def remove_leftovers(path: Path) -> int:
     session's lock: then nobody else can be writing one of them.
     """
     removed = 0
-    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+    for leftover in find_leftovers(path):
         try:
             leftover.unlink()
             removed += 1
