@@ -15,6 +15,7 @@ from growtui.model import Kind, Phase, Prompt
 from growtui.screens.session import SessionScreen
 from growtui.storage import Store
 from growtui.widgets.base import SessionEdited
+from growtui.widgets.clock import SaveIndicator
 from growtui.widgets.options_panel import OptionsPanel
 from growtui.widgets.question_panel import QuestionPanel
 from ui_helpers import make_app, session_screen, type_text, wait_for_file, wait_until
@@ -509,7 +510,8 @@ def test_snapshot_options_phase_dutch(snap_compare, sessions_dir):
         live.toggle_chosen("o1")
         app.screen.query_one("#panel-options", OptionsPanel).refresh_from_session()
         app.screen.post_message(SessionEdited())  # as a panel does after an edit
-        await wait_until(pilot, lambda: app.screen.query_one("#save-state").state == "saved")  # not racing the save
+        indicator = app.screen.query_one("#save-state", SaveIndicator)
+        await wait_until(pilot, lambda: indicator.state == "saved")  # not racing the first save
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=fill)
