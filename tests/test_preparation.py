@@ -205,3 +205,24 @@ async def test_the_home_screen_shows_overdue_actions_opens_them_and_sets_a_rhyth
         await pilot.pause()
         assert read_rhythms() == {person_key("Sem Brouwer"): "1w"}
         await wait_until(pilot, lambda: "Sem Brouwer (overdue)" in str(app.screen.query_one("#attention").render()))
+
+
+async def test_the_finish_screen_copies_and_saves_the_recap_without_notes(sessions_dir):
+    from growtui import paths
+    from growtui.dialogs.finish import FinishScreen
+
+    app = make_app(sessions_dir, coachee="Kim", lang="en", language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: hasattr(app.screen, "live"))
+        live = session_screen(app).live
+        live.set_notes("goal", "PRIVATE-NOTE-42")
+        live.add_action("Send the plan to Tom", success_criterion="Tom has it")
+        await pilot.press("f10")
+        await wait_until(pilot, lambda: isinstance(app.screen, FinishScreen))
+        await pilot.press("ctrl+y")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Send the plan to Tom" in app.clipboard and "PRIVATE-NOTE-42" not in app.clipboard
+        [saved] = (paths.data_dir() / "recaps").iterdir()
+        text = saved.read_text(encoding="utf-8")
+        assert "Tom has it" in text and "PRIVATE-NOTE-42" not in text and saved.stat().st_mode & 0o077 == 0

@@ -68,6 +68,8 @@ class FinishScreen(Translated, ModalScreen[bool]):
     BINDINGS = [
         Binding("escape", "cancel", "key.back", tooltip="tip.back", id="finish.cancel"),
         Binding("f10", "confirm", "key.finish", tooltip="tip.finish", id="finish.confirm"),
+        Binding("ctrl+y", "copy_recap", "key.copy_recap", tooltip="tip.copy_recap", id="finish.copy_recap"),
+        Binding("ctrl+s", "save_recap", "key.save_recap", tooltip="tip.save_recap", id="finish.save_recap"),
     ]
 
     @classmethod
@@ -211,6 +213,32 @@ class FinishScreen(Translated, ModalScreen[bool]):
         if item.decision:
             parts += [" · ", (self.t(f"decision.{item.decision.value}"), "$foreground-muted")]
         return Content.assemble(*parts)
+
+    def _recap(self) -> str:
+        from growtui.render import recap_text
+
+        return recap_text(self.live.session, self.live.session.language, self.live.library)
+
+    def action_copy_recap(self) -> None:
+        """What the coachee takes away (no notes, nothing you typed for yourself) on the clipboard, to paste."""
+        self.app.copy_to_clipboard(self._recap())
+        self.notify(self.t("finish.recap_copied"), timeout=6)
+
+    def action_save_recap(self) -> None:
+        """The same recap as a text file, readable by you only, beside your other growtui data."""
+        from growtui import paths
+        from growtui.errors import StoreWriteError
+        from growtui.storage import slugify, write_atomic
+
+        s = self.live.session
+        folder = paths.ensure_private_dir(paths.data_dir() / "recaps")
+        target = folder / f"{s.started_at:%Y-%m-%d}_{slugify(s.coachee)}_{s.id}.txt"
+        try:
+            write_atomic(target, self._recap().encode("utf-8"))
+        except StoreWriteError as exc:
+            self.notify(str(exc), severity="error", timeout=10, markup=False)
+            return
+        self.notify(self.t("finish.recap_saved", path=str(target)), timeout=10, markup=False)
 
     @on(Button.Pressed, "#confirm")
     def action_confirm(self) -> None:

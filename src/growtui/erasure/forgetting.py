@@ -51,7 +51,8 @@ MIGRATION = "migration copy"
 CRASH = "crash report"
 INDEX = "index of another sessions folder"
 PREPARATION = "preparation draft"
-KINDS = (SESSION, CONFLICT, LEFTOVER, RECOVERY, MIGRATION, CRASH, INDEX, PREPARATION)
+RECAP = "saved recap"
+KINDS = (SESSION, CONFLICT, LEFTOVER, RECOVERY, MIGRATION, CRASH, INDEX, PREPARATION, RECAP)
 _LOCKED = (SESSION, CONFLICT)
 _MAX_READ = 64 * 2**20  # a crash report or an index to look through, read at most this far
 
@@ -228,6 +229,11 @@ def _drafts_and_rhythm(plan: Plan, store: Store) -> None:
             continue  # sealed, or not ours to read
         if isinstance(data, dict) and data.get("person") == plan.person:
             plan.found.append(Found(PREPARATION, path))
+    try:  # recaps saved from the finish screen: named by date, slug and session id
+        recaps = sorted(p for p in (paths.data_dir() / "recaps").iterdir() if p.is_file())
+    except OSError:
+        recaps = []
+    plan.found += [Found(RECAP, p) for p in recaps if any(sid in p.name for sid in plan.ids)]
     try:
         rhythms = read_rhythms()
     except GrowtuiError:

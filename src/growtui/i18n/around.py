@@ -10,6 +10,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "prep.today": ("vandaag", "today"),
     "attention.none": ("Geen open acties.", "No open actions."),
+    "key.copy_recap": ("Kopieer samenvatting", "Copy recap"),
+    "tip.copy_recap": (
+        "De afspraken voor de coachee naar het klembord, zonder je aantekeningen",
+        "The agreements for the coachee to the clipboard, without your notes",
+    ),
+    "key.save_recap": ("Bewaar samenvatting", "Save recap"),
+    "tip.save_recap": ("Dezelfde afspraken als tekstbestand", "The same agreements as a text file"),
+    "finish.recap_copied": (
+        "Samenvatting voor de coachee gekopieerd: plak hem in een mail of chat.",
+        "Recap for the coachee copied: paste it into a mail or chat.",
+    ),
+    "finish.recap_saved": ("Samenvatting bewaard in {path}", "Recap saved in {path}"),
     "attention.due_list": ("Toe aan een 1-op-1: {names}", "Due for a 1-on-1: {names}"),
     "attention.is_overdue": ("te laat", "overdue"),
     "attention.open": ("F4 toont ze", "F4 shows them"),
