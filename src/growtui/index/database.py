@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -267,7 +267,7 @@ class Index(Queries):
                     self._forget(rel)
             result.removed = len(gone)
         if changed:
-            self._read_changed([(rel, self.root / rel, seen[rel]) for rel in changed], progress)
+            self._read_changed([(rel, self.root / rel, seen[rel]) for rel in changed], progress, known.keys())
             result.read = len(changed)
         result.problems = [
             Problem(self.root / rel, message, line)
@@ -295,13 +295,17 @@ class Index(Queries):
             ]
         return result
 
-    def _read_changed(self, work: list[tuple[str, Path, tuple[int, int]]], progress: Progress | None) -> None:
+    def _read_changed(
+        self, work: list[tuple[str, Path, tuple[int, int]]], progress: Progress | None, known: Collection[str] = ()
+    ) -> None:
+        """Read ``work`` into the index; only files in ``known`` (indexed before) have rows to forget first."""
         total = len(work)
         done = 0
         for rows in read_all(self.root, work, batch=BATCH, parallel_from=PARALLEL_FROM, vault=self.vault):
             with self.db:
                 for rel, size, mtime, found in rows:
-                    self._forget(rel)
+                    if rel in known:
+                        self._forget(rel)
                     if isinstance(found, Problem):
                         self.db.execute(
                             "INSERT INTO files VALUES (?, ?, ?, ?, ?)", (rel, size, mtime, found.message, found.line)
