@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from factories import CET, full_session
-from growtui.index import Index
+from growtui.index import Index, freshness
 from growtui.storage import Store
 
 
@@ -64,7 +64,10 @@ def per_file(statements: list[str], files: int) -> dict[str, str]:
 
 
 def test_the_statements_of_a_sync_do_not_grow_with_the_folder(tmp_path):
-    """Five files changed and one removed cost the same statements among 10 files as among 40."""
+    """Five files changed and one removed cost the same statements among 10 files as among 40.
+
+    (Above a thousand files the folder is compared with the index in one query per thousand.)
+    """
     counts = []
     for size in (10, 40):
         store, paths = folder_of(tmp_path / f"s{size}", size)
@@ -104,3 +107,20 @@ def test_every_statement_run_per_file_seeks_and_never_scans(tmp_path):
             plan = [row[3] for row in index.db.execute(f"EXPLAIN QUERY PLAN {statement}")]
             scans = [step for step in plan if step.startswith("SCAN")]
             assert not scans, (statement[:120], plan)
+
+
+def test_a_large_index_is_compared_a_chunk_at_a_time_and_never_read_whole(tmp_path, monkeypatch):
+    """Above WHOLE files no statement reads the whole table of files, unless a file was removed; same answers."""
+    monkeypatch.setattr(freshness, "WHOLE", 4)
+    monkeypatch.setattr(freshness, "CHUNK", 3)
+    store, paths = folder_of(tmp_path / "s", 10)
+    with Index(store.root, tmp_path / "index.sqlite3") as index:
+        index.sync()
+        changed(paths[:2])
+        statements = traced_sync(index)
+        assert not [s for s in statements if s.startswith("SELECT rel") and "FROM files" in s and "WHERE" not in s]
+        assert sum("WHERE rel IN" in s for s in statements) == 4  # 10 files, 3 at a time
+        paths[3].unlink()
+        sync = index.sync()
+        assert (sync.total, sync.read, sync.removed) == (9, 0, 1)
+        assert len(index.entries()) == 9
