@@ -236,7 +236,7 @@ def test_choosing_direct_adds_the_directed_part_after_the_opening_and_coach_take
     live.choose_style(StyleChoice.direct)
     phases = live.session.phases
     assert phases.index(Phase.direction) == phases.index(Phase.follow_up) + 1, "after the opening and the review"
-    assert live.session.style.chosen is StyleChoice.direct
+    assert live.session.style is not None and live.session.style.chosen is StyleChoice.direct
     live.choose_style(StyleChoice.coach)
     assert Phase.direction not in live.session.phases
     live.choose_style(StyleChoice.direct)
