@@ -122,8 +122,12 @@ _SPACES = re.compile(r"\s+")
 
 
 def _flat(text: str) -> str:
-    """On one line, spaces at the edges kept (for the parts of a snippet)."""
-    return _SPACES.sub(" ", text)
+    """On one line, spaces at the edges kept (for the parts of a snippet).
+
+    Every white space but the plain space is unprintable, so printable text
+    without two spaces in a row is already flat (search prints thousands).
+    """
+    return text if text.isprintable() and "  " not in text else _SPACES.sub(" ", text)
 
 
 def _date(value: str | None) -> date | None:

@@ -56,27 +56,29 @@ def compare(
     entries = iter(listed)
     while chunk := list(islice(entries, CHUNK)):
         found.total += len(chunk)
-        names = [rel for rel, _ in chunk if utf8(rel)]
-        if len(names) < len(chunk):
-            found.misnamed += [rel for rel, _ in chunk if not utf8(rel)]
-            chunk = [(rel, stamp) for rel, stamp in chunk if utf8(rel)]
+        misnamed = [rel for rel, _ in chunk if not rel.isascii() and not utf8(rel)]
+        if misnamed:
+            found.misnamed += misnamed
+            chunk = [(rel, stamp) for rel, stamp in chunk if rel not in misnamed]
         if whole is not None:
             known = whole
-            matched += sum(rel in whole for rel in names)
         else:
+            names = [rel for rel, _ in chunk]
             known = {
                 rel: (size, mtime)
                 for rel, size, mtime in db.execute(
                     f"SELECT rel, size, mtime_ns FROM files WHERE rel IN ({','.join('?' * len(names))})", names
                 )
             }
-            matched += len(known)
         for rel, stamp in chunk:
             was = known.get(rel)
+            if was is None:
+                found.changed.append((rel, stamp))
+                continue
+            matched += 1
             if was != stamp:
                 found.changed.append((rel, stamp))
-                if was is not None:
-                    found.known.add(rel)
+                found.known.add(rel)
     found.misnamed.sort()
     if matched != indexed:  # the index knows files that were not listed: which, is worth a second look
         here = present()
