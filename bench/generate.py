@@ -167,11 +167,17 @@ class _Slots(dict):
 
 @cache
 def library() -> dict[str, list[dict]]:
-    """The shipped question library, by phase."""
+    """The shipped questions every problem-solving conversation may ask, by phase.
+
+    Files without questions (types.toml, checklist.toml) and the questions of
+    one kind of conversation only (``types``) are left out: the generated
+    sessions are problem-solving conversations.
+    """
     by_phase: dict[str, list[dict]] = {}
     for path in sorted((ROOT / "questions").glob("*.toml")):
-        for question in tomllib.loads(path.read_text(encoding="utf-8"))["questions"]:
-            by_phase.setdefault(question["phase"], []).append(question)
+        for question in tomllib.loads(path.read_text(encoding="utf-8")).get("questions", []):
+            if not question.get("types"):
+                by_phase.setdefault(question["phase"], []).append(question)
     return by_phase
 
 

@@ -507,14 +507,20 @@ def test_a_subfolder_growtui_may_not_read_is_named(run, folder, monkeypatch, fig
     sub = folder / "archief"
     sub.mkdir()
     (sub / "2026-01-01_x_hidden000001.toml").write_bytes(good_session_bytes("good00000001"))
-    real_scandir = os.scandir
+    real_scandir, real_open = os.scandir, os.open
 
     def scandir(path="."):
-        if os.fspath(path) == str(sub):
+        if not isinstance(path, int) and os.fspath(path) == str(sub):
             raise PermissionError(13, "Permission denied", str(sub))
         return real_scandir(path)
 
+    def open_(path, flags, mode=0o777, *, dir_fd=None):  # a folder is listed through a descriptor where it can be
+        if os.fspath(path) == str(sub):
+            raise PermissionError(13, "Permission denied", str(sub))
+        return real_open(path, flags, mode, dir_fd=dir_fd)
+
     monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "open", open_)
     code, out, err = run("--sessions-dir", str(folder), "list", "--json")
     assert code == 0 and sorted(row["id"] for row in json.loads(out)) == sorted(GOOD)
     assert reported(err, sub, "a folder growtui may not read", None)

@@ -33,12 +33,17 @@ def refused_folder(monkeypatch, sessions_dir: Path) -> Path:
     sub.mkdir(parents=True)
     Store(sub).create(Session(coachee="Verstopt"))
     Store(sessions_dir).create(Session(coachee="Zichtbaar"))
-    real_scandir, real_listdir = os.scandir, os.listdir
+    real_scandir, real_listdir, real_open = os.scandir, os.listdir, os.open
 
     def scandir(path="."):
-        if os.fspath(path) == str(sub):
+        if not isinstance(path, int) and os.fspath(path) == str(sub):
             raise PermissionError(13, "Permission denied", str(sub))
         return real_scandir(path)
+
+    def open_(path, flags, mode=0o777, *, dir_fd=None):  # a folder is listed through a descriptor where it can be
+        if os.fspath(path) == str(sub):
+            raise PermissionError(13, "Permission denied", str(sub))
+        return real_open(path, flags, mode, dir_fd=dir_fd)
 
     def listdir(path="."):
         if os.fspath(path) == str(sub):
@@ -47,6 +52,7 @@ def refused_folder(monkeypatch, sessions_dir: Path) -> Path:
 
     monkeypatch.setattr(os, "scandir", scandir)
     monkeypatch.setattr(os, "listdir", listdir)
+    monkeypatch.setattr(os, "open", open_)
     return sub
 
 

@@ -6,7 +6,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, TextArea
 
 from factories import FrozenClock
 from growtui import paths
@@ -512,6 +512,8 @@ def test_snapshot_options_phase_dutch(snap_compare, sessions_dir):
         app.screen.post_message(SessionEdited())  # as a panel does after an edit
         indicator = app.screen.query_one("#save-state", SaveIndicator)
         await wait_until(pilot, lambda: indicator.state == "saved")  # not racing the first save
+        for area in app.screen.query(TextArea):
+            area.cursor_blink = False  # the wait may end in the blink's dark half
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=fill)

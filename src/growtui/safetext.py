@@ -56,3 +56,79 @@ def json_text(dumped: str) -> str:
     lone surrogates. The data is the same; only its spelling changes.
     """
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+# --- JSON for scripts, quickly -------------------------------------------------------------
+# json.dumps with an indent falls back to CPython's pure-Python encoder: 10,000 sessions of
+# `list --json` took 154 ms there, against 49 ms without one. This writes the same text with
+# the C parts (string encoding) and one join per table.
+
+
+class _Unusual(Exception):
+    """A value json.dumps handles in its own way (a key that is not text, a subclass): leave it to json."""
+
+
+def terminal_json(value: object, indent: int = 1) -> str:
+    """``json_text(json.dumps(value, ensure_ascii=False, indent=indent))``, character for character, faster."""
+    import json
+
+    try:
+        return _JsonWriter(" " * indent).write(value, 0)
+    except (_Unusual, RecursionError):
+        return json_text(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
+class _JsonWriter:
+    def __init__(self, indent: str) -> None:
+        from json.encoder import encode_basestring
+
+        self.indent = indent
+        self.keys: dict[str, str] = {}
+        self.encode = encode_basestring
+
+    def text(self, value: str) -> str:
+        encoded = self.encode(value)
+        # Only non-ASCII text and DEL can hold what json_text rewrites; ASCII needs no second look.
+        return encoded if value.isascii() and "\x7f" not in value else json_text(encoded)
+
+    def write(self, value: object, level: int) -> str:
+        kind = type(value)
+        if kind is str:
+            return self.text(value)  # type: ignore[arg-type]
+        if value is None:
+            return "null"
+        if value is True:
+            return "true"
+        if value is False:
+            return "false"
+        if kind is int:
+            return int.__repr__(value)
+        if kind is float:
+            number: float = value  # type: ignore[assignment]
+            if number != number:
+                return "NaN"
+            if number in (float("inf"), float("-inf")):
+                return "Infinity" if number > 0 else "-Infinity"
+            return float.__repr__(number)
+        if kind is list or kind is tuple:
+            items: list | tuple = value  # type: ignore[assignment]
+            if not items:
+                return "[]"
+            inner = "\n" + self.indent * (level + 1)
+            body = ("," + inner).join([self.write(item, level + 1) for item in items])
+            return f"[{inner}{body}\n{self.indent * level}]"
+        if kind is dict:
+            table: dict = value  # type: ignore[assignment]
+            if not table:
+                return "{}"
+            inner = "\n" + self.indent * (level + 1)
+            parts = []
+            for key, item in table.items():
+                if type(key) is not str:
+                    raise _Unusual
+                name = self.keys.get(key)
+                if name is None:
+                    name = self.keys[key] = self.text(key)
+                parts.append(f"{name}: {self.write(item, level + 1)}")
+            return f"{{{inner}{(',' + inner).join(parts)}\n{self.indent * level}}}"
+        raise _Unusual

@@ -26,13 +26,14 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from growtui import paths
 from growtui.errors import Problem
-from growtui.index.queries import Queries, utf8
+from growtui.index.freshness import compare
+from growtui.index.queries import Queries
 from growtui.index.results import Progress, Stats, Sync
 from growtui.index.rows import Rows, read_all
 from growtui.index.sealed import (
@@ -45,7 +46,7 @@ from growtui.index.sealed import (
     sealed_location,
     store_sealed,
 )
-from growtui.storage import stat_files
+from growtui.storage import iter_stats, stat_files
 
 INDEX_FORMAT = 9  # bump when the tables change: an older index is rebuilt
 BATCH = 500
@@ -57,6 +58,9 @@ CREATE TABLE files (
     rel TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
     problem TEXT, line INTEGER
 );
+-- Every sync names the files with problems and the sessions held by two files: without these two
+-- indexes each sync scanned the table of files and sorted every session id (at 100,000: in memory).
+CREATE INDEX files_with_problems ON files (rel) WHERE problem IS NOT NULL;
 CREATE TABLE sessions (
     rel TEXT PRIMARY KEY, id TEXT NOT NULL, coachee TEXT NOT NULL, person TEXT NOT NULL,
     topic TEXT NOT NULL, started_at TEXT NOT NULL, day TEXT NOT NULL, ended_at TEXT,
@@ -72,6 +76,7 @@ CREATE TABLE sessions (
 CREATE TABLE texts (rowid INTEGER PRIMARY KEY, body TEXT NOT NULL, folded TEXT NOT NULL);
 CREATE INDEX sessions_by_start ON sessions (started_at DESC, rel);  -- the order of every list
 CREATE INDEX sessions_by_person ON sessions (person);
+CREATE INDEX sessions_by_id ON sessions (id, rel);  -- covering: the duplicates never touch the rows
 CREATE TABLE actions (
     rel TEXT NOT NULL, session_id TEXT NOT NULL, action_id TEXT NOT NULL, person TEXT NOT NULL,
     started_at TEXT NOT NULL, what TEXT NOT NULL, criterion TEXT NOT NULL, due TEXT, agreed_on TEXT,
@@ -274,23 +279,26 @@ class Index(Queries):
 
     def _sync(self, progress: Progress | None, stats: Stats | None = None) -> Sync:
         result = Sync()
-        seen, conflicts, unreadable = stats if stats is not None else stat_files(self.root)
-        seen, result.conflicts = dict(seen), list(conflicts)
-        misnamed = sorted(rel for rel in seen if not utf8(rel))  # SQLite holds UTF-8 only
-        for rel in misnamed:
-            del seen[rel]
-        known = {rel: (size, mtime) for rel, size, mtime in self.db.execute("SELECT rel, size, mtime_ns FROM files")}
-        changed = [rel for rel, stamp in seen.items() if known.get(rel) != stamp]
-        gone = [rel for rel in known if rel not in seen]
-        result.total = len(seen) + len(misnamed)
-        if gone:
+        conflicts: list[Path] = []
+        unreadable: list[Path] = []
+        if stats is not None:
+            listed: Iterable[tuple[str, tuple[int, int]]] = stats[0].items()
+            conflicts, unreadable = list(stats[1]), list(stats[2])
+            found = compare(self.db, listed, lambda: stats[0].keys())
+        else:
+            listed = iter_stats(self.root, conflicts, unreadable)
+            found = compare(self.db, listed, lambda: {rel for rel, _ in iter_stats(self.root, [], [], stat=False)})
+            unreadable.sort()
+        result.conflicts, misnamed = conflicts, found.misnamed
+        result.total = found.total
+        if found.gone:
             with self.db:
-                for rel in gone:
+                for rel in found.gone:
                     self._forget(rel)
-            result.removed = len(gone)
-        if changed:
-            self._read_changed([(rel, self.root / rel, seen[rel]) for rel in changed], progress)
-            result.read = len(changed)
+            result.removed = len(found.gone)
+        if found.changed:
+            self._read_changed([(rel, self.root / rel, stamp) for rel, stamp in found.changed], progress, found.known)
+            result.read = len(found.changed)
         result.problems = [
             Problem(self.root / rel, message, line)
             for rel, message, line in self.db.execute(
@@ -317,13 +325,17 @@ class Index(Queries):
             ]
         return result
 
-    def _read_changed(self, work: list[tuple[str, Path, tuple[int, int]]], progress: Progress | None) -> None:
+    def _read_changed(
+        self, work: list[tuple[str, Path, tuple[int, int]]], progress: Progress | None, known: Collection[str] = ()
+    ) -> None:
+        """Read ``work`` into the index; only files in ``known`` (indexed before) have rows to forget first."""
         total = len(work)
         done = 0
         for rows in read_all(self.root, work, batch=BATCH, parallel_from=PARALLEL_FROM, vault=self.vault):
             with self.db:
                 for rel, size, mtime, found in rows:
-                    self._forget(rel)
+                    if rel in known:
+                        self._forget(rel)
                     if isinstance(found, Problem):
                         self.db.execute(
                             "INSERT INTO files VALUES (?, ?, ?, ?, ?)", (rel, size, mtime, found.message, found.line)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -106,6 +108,11 @@ def read_all(
 ) -> Iterator[list[Read]]:
     """Read files in batches; from ``parallel_from`` files on, spread over the processor's cores.
 
+    At most two batches per worker are under way at once: the rows of a
+    batch wait in memory until the caller has taken them, so a caller that
+    falls behind (a busy disk) holds a few batches, never the whole folder
+    (100,000 sessions are about a gigabyte of rows).
+
     The workers of an encrypted folder get its keys through their pipe, never through a file.
     """
     batches = [work[i : i + batch] for i in range(0, len(work), batch)]
@@ -119,4 +126,11 @@ def read_all(
 
     # spawn, not fork: the app calls this from a thread, and forking a threaded process can hang.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield from pool.map(_read_some, [root] * len(batches), batches, [vault] * len(batches))
+        waiting = iter(batches)
+        under_way = deque(pool.submit(_read_some, root, some, vault) for some in islice(waiting, 2 * workers))
+        while under_way:
+            rows = under_way.popleft().result()
+            following = next(waiting, None)
+            if following is not None:
+                under_way.append(pool.submit(_read_some, root, following, vault))
+            yield rows

@@ -1,0 +1,90 @@
+"""Which files changed since the index saw them, compared a thousand at a time.
+
+The folder is read one entry at a time (:func:`~growtui.storage.iter_stats`)
+and each thousand files are looked up in the index at once, so a sync holds
+neither a list of the folder nor a copy of the index's table of files: at
+100,000 sessions those two were 50 MB, before the first frame of ``growtui
+new``. What was removed is found by counting: when every file the index
+knows was seen again, nothing is gone; only when the counts differ is the
+folder listed once more (names only) to find out what. A small index (up to
+WHOLE files) is read whole instead: half the time of the lookups, in a few
+megabytes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+from itertools import islice
+
+from growtui.index.queries import utf8
+
+CHUNK = 1000  # files looked up in one query (SQLite takes 32,766 values)
+WHOLE = 16_384  # up to this many files the table is read at once: twice as quick, and at most a few MB
+
+Stamp = tuple[int, int]
+
+
+@dataclass
+class Comparison:
+    """The folder against the index: what to read, what to forget."""
+
+    changed: list[tuple[str, Stamp]] = field(default_factory=list)  # new or changed, in the order listed
+    known: set[str] = field(default_factory=set)  # those of ``changed`` the index has rows of
+    gone: list[str] = field(default_factory=list)
+    misnamed: list[str] = field(default_factory=list)  # not UTF-8: SQLite cannot hold the name
+    total: int = 0
+
+
+def compare(
+    db: sqlite3.Connection, listed: Iterable[tuple[str, Stamp]], present: Callable[[], Collection[str]]
+) -> Comparison:
+    """Compare ``listed`` (``(rel, (size, changed_ns))``) with the table of files.
+
+    ``present`` lists the folder again, names only; it is called only when
+    something the index knows was not among ``listed``.
+    """
+    found = Comparison()
+    indexed = db.execute("SELECT count(*) FROM files").fetchone()[0]
+    matched = 0
+    whole = (
+        {rel: (size, mtime) for rel, size, mtime in db.execute("SELECT rel, size, mtime_ns FROM files")}
+        if indexed <= WHOLE
+        else None
+    )
+    entries = iter(listed)
+    while chunk := list(islice(entries, CHUNK)):
+        found.total += len(chunk)
+        misnamed = [rel for rel, _ in chunk if not rel.isascii() and not utf8(rel)]
+        if misnamed:
+            found.misnamed += misnamed
+            chunk = [(rel, stamp) for rel, stamp in chunk if rel not in misnamed]
+        if whole is not None:
+            known = whole
+        else:
+            names = [rel for rel, _ in chunk]
+            known = {
+                rel: (size, mtime)
+                for rel, size, mtime in db.execute(
+                    f"SELECT rel, size, mtime_ns FROM files WHERE rel IN ({','.join('?' * len(names))})", names
+                )
+            }
+        for rel, stamp in chunk:
+            was = known.get(rel)
+            if was is None:
+                found.changed.append((rel, stamp))
+                continue
+            matched += 1
+            if was != stamp:
+                found.changed.append((rel, stamp))
+                found.known.add(rel)
+    found.misnamed.sort()
+    if matched != indexed:  # the index knows files that were not listed: which, is worth a second look
+        here = present()
+        found.gone = [rel for (rel,) in db.execute("SELECT rel FROM files") if rel not in here]
+        if found.gone:  # a file removed between the two looks is gone, not changed
+            gone = set(found.gone)
+            found.changed = [(rel, stamp) for rel, stamp in found.changed if rel not in gone]
+            found.known -= gone
+    return found
