@@ -12,7 +12,7 @@ from growtui import lazy_exports
 _EXPORTS = {
     **dict.fromkeys(("session_markdown", "session_text"), "session"),
     **dict.fromkeys(("preparation_blocks", "preparation_text"), "preparation"),
-    **dict.fromkeys(("arc_markdown", "coachee_markdown", "sparkline", "trends"), "coachee"),
+    **dict.fromkeys(("arc_markdown", "arc_parts", "coachee_markdown", "sparkline", "trends"), "coachee"),
     "summary": "summary",
     **dict.fromkeys(("action_uid", "calendar", "meeting_uid"), "ics"),
     **dict.fromkeys(("AGREED_RECORDS", "recap_blocks", "recap_markdown", "recap_text"), "recap"),
@@ -23,6 +23,7 @@ __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 if TYPE_CHECKING:
     from growtui.render.coachee import (
         arc_markdown as arc_markdown,
+        arc_parts as arc_parts,
         coachee_markdown as coachee_markdown,
         sparkline as sparkline,
         trends as trends,

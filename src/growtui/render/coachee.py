@@ -147,8 +147,13 @@ def _arc_session(s: Session, lang: Lang | str, library: Library | None) -> list[
 
 def arc_markdown(sessions: list[Session], lang: Lang | str, library: Library | None = None) -> str:
     """One coachee's arc for reading on screen: per session, oldest first, goals, options, actions, outcomes."""
+    return "\n".join(arc_parts(sessions, lang, library))
+
+
+def arc_parts(sessions: list[Session], lang: Lang | str, library: Library | None = None) -> list[str]:
+    """:func:`arc_markdown` session by session (joined by newlines, they are it): the screen shows the first at once."""
     ordered = sorted(sessions, key=lambda s: s.started_at)
-    return "\n".join(to_markdown(_arc_session(s, lang, library)) for s in ordered)
+    return [to_markdown(_arc_session(s, lang, library)) for s in ordered]
 
 
 def coachee_markdown(sessions: list[Session], lang: Lang | str, library: Library | None = None) -> str:

@@ -21,7 +21,11 @@ from growtui.i18n import t, tn
 from growtui.model import Session
 from growtui.screens.messages import BackRequested
 from growtui.storage import Store
+from growtui.widgets.document import DocumentMarkdown
 from growtui.widgets.translated import Translated
+
+REST_AFTER = 0.1  # seconds: the first screen of a long document is on the terminal by then
+ARC_STEP = 4  # sessions of the arc laid out at a time after the first screen
 
 
 class ReaderScreen(Translated, Screen):
@@ -54,7 +58,7 @@ class ReaderScreen(Translated, Screen):
         yield Label(self.t("doc.loading"), id="doc-title", markup=False)
         with VerticalScroll(id="doc-scroll"):
             yield Static(id="doc-trends")
-            yield Markdown(id="doc-body")
+            yield DocumentMarkdown(id="doc-body")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -78,9 +82,24 @@ class ReaderScreen(Translated, Screen):
             self.query_one("#doc-title", Label).update(self.t("doc.unreadable"))
             return
         self.query_one("#doc-title", Label).update(self.title_text())
-        await self.query_one("#doc-body", Markdown).update(self.markdown())
+        first, *rest = self.markdown_in_steps()
+        await self.query_one("#doc-body", Markdown).update(first)
         self.query_one("#doc-scroll").focus()
         self.refresh_bindings()
+        if rest:  # the rest once the first screen is on the terminal, a part at a time: Esc is never kept waiting
+            self.set_timer(REST_AFTER, lambda: self._show_rest(self.query_one("#doc-body", Markdown), rest))
+
+    async def _show_rest(self, last: Markdown, parts: list[str]) -> None:
+        if not self.is_attached or not parts:
+            return
+        last.add_class("-followed")  # its last margin is the next part's first one (document.tcss)
+        following = DocumentMarkdown(parts[0], classes="doc-part")
+        await self.query_one("#doc-scroll").mount(following)
+        self.set_timer(REST_AFTER, lambda: self._show_rest(following, parts[1:]))
+
+    def markdown_in_steps(self) -> list[str]:
+        """The document in the parts it is shown in: one, unless it is long (then the first screen first)."""
+        return [self.markdown()]
 
     def title_text(self) -> str:
         raise NotImplementedError
@@ -167,6 +186,23 @@ class CoacheeArcScreen(ReaderScreen):
         from growtui.render import arc_markdown
 
         return arc_markdown(self.sessions, self.lang, getattr(self.app, "library", None))
+
+    def markdown_in_steps(self) -> list[str]:
+        """The sessions that fill the first screen, then a few at a time (joined, they are :meth:`markdown`).
+
+        23 sessions take most of a second to lay out, the first two a tenth;
+        each later step takes a fifth of a second at most, so Esc is answered
+        at once, and the screen looks the same as one document would.
+        """
+        from growtui.render import arc_parts
+
+        parts = arc_parts(self.sessions, self.lang, getattr(self.app, "library", None))
+        lines, first = 0, 0
+        while first < len(parts) and lines < self.app.size.height:
+            lines += parts[first].count("\n") + 1
+            first += 1
+        steps = [parts[:first]] + [parts[n : n + ARC_STEP] for n in range(first, len(parts), ARC_STEP)]
+        return ["\n".join(step) for step in steps if step]
 
     @on(ReaderScreen.Loaded)
     def _trends(self, message: ReaderScreen.Loaded) -> None:
