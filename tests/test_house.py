@@ -39,10 +39,11 @@ LAYERS: dict[str, int] = {
     "app": 6,
     "driver": 6,
     "safety": 6,  # the app's last line of defence, a mixin of the app
+    "looking_back": 6,  # the look into the index after a new conversation opened, a mixin of the app
     "cli": 7,
     "__main__": 7,  # the entry points: the command line starts the app
 }
-UI = {"app", "driver", "safety", "screens", "dialogs", "widgets"}
+UI = {"app", "driver", "safety", "looking_back", "screens", "dialogs", "widgets"}
 
 
 def modules() -> list[Path]:

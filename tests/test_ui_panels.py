@@ -142,6 +142,18 @@ async def test_reality_shows_empty_state_then_scales_newest_last(tmp_path: Path,
         assert app.query_one("#scales", DataTable).cursor_row == 1
 
 
+async def test_reality_taken_down_while_it_mounts_does_not_crash(tmp_path: Path, library) -> None:
+    """Quitting just after start: the panel's children go before its own mount handler has run
+    (a real crash, exit 70, seen when Ctrl+Q came while the hidden phases were mounting)."""
+    live = make_live(tmp_path, library)
+    app = PanelApp(live, RealityPanel)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.query_one(RealityPanel)
+        await panel.query_one("#scales", DataTable).remove()
+        await pilot.pause()
+        panel.refresh_from_session()  # what its on_mount and on_resize call
+
+
 # --- options ------------------------------------------------------------
 
 

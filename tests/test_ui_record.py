@@ -71,7 +71,7 @@ async def test_choosing_a_new_conversation_anyway_starts_one(sessions_dir):
     Store(sessions_dir).create(Session(id="open00000001", coachee="Sanne", status=Status.in_progress))
     app = make_app(sessions_dir, coachee="Sanne")
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, ResumeOffer))
+        await wait_until(pilot, lambda: isinstance(app.screen, ResumeOffer) and bool(app.screen.query("#resume-new")))
         app.screen.query_one("#resume-new", Button).press()
         await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
         assert session_screen(app).live.session.id != "open00000001"

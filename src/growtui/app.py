@@ -22,6 +22,7 @@ from growtui.crypto import Marker, Vault
 from growtui.errors import GrowtuiError, SessionLockedError
 from growtui.i18n import t
 from growtui.library import Library
+from growtui.looking_back import LookingBack
 from growtui.model.types import DEFAULT_TYPE
 from growtui.safety import SavesFirst
 from growtui.screens.home import HomeScreen
@@ -62,7 +63,7 @@ class Active:
     screen: SessionScreen
 
 
-class GrowApp(SavesFirst, Translated, App):
+class GrowApp(SavesFirst, LookingBack, Translated, App):
     CSS_PATH = "app.tcss"
     TITLE = "growtui"
     BINDINGS = [
@@ -162,9 +163,10 @@ class GrowApp(SavesFirst, Translated, App):
     # --- sessions ---------------------------------------------------------------
 
     def start_session(self, request: NewConversation, *, offer_resume: bool = True) -> None:
-        """Open a new conversation; with an unfinished one for this coachee, offer to go on with that instead."""
-        if offer_resume and self._offered_resume(request):
-            return
+        """Open a new conversation at once; the index is looked up afterwards (``LookingBack``).
+
+        With an unfinished conversation for this coachee, going on with that is offered then.
+        """
         kind = self.library.type_of(request.type_id)
         minutes = request.minutes
         if minutes is None:
@@ -180,6 +182,7 @@ class GrowApp(SavesFirst, Translated, App):
                 kind=kind,
                 tags=request.tags,
                 preparation=request.preparation,
+                look_back=False,
             )
         except GrowtuiError as exc:
             self.notify(str(exc), severity="error", timeout=15)
@@ -188,30 +191,8 @@ class GrowApp(SavesFirst, Translated, App):
             if isinstance(screen, HomeScreen):
                 screen.clear_form()  # after a conversation, a stray Enter must not start the same one again
         self.open_session(stored)
-
-    def _offered_resume(self, request: NewConversation) -> bool:
-        """Ask whether to go on with the coachee's unfinished conversation; True when the question is showing."""
-        from growtui.dialogs.resume_offer import ResumeOffer
-
-        try:
-            unfinished = starting.unfinished_of(self.store, request.coachee)
-        except GrowtuiError:
-            return False
-        if not unfinished:
-            return False
-
-        def chosen(choice: str | None) -> None:
-            if choice == "resume":
-                self.resume_session(unfinished[0].path)
-            elif choice == "new":
-                self.start_session(request, offer_resume=False)
-
-        if not any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
-            self.push_screen(
-                HomeScreen(self.store, self.config, self.lang, self.library)
-            )  # what is there when the answer is no
-        self.push_screen(ResumeOffer(unfinished[0], len(unfinished), self.lang), chosen)
-        return True
+        if self.active is not None and self.active.live.stored is stored:
+            self.active.screen.after_first_frame.append(lambda: self.look_back(stored, request, offer_resume))
 
     def open_history(self, coachee: str | None = None) -> None:
         from growtui.screens.history import HistoryScreen  # the index and its SQLite only when asked for
@@ -273,6 +254,7 @@ class GrowApp(SavesFirst, Translated, App):
     def _session_screen_rebuilt(self, event: SessionScreenRebuilt) -> None:
         if self.active is not None and self.active.screen is event.old:
             self.active.screen = event.new
+            event.new.after_first_frame.extend(event.old.after_first_frame)  # F8 before the look back began
             self.switch_screen(event.new)
 
     def close_session(self) -> bool:

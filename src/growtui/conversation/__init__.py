@@ -15,8 +15,11 @@ _EXPORTS = {
     ),
     **dict.fromkeys(
         (
+            "Earlier",
             "Resumed",
             "ReviewRecorder",
+            "apply_earlier",
+            "earlier_of",
             "follow_up_items",
             "new_session",
             "record_reviews",
@@ -50,8 +53,11 @@ if TYPE_CHECKING:
         prepare as prepare,
     )
     from growtui.conversation.start import (
+        Earlier as Earlier,
         Resumed as Resumed,
         ReviewRecorder as ReviewRecorder,
+        apply_earlier as apply_earlier,
+        earlier_of as earlier_of,
         follow_up_items as follow_up_items,
         new_session as new_session,
         record_reviews as record_reviews,

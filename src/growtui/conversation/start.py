@@ -77,6 +77,7 @@ def new_session(
     kind: ConversationType | None = None,
     tags: Sequence[str] = (),
     preparation: tuple[str, list[str]] = ("", []),
+    look_back: bool = True,
 ) -> Stored:
     """A new session, not yet on disk: it opens in the Opening; earlier open actions wait in the follow-up step.
 
@@ -85,16 +86,12 @@ def new_session(
     a type that always coaches or always directs, the style. The file is
     written by the first save that has something in it, so a conversation
     in which nothing was typed leaves no file behind.
+
+    ``look_back=False``: the index is not read; the app does that after the
+    first frame (``earlier_of``, then ``apply_earlier``), so nothing before
+    the screen grows with the folder.
     """
-    own_index = index is None
-    index = index or Index.of(store)
-    try:
-        index.sync()
-        earlier = index.entries(coachee=coachee)
-        items = follow_up_items(index, coachee)
-    finally:
-        if own_index:
-            index.close()
+    earlier = earlier_of(store, coachee, index=index) if look_back else None
     try:
         session = Session(
             coachee=coachee.strip(),
@@ -116,15 +113,51 @@ def new_session(
     session.tags = list(dict.fromkeys(t.strip() for t in tags if t.strip()))
     notes, questions = preparation
     session.preparation = PreparationSection(notes=notes, questions=questions[:MAX_PREPARED_QUESTIONS])
-    if earlier:
-        session.previous_session = earlier[0].id
-    if items and Phase.follow_up in session.phases:  # reviewed right after the opening
-        session.follow_up.items = items
+    if earlier is not None:
+        apply_earlier(session, earlier)
     stored = Stored(store.path_for(session), session)  # no file until something is typed: see LiveSession.worth_saving
     if notes.strip():  # the manager's preparation is on disk before its draft goes
         store.save(stored)
         clear_draft(store.root, person_key(session.coachee))
     return stored
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """What the index knows of a coachee when a conversation with them starts."""
+
+    previous: str | None  # the id of their latest other conversation
+    items: list[FollowUpItem]  # their open actions, for the follow-up step
+    unfinished: list[Entry]  # their other conversations that were not finished, newest first
+
+
+def earlier_of(store: Store, coachee: str, *, exclude: str | None = None, index: Index | None = None) -> Earlier:
+    """Sync the index and look up the coachee's earlier conversations; ``exclude``: the one just started."""
+    own_index = index is None
+    index = index or Index.of(store)
+    try:
+        index.sync()
+        entries = [e for e in index.entries(coachee=coachee) if e.id != exclude]
+        items = follow_up_items(index, coachee)
+    finally:
+        if own_index:
+            index.close()
+    unfinished = [e for e in entries if e.status == "in_progress"]
+    return Earlier(entries[0].id if entries else None, items, unfinished)
+
+
+def apply_earlier(session: Session, earlier: Earlier) -> bool:
+    """Link the new session to the earlier ones and put the open actions in its follow-up step.
+
+    Only what is still empty is filled (the manager may have started the
+    follow-up already). True when the follow-up step got items.
+    """
+    if earlier.previous is not None and session.previous_session is None:
+        session.previous_session = earlier.previous
+    if earlier.items and Phase.follow_up in session.phases and not session.follow_up.items:
+        session.follow_up.items = list(earlier.items)  # reviewed right after the opening
+        return True
+    return False
 
 
 def unfinished_of(store: Store, coachee: str) -> list[Entry]:

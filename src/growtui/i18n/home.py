@@ -56,6 +56,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "resume_offer.title": ("Nog een gesprek open", "A conversation still open"),
     "resume_offer.resume": ("Verder met dat gesprek", "Go on with that one"),
     "resume_offer.new": ("Toch een nieuw gesprek", "Start a new one anyway"),
+    "resume_offer.later": (
+        "Het gesprek met {coachee} van {date} staat ook nog open; growtui resume {id} gaat daarmee verder.",
+        "The conversation with {coachee} of {date} is still open too; growtui resume {id} goes on with it.",
+    ),
 }
 
 # key: ((Dutch one, Dutch more), (English one, English more)); {n} decides

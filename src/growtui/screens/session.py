@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal
@@ -27,7 +29,7 @@ from growtui.widgets.stepper import FRAME, PhaseStepper
 from growtui.widgets.translated import Translated
 
 SAVE_DELAY = 0.4  # seconds after the first change: the file is never more than ~0.5 s behind
-FIRST_FRAME = 0.3  # seconds before the hidden phases are mounted: the first frame is on screen by then
+FIRST_FRAME = 0.3  # seconds before the rest is loaded (hidden phases, the index): the first frame is on screen by then
 PHASE_MOUNT_GAP = 0.05  # between two of them, so typing never waits for more than one
 
 
@@ -60,6 +62,7 @@ class SessionScreen(Translated, Screen):
         self._dirty_notes: set[str] = set()
         self._warned_overrun: set[str] = set()
         self._failing = False
+        self.after_first_frame: list[Callable[[], object]] = []  # what waits until the screen is on the terminal
 
     # --- layout ---------------------------------------------------------------
 
@@ -91,6 +94,12 @@ class SessionScreen(Translated, Screen):
     def _has_box(self, phase: str) -> bool:
         return bool(self.query(f"#phase-{phase}"))
 
+    def _first_frame_shown(self) -> None:
+        waiting, self.after_first_frame = self.after_first_frame, []
+        for then in waiting:
+            then()
+        self._mount_next_phase()
+
     def _mount_next_phase(self) -> None:
         """After the first frame, the other phases one by one, so switching to them is instant later."""
         missing = [phase for phase in self.live.phases() if not self._has_box(phase)]
@@ -100,7 +109,7 @@ class SessionScreen(Translated, Screen):
 
     def on_mount(self) -> None:
         self._show_phase()
-        self.set_timer(FIRST_FRAME, self._mount_next_phase)
+        self.set_timer(FIRST_FRAME, self._first_frame_shown)
         self.set_interval(1.0, self._tick)
         self.set_interval(30.0, self._schedule_save)  # keeps phase times on disk while nobody types
 
@@ -187,6 +196,10 @@ class SessionScreen(Translated, Screen):
     @on(PhasesChanged)
     def _phases_changed(self) -> None:
         """The directed part came or went: its box is mounted (or stays, hidden), the stepper shows the new order."""
+        self.phases_arrived()
+
+    def phases_arrived(self) -> None:
+        """The phases changed (the directed part, or the open actions of the follow-up step arrived)."""
         self._refresh_progress()
         self.set_timer(PHASE_MOUNT_GAP, self._mount_next_phase)
 

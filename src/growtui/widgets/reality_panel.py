@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.widgets import DataTable, Label
 
 from growtui.model import ScaleAnswer
@@ -41,7 +42,10 @@ class RealityPanel(PhasePanel):
 
     def refresh_from_session(self) -> None:
         scales = self.live.session.reality.scales
-        table = self.query_one("#scales", DataTable)
+        try:
+            table = self.query_one("#scales", DataTable)
+        except NoMatches:  # taken down while it mounted (the app quit just after it started): nothing to show
+            return
         table.clear(columns=True)
         for key, label in COLUMNS:
             table.add_column(self.t(label), key=key)
