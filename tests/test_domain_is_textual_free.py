@@ -44,7 +44,15 @@ def test_the_blocker_really_blocks(env_for_subprocess):
     assert "the domain imported textual" in result.stderr
 
 
-UI = ("growtui.app", "growtui.driver", "growtui.safety", "growtui.screens", "growtui.dialogs", "growtui.widgets")
+UI = (
+    "growtui.app",
+    "growtui.driver",
+    "growtui.safety",
+    "growtui.looking_back",
+    "growtui.screens",
+    "growtui.dialogs",
+    "growtui.widgets",
+)
 """Where Textual may be imported. Everything else, the command line included, must import without it."""
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -259,3 +260,39 @@ def test_counts_are_reported():
     lib = library.load_library()
     counts = Counter(q.phase for q in lib.questions.values())
     assert all(counts[p] >= 15 for p in Phase.grow())
+
+
+# --- the validated cache (issue 18: start-up) -------------------------------------------------
+
+
+def test_a_second_load_comes_from_the_cache_and_equals_the_first(tmp_path, monkeypatch):
+    extra = write(tmp_path / "extra", "x.toml", GOOD).parent
+    first = library.load_library([extra])
+    monkeypatch.setattr(library, "check", lambda *a, **k: pytest.fail("parsed again"))
+    again = library.load_library([extra])
+    assert again.questions == first.questions and again.types == first.types and again.hints == first.hints
+    assert again.checklist == first.checklist and again.phases == first.phases
+    [kept] = (paths.cache_dir() / "library").iterdir()
+    assert kept.stat().st_mode & 0o077 == 0  # the owner's only, like every other file growtui writes
+
+
+def test_an_edit_of_the_same_size_within_the_same_instant_is_seen(tmp_path):
+    path = write(tmp_path / "extra", "x.toml", GOOD)
+    stamp = path.stat().st_mtime_ns
+    assert library.load_library([path.parent]).questions["mine.first"].text.en.startswith("How satisfied")
+    path.write_text(GOOD.replace("How satisfied", "How contented"[:13]), encoding="utf-8")
+    os.utime(path, ns=(stamp, stamp))  # same size, same mtime: only the bytes differ
+    assert library.load_library([path.parent]).questions["mine.first"].text.en.startswith("How contented")
+
+
+def test_a_broken_cache_file_is_replaced_and_a_library_with_problems_is_never_kept(tmp_path):
+    first = library.load_library()
+    [kept] = (paths.cache_dir() / "library").iterdir()
+    kept.write_bytes(b"\x80\x05not a pickle")
+    assert library.load_library().questions == first.questions
+    assert kept.read_bytes() != b"\x80\x05not a pickle"
+    bad = write(tmp_path / "bad", "bad.toml", GOOD.replace('kind = "scale"', 'kind = "nonsense"'))
+    for _ in range(2):
+        with pytest.raises(LibraryError):
+            library.load_library([bad.parent])
+    assert len(list((paths.cache_dir() / "library").iterdir())) == 1

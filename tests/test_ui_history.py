@@ -15,7 +15,7 @@ from growtui.screens.document import CoacheeArcScreen, SessionDocumentScreen
 from growtui.screens.history import HistoryScreen
 from growtui.storage import Store
 from growtui.widgets.session_table import SessionTable
-from ui_helpers import make_app, session_screen, wait_until
+from ui_helpers import make_app, session_screen, to_the_follow_up, wait_until
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
 
@@ -281,7 +281,7 @@ async def test_the_third_carry_asks_first_and_cancel_changes_nothing(sessions_di
     app = make_app(sessions_dir, coachee="Sanne")
     async with app.run_test(size=(100, 30)) as pilot:
         live = session_screen(app).live
-        await pilot.press("ctrl+pagedown")  # from the opening to the review
+        await to_the_follow_up(pilot)
         panel = app.screen.query_one("#panel-follow_up")
         meta = str(panel.query_one(".follow-up-meta").render())
         assert "motivation then 6/10" in meta and "81 days ago" in meta and "2×" in meta
@@ -307,7 +307,7 @@ async def test_dropping_from_the_question(sessions_dir):
     app = make_app(sessions_dir, coachee="Sanne")
     async with app.run_test(size=(100, 30)) as pilot:
         live = session_screen(app).live
-        await pilot.press("ctrl+pagedown")  # from the opening to the review
+        await to_the_follow_up(pilot)
         panel = app.screen.query_one("#panel-follow_up")
         panel.query_one("#follow-up-0-outcome", Select).value = Outcome.not_done
         panel.query_one("#follow-up-0-decision", Select).value = Decision.carry_over
@@ -330,7 +330,7 @@ async def test_the_outcome_reaches_the_earlier_file_through_autosave(sessions_di
     store.create(earlier)
     app = make_app(sessions_dir, coachee="Sanne")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+pagedown")  # from the opening to the review of earlier actions
+        await to_the_follow_up(pilot)
         assert session_screen(app).live.phase == Phase.follow_up
         panel = app.screen.query_one("#panel-follow_up")
         panel.query_one("#follow-up-0-outcome", Select).value = Outcome.done
@@ -342,7 +342,7 @@ def test_snapshot_confirm_carry(snap_compare, sessions_dir):
     app = make_app(sessions_dir, coachee="Sanne", lang="nl", language="nl", clock=FrozenClock())
 
     async def ask(pilot):
-        await pilot.press("ctrl+pagedown")
+        await to_the_follow_up(pilot)
         app.screen.query_one("#follow-up-0-decision", Select).value = Decision.carry_over
         await pilot.pause(0.2)
 

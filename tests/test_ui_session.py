@@ -18,7 +18,7 @@ from growtui.widgets.base import SessionEdited
 from growtui.widgets.clock import SaveIndicator
 from growtui.widgets.options_panel import OptionsPanel
 from growtui.widgets.question_panel import QuestionPanel
-from ui_helpers import make_app, session_screen, type_text, wait_for_file, wait_until
+from ui_helpers import make_app, session_screen, to_the_follow_up, type_text, wait_for_file, wait_until
 
 
 def session_file(sessions) -> Path:
@@ -368,7 +368,8 @@ async def test_follow_up_step_comes_first_when_earlier_actions_are_open(sessions
     app = make_app(sessions_dir, coachee="sanne")
     async with app.run_test(size=(80, 24)) as pilot:
         live = session_screen(app).live
-        assert live.phase == Phase.opening and live.phases()[:2] == [Phase.opening, Phase.follow_up]
+        assert live.phase == Phase.opening  # at once; the earlier actions arrive once the screen is up
+        await wait_until(pilot, lambda: live.phases()[:2] == [Phase.opening, Phase.follow_up])
         await pilot.press("ctrl+pagedown")
         assert live.phase == Phase.follow_up
         assert [i.action_id for i in live.session.follow_up.items] == ["a1"]
@@ -495,7 +496,8 @@ def _with_earlier_session(sessions_dir):
 def test_snapshot_follow_up_step(snap_compare, sessions_dir):
     _with_earlier_session(sessions_dir)
     app = make_app(sessions_dir, coachee="Sanne", lang="nl", language="nl", clock=FrozenClock())
-    assert snap_compare(app, terminal_size=(80, 24), press=["ctrl+pagedown"])
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=to_the_follow_up)
 
 
 def test_snapshot_options_phase_dutch(snap_compare, sessions_dir):

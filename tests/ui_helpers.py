@@ -78,3 +78,13 @@ async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
 async def type_text(pilot, text: str) -> None:
     """Type ``text`` key by key, as a person would."""
     await pilot.press(*["space" if c == " " else c for c in text])
+
+
+async def to_the_follow_up(pilot) -> None:
+    """From the opening to the review of earlier actions, once they arrived (the index is read after the
+    first frame) and their cards are there."""
+    app = pilot.app
+    await wait_until(pilot, lambda: "follow_up" in session_screen(app).live.phases())
+    await pilot.press("ctrl+pagedown")
+    await wait_until(pilot, lambda: bool(app.screen.query("#panel-follow_up")))
+    await pilot.pause()

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -18,14 +19,12 @@ from textual.screen import Screen
 
 from growtui.config import Config
 from growtui.conversation import Autosaver, LiveSession, start as starting
-from growtui.crypto import Marker, Vault
 from growtui.errors import GrowtuiError, SessionLockedError
 from growtui.i18n import t
 from growtui.library import Library
 from growtui.looking_back import LookingBack
 from growtui.model.types import DEFAULT_TYPE
 from growtui.safety import SavesFirst
-from growtui.screens.home import HomeScreen
 from growtui.screens.messages import (
     BackRequested,
     HistoryRequested,
@@ -37,6 +36,10 @@ from growtui.screens.messages import (
 from growtui.screens.session import SessionScreen
 from growtui.storage import SessionLock, Store, Stored, remove_leftovers
 from growtui.widgets.translated import Translated
+
+if TYPE_CHECKING:
+    from growtui.crypto import Marker, Vault
+    from growtui.screens.home import HomeScreen
 
 
 @dataclass
@@ -141,7 +144,7 @@ class GrowApp(SavesFirst, LookingBack, Translated, App):
                 )
             )
         if len(self.screen_stack) < 2:  # nothing asked for, or it could not open (the message is showing)
-            self.push_screen(HomeScreen(self.store, self.config, self.lang, self.library))
+            self.push_screen(self._home())
 
     def go_back(self) -> None:
         """Leave the screen on top. The home screen is made when first needed, not at start-up:
@@ -149,7 +152,12 @@ class GrowApp(SavesFirst, LookingBack, Translated, App):
         if len(self.screen_stack) > 2:
             self.pop_screen()
         else:
-            self.switch_screen(HomeScreen(self.store, self.config, self.lang, self.library))
+            self.switch_screen(self._home())
+
+    def _home(self) -> HomeScreen:
+        from growtui.screens.home import HomeScreen  # loaded when first shown: growtui new does without it
+
+        return HomeScreen(self.store, self.config, self.lang, self.library)
 
     def _install_signal_handlers(self) -> None:
         """Closing the terminal (SIGHUP) or SIGTERM: save, then leave cleanly."""
@@ -188,8 +196,9 @@ class GrowApp(SavesFirst, LookingBack, Translated, App):
             self.notify(str(exc), severity="error", timeout=15)
             return
         for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.clear_form()  # after a conversation, a stray Enter must not start the same one again
+            clear_form = getattr(screen, "clear_form", None)  # the home screen's
+            if clear_form is not None:
+                clear_form()  # after a conversation, a stray Enter must not start the same one again
         self.open_session(stored)
         if self.active is not None and self.active.live.stored is stored:
             self.active.screen.after_first_frame.append(lambda: self.look_back(stored, request, offer_resume))
@@ -282,12 +291,11 @@ class GrowApp(SavesFirst, LookingBack, Translated, App):
     def _history_requested(self, event: HistoryRequested) -> None:
         self.open_history(event.coachee)
 
-    @on(HomeScreen.StartRequested)
-    def _start_requested(self, event: HomeScreen.StartRequested) -> None:
+    # The home screen's messages are handled by name, so this module does without the home screen's.
+    def on_home_screen_start_requested(self, event: HomeScreen.StartRequested) -> None:
         self.start_session(event.request)
 
-    @on(HomeScreen.ResumeRequested)
-    def _resume_requested(self, event: HomeScreen.ResumeRequested) -> None:
+    def on_home_screen_resume_requested(self, event: HomeScreen.ResumeRequested) -> None:
         self.resume_session(event.path)
 
     @on(ReopenRequested)

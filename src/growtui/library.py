@@ -11,6 +11,9 @@ does not matter.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from growtui import paths
-from growtui.errors import LibraryError, Problem
+from growtui.errors import GrowtuiError, LibraryError, Problem, TomlProblem
 from growtui.model import (
     DEFAULT_TYPE,
     QUESTIONS_SCHEMA_VERSION,
@@ -33,6 +36,7 @@ from growtui.model import (
     QuestionFile,
 )
 from growtui.storage import toml_read
+from growtui.storage.atomic import write_atomic
 
 MAX_LIBRARY_FILE = 1024 * 1024
 
@@ -305,11 +309,65 @@ def default_locations(extra: Sequence[Path] = ()) -> list[Path]:
 
 
 def load_library(extra: Sequence[Path] = ()) -> Library:
-    """The full library, or a LibraryError listing every problem."""
+    """The full library, or a LibraryError listing every problem.
+
+    A library that loaded without problems is kept, validated, in the cache folder, under a digest
+    of its files and of the code that reads them: the next start takes milliseconds, not a parse.
+    """
+    key = _cache_key(extra)
+    cached = _cached(key)
+    if cached is not None:
+        return cached
     library, problems, _ = check((), extra)
     if problems:
         raise LibraryError(problems)
+    _keep(key, library)
     return library
+
+
+def _cache_key(extra: Sequence[Path]) -> str:
+    """A digest of every library file's path and bytes, and of the code that reads them."""
+    files, problems = question_files(default_locations(extra))
+    here = Path(__file__).parent
+    digest = hashlib.sha256(f"{sys.version}\0{problems!r}".encode("utf-8", "surrogateescape"))
+    try:
+        for path in files:  # the text, not the mtime: a quick second edit is seen too; never waits on a pipe
+            text = toml_read.read_text(path, MAX_LIBRARY_FILE)
+            digest.update(f"\0{paths.real(path)}\0{text}".encode("utf-8", "surrogateescape"))
+        for code in sorted([here / "library.py", *(here / "model").glob("*.py")]):
+            info = code.stat()
+            digest.update(f"\0{code}\0{info.st_size}\0{info.st_mtime_ns}".encode("utf-8", "surrogateescape"))
+    except (OSError, TomlProblem):
+        return ""  # unreadable, or moved while we looked: no cache; the loader says what is wrong
+    return digest.hexdigest()[:32]
+
+
+def _cache_file(key: str) -> Path:
+    return paths.cache_dir() / "library" / f"{key}.pickle"
+
+
+def _cached(key: str) -> Library | None:
+    """The library kept under ``key``; None when there is none or it cannot be read (it is then made anew)."""
+    if not key:
+        return None
+    try:
+        library = pickle.loads(_cache_file(key).read_bytes())  # growtui's own file in the owner-only cache
+    except Exception:  # missing, cut short, from another version of a class: load the files instead
+        return None
+    return library if isinstance(library, Library) else None
+
+
+def _keep(key: str, library: Library) -> None:
+    if not key:
+        return
+    target = _cache_file(key)
+    try:
+        write_atomic(target, pickle.dumps(library, protocol=pickle.HIGHEST_PROTOCOL))
+        for old in target.parent.glob("*.pickle"):
+            if old != target:
+                old.unlink(missing_ok=True)
+    except (OSError, GrowtuiError):
+        pass  # a cache that cannot be written costs time at the next start, nothing else
 
 
 def check(targets: Sequence[Path], extra: Sequence[Path] = ()) -> tuple[Library, list[Problem], int]:

@@ -25,7 +25,6 @@ _EXPORTS = {
             "record_reviews",
             "reopen",
             "resume",
-            "unfinished_of",
         ),
         "start",
     ),
@@ -63,5 +62,4 @@ if TYPE_CHECKING:
         record_reviews as record_reviews,
         reopen as reopen,
         resume as resume,
-        unfinished_of as unfinished_of,
     )

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from growtui.conversation.merging import merge
 from growtui.crypto import seal_file
 from growtui.errors import GrowtuiError, SessionFileError, StoreWriteError
-from growtui.index import Entry, Index, person_key
 from growtui.model import (
     MAX_PREPARED_QUESTIONS,
     ActionStatus,
@@ -39,6 +39,9 @@ from growtui.storage import (
     find_file,
     find_recovery,
 )
+
+if TYPE_CHECKING:
+    from growtui.index import Entry, Index
 
 DEFAULT_MINUTES = 45
 
@@ -118,6 +121,8 @@ def new_session(
     stored = Stored(store.path_for(session), session)  # no file until something is typed: see LiveSession.worth_saving
     if notes.strip():  # the manager's preparation is on disk before its draft goes
         store.save(stored)
+        from growtui.index import person_key
+
         clear_draft(store.root, person_key(session.coachee))
     return stored
 
@@ -133,6 +138,8 @@ class Earlier:
 
 def earlier_of(store: Store, coachee: str, *, exclude: str | None = None, index: Index | None = None) -> Earlier:
     """Sync the index and look up the coachee's earlier conversations; ``exclude``: the one just started."""
+    from growtui.index import Index  # and SQLite: after the first frame (growtui.looking_back)
+
     own_index = index is None
     index = index or Index.of(store)
     try:
@@ -158,13 +165,6 @@ def apply_earlier(session: Session, earlier: Earlier) -> bool:
         session.follow_up.items = list(earlier.items)  # reviewed right after the opening
         return True
     return False
-
-
-def unfinished_of(store: Store, coachee: str) -> list[Entry]:
-    """The coachee's conversations that were not finished, newest first."""
-    with Index.of(store) as index:
-        index.sync()
-        return index.entries(coachee=coachee, status="in_progress")
 
 
 # --- writing the review back into the earlier sessions -------------------------------

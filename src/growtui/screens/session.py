@@ -7,13 +7,13 @@ from collections.abc import Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Label, Static, TextArea
 
 from growtui.conversation import Autosaver, LiveSession, SaveStatus
-from growtui.dialogs.item_editor import ItemEditor
 from growtui.i18n import phase_name, t
 from growtui.model import Lang
 from growtui.screens.messages import SessionFinished, SessionScreenRebuilt
@@ -92,7 +92,11 @@ class SessionScreen(Translated, Screen):
         return phase_box(self.live, phase)
 
     def _has_box(self, phase: str) -> bool:
-        return bool(self.query(f"#phase-{phase}"))
+        try:  # a child of the switcher: no query over the whole screen
+            self.query_one("#phases", ContentSwitcher).get_child_by_id(f"phase-{phase}")
+        except NoMatches:
+            return False
+        return True
 
     def _first_frame_shown(self) -> None:
         waiting, self.after_first_frame = self.after_first_frame, []
@@ -102,9 +106,12 @@ class SessionScreen(Translated, Screen):
 
     def _mount_next_phase(self) -> None:
         """After the first frame, the other phases one by one, so switching to them is instant later."""
+        switcher = self.query_one("#phases", ContentSwitcher)
+        if not switcher.is_attached:  # the screen went (quit, F8) before its timer came: nothing to mount on
+            return
         missing = [phase for phase in self.live.phases() if not self._has_box(phase)]
         if missing:
-            self.query_one("#phases", ContentSwitcher).mount(self._phase_box(missing[0]))
+            switcher.mount(self._phase_box(missing[0]))
             self.set_timer(PHASE_MOUNT_GAP, self._mount_next_phase)
 
     def on_mount(self) -> None:
@@ -194,12 +201,9 @@ class SessionScreen(Translated, Screen):
         self.action_go(event.phase)
 
     @on(PhasesChanged)
-    def _phases_changed(self) -> None:
-        """The directed part came or went: its box is mounted (or stays, hidden), the stepper shows the new order."""
-        self.phases_arrived()
-
     def phases_arrived(self) -> None:
-        """The phases changed (the directed part, or the open actions of the follow-up step arrived)."""
+        """The directed part came or went, or the open actions for the follow-up arrived: a new box is
+        mounted (an old one stays, hidden), the stepper shows the new order."""
         self._refresh_progress()
         self.set_timer(PHASE_MOUNT_GAP, self._mount_next_phase)
 
@@ -318,8 +322,9 @@ class SessionScreen(Translated, Screen):
             self._save_timer.stop()
             self._save_timer = None
         for screen in self.app.screen_stack:
-            if isinstance(screen, ItemEditor):
-                screen.keep_draft()
+            keep_draft = getattr(screen, "keep_draft", None)  # an item editor (loaded only once one opened)
+            if keep_draft is not None:
+                keep_draft()
         self._pull_notes(every=True)
         if not self.live.worth_saving():
             return True  # nothing typed: no file, and nothing lost

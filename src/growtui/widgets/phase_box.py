@@ -2,32 +2,36 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from textual.containers import Container, VerticalScroll
 
 from growtui.conversation import LiveSession
 from growtui.i18n import t
 from growtui.model import Phase
 from growtui.widgets.base import PhasePanel
-from growtui.widgets.closing_panel import ClosingPanel
-from growtui.widgets.direction_panel import DirectionPanel
 from growtui.widgets.fields import NotesArea
-from growtui.widgets.follow_up_panel import FollowUpPanel
-from growtui.widgets.goal_panel import GoalPanel
-from growtui.widgets.options_panel import OptionsPanel
-from growtui.widgets.reality_panel import RealityPanel
-from growtui.widgets.record_panel import RecordPanel
-from growtui.widgets.style_panel import StylePanel
-from growtui.widgets.will_panel import WillPanel
 
-PANELS: dict[str, type[PhasePanel]] = {
-    Phase.closing: ClosingPanel,
-    Phase.direction: DirectionPanel,
-    Phase.follow_up: FollowUpPanel,
-    Phase.goal: GoalPanel,
-    Phase.reality: RealityPanel,
-    Phase.options: OptionsPanel,
-    Phase.will: WillPanel,
+# growtui's own panel of a phase: module and class, imported when the phase is first mounted, so the
+# first frame loads only the panels of the phase it shows (the others are mounted after it).
+PANELS: dict[str, tuple[str, str]] = {
+    Phase.closing: ("closing_panel", "ClosingPanel"),
+    Phase.direction: ("direction_panel", "DirectionPanel"),
+    Phase.follow_up: ("follow_up_panel", "FollowUpPanel"),
+    Phase.goal: ("goal_panel", "GoalPanel"),
+    Phase.reality: ("reality_panel", "RealityPanel"),
+    Phase.options: ("options_panel", "OptionsPanel"),
+    Phase.will: ("will_panel", "WillPanel"),
 }
+
+
+def panel_class(phase: str) -> type[PhasePanel] | None:
+    """growtui's panel of ``phase`` (None for a phase a type adds)."""
+    if phase not in PANELS:
+        return None
+    module, name = PANELS[phase]
+    panel: type[PhasePanel] = getattr(import_module(f"growtui.widgets.{module}"), name)
+    return panel
 
 
 def phase_box(live: LiveSession, phase: str) -> Container:
@@ -46,11 +50,15 @@ def phase_box(live: LiveSession, phase: str) -> Container:
     )
     parts: list[PhasePanel] = []
     if phase == Phase.opening and live.asks_style():
+        from growtui.widgets.style_panel import StylePanel
+
         parts.append(StylePanel(live, id="panel-style"))
     if live.record_fields(phase):
+        from growtui.widgets.record_panel import RecordPanel
+
         parts.append(RecordPanel(live, phase, id=f"record-{phase}"))
-    if phase in PANELS:
-        parts.append(PANELS[phase](live, id=f"panel-{phase}"))
+    if (panel := panel_class(phase)) is not None:
+        parts.append(panel(live, id=f"panel-{phase}"))
     children = [VerticalScroll(*parts, classes="panel", can_focus=False)] if parts else []
     box = Container(*children, notes, id=f"phase-{phase}", classes="phase")
     box.display = phase == live.phase  # the switcher shows the others when they are chosen
