@@ -73,3 +73,32 @@ async def test_escape_on_the_offer_goes_home_and_leaves_no_file(tmp_path):
         assert app.active is None
     [only] = Store(folder).files()  # the new conversation, in which nothing was typed, left no file
     assert Store(folder).read(only).session.id == "open00000001"
+
+
+async def test_the_sessions_folder_is_not_listed_before_the_first_frame(tmp_path, monkeypatch):
+    """At 100,000 sessions one listing held 25 MB and took a second: none happens until the screen is up."""
+    import os
+    from pathlib import Path
+
+    folder = copy_grow_examples(tmp_path / "sessions")
+    app = make_app(folder, coachee="Sem Brouwer")
+    listed: list[bool] = []
+
+    def up() -> bool:
+        return isinstance(app.screen, SessionScreen) and app.screen.is_mounted
+
+    def watch(real):
+        def listing(where=".", *args, **kwargs):
+            if isinstance(where, int) or str(where).startswith(str(folder)):  # a folder by fd: the index
+                listed.append(up())
+            return real(where, *args, **kwargs)
+
+        return listing
+
+    monkeypatch.setattr(os, "scandir", watch(os.scandir))
+    monkeypatch.setattr(os, "listdir", watch(os.listdir))
+    monkeypatch.setattr(Path, "glob", watch(Path.glob))
+    monkeypatch.setattr(Path, "iterdir", watch(Path.iterdir))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: Phase.follow_up in session_screen(app).live.phases())
+    assert listed and all(listed), listed  # listed only by the look back, after the first frame

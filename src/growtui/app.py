@@ -247,7 +247,8 @@ class GrowApp(SavesFirst, LookingBack, Translated, App):
             self.notify(t("locked", self.lang), severity="warning", timeout=10)
             self.push_screen(SessionDocumentScreen(self.store, stored.path, self.lang))
             return
-        remove_leftovers(stored.path)  # from a growtui killed while saving this session
+        if stored.stamp is not None:  # a conversation just begun has no file, so no half-written save either
+            remove_leftovers(stored.path)  # from a growtui killed while saving this session
         live = LiveSession(stored, self.library, clock=self.clock, today=self.today)
         saver = Autosaver(self.store, stored, self._report_save, after_save=starting.ReviewRecorder(self.store))
         screen = SessionScreen(live, saver)

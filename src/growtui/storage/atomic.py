@@ -10,7 +10,6 @@ a process killed in the middle can leave one behind, and
 from __future__ import annotations
 
 import errno
-import glob
 import os
 import tempfile
 from pathlib import Path
@@ -77,8 +76,21 @@ def write_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
 
 
 def find_leftovers(path: Path) -> list[Path]:
-    """The temporary files a writer killed mid-save left next to ``path`` (``.NAME.XXXXXXXX.tmp``)."""
-    return sorted(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))
+    """The temporary files a writer killed mid-save left next to ``path`` (``.NAME.XXXXXXXX.tmp``).
+
+    The folder is read one entry at a time: ``Path.glob`` holds every entry
+    of it at once, 25 MB in a folder of 100,000 sessions.
+    """
+    prefix, found = f".{path.name}.", []
+    try:
+        with os.scandir(path.parent) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith(prefix) and name.endswith(".tmp") and len(name) >= len(prefix) + 4:
+                    found.append(path.parent / name)
+    except OSError:
+        return []  # no folder (yet), or not readable: nothing a writer of ours left there
+    return sorted(found)
 
 
 def remove_leftovers(path: Path) -> int:
