@@ -32,7 +32,7 @@ from harness import (
     run_once,
     run_script,
 )
-from terminal import Terminal
+from pty_app import Terminal
 
 MARKER = "Next question"  # in the key bar of growtui's session screen (--lang en), and in startup_bare.py's
 KEYS = 2000  # typed per run of the typing section
