@@ -9,6 +9,14 @@ compare between machines and commits, the milliseconds are for context.
 What is measured (``--only`` takes the names before the colons):
 - startup: ``growtui new`` until the session screen is drawn in a real
   pseudo-terminal, against a bare Textual app (app_sections.py).
+- folder: ``growtui new`` in the generated folder (warm index) until drawn,
+  and its peak RSS then, against the same in an empty folder
+  (screen_sections.py, as are screen_memory and lang).
+- screen_memory: peak RSS of the session screen once the work after its
+  first frame has settled, against an empty folder and the 70 MiB target.
+- lang: F8 on the session screen until it is drawn in the other language,
+  in a pseudo-terminal, against a bare Textual app doing the same
+  (lang_bare.py), and against the 300 ms target.
 - typing: a burst of 2,000 keys into 5,000 lines of notes, autosave
   running, against the same burst into a bare TextArea (typing_screen.py).
 - autosave: the cost of one save of a large session (median and p99)
@@ -24,7 +32,7 @@ What is measured (``--only`` takes the names before the colons):
 - encrypted: ``growtui encrypt`` of the folder against copying it, and
   ``list`` and ``search`` on the encrypted copy against the plain folder.
 
-startup, typing and autosave do not depend on the folder: they run once,
+startup, lang, typing and autosave do not depend on the folder: they run once,
 for the first size, and their rows show "-" for the number of sessions.
 
 Generated session folders are cached in /tmp/growtui-bench-<n>-<seed>.
@@ -57,6 +65,7 @@ from pathlib import Path
 import generate
 from app_sections import autosave_section, memory_section, startup_section, typing_section
 from harness import BENCH, GROWTUI, PYTHON, ROOT, Bench, Command, Failed, Row, run_once
+from screen_sections import folder_section, lang_section, screen_memory_section
 
 RESULTS = BENCH / "results" / "latest.json"
 
@@ -163,6 +172,9 @@ def history_section(b: Bench) -> list[Row]:
 
 SECTIONS: list[Callable[[Bench], list[Row]]] = [
     startup_section,
+    folder_section,
+    screen_memory_section,
+    lang_section,
     typing_section,
     autosave_section,
     list_section,
