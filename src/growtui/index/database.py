@@ -50,6 +50,10 @@ from growtui.storage import iter_stats, stat_files
 
 INDEX_FORMAT = 9  # bump when the tables change: an older index is rebuilt
 BATCH = 500
+# Files written in one transaction. FTS5 writes a segment per transaction and merges them as they
+# pile up: 500 a transaction made the full-text index a third of a 10,000-session build (7.4-7.9
+# s of inserts against 5.0-5.7 s at 2,000, measured alternately).
+COMMIT_EVERY = 2000
 PARALLEL_FROM = 400  # changed files from which reading is spread over processes
 
 _SCHEMA = """
@@ -330,9 +334,9 @@ class Index(Queries):
     ) -> None:
         """Read ``work`` into the index; only files in ``known`` (indexed before) have rows to forget first."""
         total = len(work)
-        done = 0
-        for rows in read_all(self.root, work, batch=BATCH, parallel_from=PARALLEL_FROM, vault=self.vault):
-            with self.db:
+        done = committed = 0
+        try:
+            for rows in read_all(self.root, work, batch=BATCH, parallel_from=PARALLEL_FROM, vault=self.vault):
                 for rel, size, mtime, found in rows:
                     if rel in known:
                         self._forget(rel)
@@ -343,9 +347,16 @@ class Index(Queries):
                     else:
                         self.db.execute("INSERT INTO files VALUES (?, ?, ?, NULL, NULL)", (rel, size, mtime))
                         self._add(found)
-            done += len(rows)
-            if progress is not None:
-                progress(done, total)
+                done += len(rows)
+                if done - committed >= COMMIT_EVERY:
+                    self.db.commit()
+                    committed = done
+                if progress is not None:
+                    progress(done, total)
+            self.db.commit()
+        except BaseException:
+            self.db.rollback()  # what was committed stays: the next sync reads only the rest
+            raise
 
     def _forget(self, rel: str) -> None:
         for rowid, folded in self.db.execute(
