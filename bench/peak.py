@@ -6,7 +6,9 @@
 
 However the code exits (except when killed), the last line on stderr is
 ``peak rss BYTES``: VmHWM from /proc/self/status, the high-water mark of
-this process's own memory since it started. rusage cannot give that: on
+this process's own memory since it started. Before it, if a child process
+ended (the index build's workers), ``children peak rss BYTES``: the largest
+one's, from rusage (an upper bound, see below). rusage cannot give that: on
 Linux a child's ru_maxrss starts at the RSS of the forked copy of its
 parent, so every child of a large bench process would seem at least as
 large as the bench. Linux only.
@@ -21,6 +23,11 @@ from pathlib import Path
 
 
 def report_peak() -> None:
+    import resource
+
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB: the largest child waited for
+    if children:
+        print(f"children peak rss {children * 1024}", file=sys.stderr, flush=True)
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
             kib = int(line.split()[1])

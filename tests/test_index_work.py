@@ -124,3 +124,17 @@ def test_a_large_index_is_compared_a_chunk_at_a_time_and_never_read_whole(tmp_pa
         sync = index.sync()
         assert (sync.total, sync.read, sync.removed) == (9, 0, 1)
         assert len(index.entries()) == 9
+
+
+def test_growtui_list_reads_the_index_alone(tmp_path):
+    """What ``list`` prints is in the index of the order (format 10): no lookup of a row per session."""
+    store, _ = folder_of(tmp_path / "s", 3)
+    with Index(store.root, tmp_path / "index.sqlite3") as index:
+        index.sync()
+        statements: list[str] = []
+        index.db.set_trace_callback(statements.append)
+        index.listing()
+        index.db.set_trace_callback(None)
+        (listing,) = statements
+        plan = " ".join(row[-1] for row in index.db.execute("EXPLAIN QUERY PLAN " + listing))
+    assert "COVERING INDEX sessions_by_start" in plan, plan

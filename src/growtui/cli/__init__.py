@@ -131,7 +131,52 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
         ctx.exit()
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+# Each command by the module that defines it, imported only when it runs (or ``--help`` lists it):
+# ``growtui list`` and ``search`` need none of the others, and importing all of them (and what they
+# import: export's shutil and json, the TUI's entry points) cost a quarter of a warm list.
+COMMANDS = {
+    "new": ("tui", "new"),
+    "history": ("tui", "history"),
+    "resume": ("tui", "resume"),
+    "list": ("history", "list_command"),
+    "show": ("history", "show"),
+    "search": ("history", "search"),
+    "export": ("export", "export"),
+    "prepare": ("prepare", "prepare"),
+    "actions": ("people", "actions"),
+    "coachees": ("people", "coachees"),
+    "questions": ("questions", "questions"),
+    "types": ("types", "types_command"),
+    "schema": ("info", "schema"),
+    "paths": ("info", "paths_command"),
+    "encrypt": ("crypt", "encrypt"),
+    "decrypt": ("crypt", "decrypt"),
+    "delete": ("trash", "delete"),
+    "trash": ("trash", "trash_command"),
+    "restore": ("trash", "restore"),
+    "forget": ("forget", "forget"),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands (:data:`COMMANDS`) are imported on first use, as they were all added up front."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            import importlib
+
+            module, name = COMMANDS[cmd_name]
+            command = getattr(importlib.import_module(f"growtui.cli.{module}"), name)
+            if command.name != cmd_name:
+                raise RuntimeError(f"growtui.cli.{module}.{name} is named {command.name!r}, not {cmd_name!r}")
+            self.add_command(command)
+        return self.commands.get(cmd_name)
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--sessions-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -164,34 +209,6 @@ def cli(ctx: click.Context, sessions_dir, questions_dirs, lang) -> None:
         from growtui.cli.tui import run_app
 
         run_app(ctx.obj, {})
-
-
-def _register() -> None:
-    from growtui.cli import crypt, export, forget, history, info, people, prepare, questions, trash, tui, types
-
-    cli.add_command(tui.new)
-    cli.add_command(tui.history)
-    cli.add_command(tui.resume)
-    cli.add_command(history.list_command)
-    cli.add_command(history.show)
-    cli.add_command(history.search)
-    cli.add_command(export.export)
-    cli.add_command(prepare.prepare)
-    cli.add_command(people.actions)
-    cli.add_command(people.coachees)
-    cli.add_command(questions.questions)
-    cli.add_command(types.types_command)
-    cli.add_command(info.schema)
-    cli.add_command(info.paths_command)
-    cli.add_command(crypt.encrypt)
-    cli.add_command(crypt.decrypt)
-    cli.add_command(trash.delete)
-    cli.add_command(trash.trash_command)
-    cli.add_command(trash.restore)
-    cli.add_command(forget.forget)
-
-
-_register()
 
 
 def _fail(message: str, code: int) -> None:

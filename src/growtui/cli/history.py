@@ -8,8 +8,8 @@ unless no session could be read at all.
 
 from __future__ import annotations
 
+import os
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -138,6 +138,21 @@ def _unbroken(text: str) -> str:
     return text.translate(_BREAKS) if "\n" in text or "\r" in text or "\t" in text else text
 
 
+def _columns(fallback: int = 100) -> int:
+    """``shutil.get_terminal_size((fallback, 24)).columns``, without importing shutil (and lzma, bz2 ...) for it."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        columns = 0
+    return columns or fallback
+
+
 def _table(rows, *, snippets: list | None = None) -> None:
     """Aligned columns for people: date, coachee, topic, status, actions done/total, id.
 
@@ -145,7 +160,7 @@ def _table(rows, *, snippets: list | None = None) -> None:
     Built as one text and made safe (escape sequences and the like) in one
     pass; the loop is plain on purpose, as it runs once per session.
     """
-    width = shutil.get_terminal_size((100, 24)).columns
+    width = _columns()
     styled = sys.stdout.isatty()
     names = [_unbroken(row[1]) for row in rows]
     name_width = min(24, max(len("coachee"), *map(len, names)))

@@ -10,9 +10,7 @@ import base64
 import binascii
 import os
 import re
-import secrets
 import stat
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,6 +65,8 @@ class KdfParams:
 
     @classmethod
     def new(cls) -> KdfParams:
+        import secrets
+
         return cls(KDF_LOG_N, KDF_R, KDF_P, secrets.token_bytes(SALT_BYTES))
 
     def header(self) -> str:
@@ -215,11 +215,13 @@ def read_marker(root: Path) -> Marker | None:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return None
+        return None  # a plain folder: every list and search asks, so tomllib is imported only past here
     except OSError as exc:
         raise VaultError(
             f"{path}: cannot read this folder's encryption settings ({exc.strerror or type(exc).__name__})"
         ) from None
+    import tomllib
+
     try:
         params, check_salt, check_nonce, check = sealed_parts(
             path, tomllib.loads(raw.decode("utf-8")), "this folder", "check_salt", "check_nonce", "check"
