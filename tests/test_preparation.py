@@ -168,6 +168,9 @@ def test_snapshot_home_with_a_preparation(examples, snap_compare):
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
         await type_text(pilot, "Sem Brouwer")
         await wait_until(pilot, lambda: "Elke donderdag" in str(app.screen.query_one("#prep-summary").render()))
+        # the panel's arrival reflows the form: wait until the name field has its width again (a full,
+        # serial run once caught it mid-reflow)
+        await wait_until(pilot, lambda: app.screen.query_one("#coachee", Input).size.width > 40)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=prepared)
