@@ -170,7 +170,7 @@ class GrowApp(SavesFirst, LookingBack, Translated, App):
 
     # --- sessions ---------------------------------------------------------------
 
-    def start_session(self, request: NewConversation, *, offer_resume: bool = True) -> None:
+    def start_session(self, request: NewConversation) -> None:
         """Open a new conversation at once; the index is looked up afterwards (``LookingBack``).
 
         With an unfinished conversation for this coachee, going on with that is offered then.
@@ -201,7 +201,7 @@ class GrowApp(SavesFirst, LookingBack, Translated, App):
                 clear_form()  # after a conversation, a stray Enter must not start the same one again
         self.open_session(stored)
         if self.active is not None and self.active.live.stored is stored:
-            self.active.screen.after_first_frame.append(lambda: self.look_back(stored, request, offer_resume))
+            self.active.screen.after_first_frame.append(lambda: self.look_back(stored, request))
 
     def open_history(self, coachee: str | None = None) -> None:
         from growtui.screens.history import HistoryScreen  # the index and its SQLite only when asked for

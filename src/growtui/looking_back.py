@@ -46,7 +46,7 @@ class LookingBack(_Base):
         raise NotImplementedError
 
     @work(thread=True, exclusive=True, group="look-back", exit_on_error=False)
-    def look_back(self, stored: Stored, request: NewConversation, offer_resume: bool) -> None:
+    def look_back(self, stored: Stored, request: NewConversation) -> None:
         from growtui.conversation import earlier_of
 
         session = stored.session
@@ -55,15 +55,13 @@ class LookingBack(_Base):
         except GrowtuiError as exc:  # the index could not be read: the conversation goes on without it
             self.call_from_thread(self.notify, str(exc), severity="warning", timeout=10)
             return
-        self.call_from_thread(self._looked_back, stored, request, earlier, offer_resume)
+        self.call_from_thread(self._looked_back, stored, request, earlier)
 
-    def _looked_back(self, stored: Stored, request: NewConversation, earlier: Earlier, offer_resume: bool) -> None:
-        from growtui.conversation import apply_earlier
-
+    def _looked_back(self, stored: Stored, request: NewConversation, earlier: Earlier) -> None:
         active = self.active
         if active is None or active.live.stored is not stored:
             return  # that conversation is closed already
-        if earlier.unfinished and offer_resume:
+        if earlier.unfinished:
             if not active.live.worth_saving():
                 self._offer_resume(request, earlier)
                 return
@@ -74,12 +72,17 @@ class LookingBack(_Base):
                 timeout=15,
                 markup=False,
             )
-        if apply_earlier(stored.session, earlier):
+        self._link(active, earlier)
+
+    def _link(self, active: Any, earlier: Earlier) -> None:
+        """The previous conversation and the open actions into the session; the screen shows the new step."""
+        from growtui.conversation import apply_earlier
+
+        if apply_earlier(active.live.stored.session, earlier):
             active.screen.phases_arrived()
 
     def _offer_resume(self, request: NewConversation, earlier: Earlier) -> None:
         """Go on with the unfinished one, start this one anyway, or (Esc) go back to the home screen."""
-        from growtui.conversation import apply_earlier
         from growtui.dialogs.resume_offer import ResumeOffer
 
         active = self.active
@@ -89,8 +92,7 @@ class LookingBack(_Base):
             if self.active is not active:
                 return
             if choice == "new":
-                if apply_earlier(active.live.stored.session, earlier):
-                    active.screen.phases_arrived()
+                self._link(active, earlier)
                 return
             self.close_session()  # nothing was typed: it leaves no file
             self.go_back()
