@@ -143,7 +143,9 @@ def test_resume_reopen_needs_a_session(tmp_path, run):
 async def test_the_home_screen_prepares_a_known_coachee_and_carries_the_notes_in(examples):
     app = make_app(examples, today=lambda: TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        # the overdue actions and the resume list come from the scan worker, which a loaded machine
+        # finishes after the preparation has arrived (CI once caught it without them)
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.has_class("-scanned"))
         await type_text(pilot, "Sem Brouwer")
         await wait_until(pilot, lambda: "Elke donderdag" in str(app.screen.query_one("#prep-summary").render()))
         shown = str(app.screen.query_one("#prep-summary").render())
@@ -165,7 +167,9 @@ def test_snapshot_home_with_a_preparation(examples, snap_compare):
     app = make_app(examples, today=lambda: TODAY)
 
     async def prepared(pilot):
-        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        # the overdue actions and the resume list come from the scan worker, which a loaded machine
+        # finishes after the preparation has arrived (CI once caught it without them)
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.has_class("-scanned"))
         await type_text(pilot, "Sem Brouwer")
         await wait_until(pilot, lambda: "Elke donderdag" in str(app.screen.query_one("#prep-summary").render()))
         # the panel's arrival reflows the form: wait until the name field has its width again (a full,
