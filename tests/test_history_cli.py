@@ -41,6 +41,36 @@ def test_list_json_has_the_promised_fields(run, folder):
     assert [r["started_at"] for r in rows] == sorted((r["started_at"] for r in rows), reverse=True)
 
 
+TRICKY_TAGS = ['quote " and back\\slash', "tab\there", "Zoë", "del\x7fand\u202ebidi"]
+
+
+@pytest.mark.parametrize("by", ["sqlite", "python"])
+def test_list_json_is_one_session_a_line_and_the_same_data_whoever_writes_it(run, folder, monkeypatch, by):
+    """SQLite writes each session's JSON; Python does where the folder's name cannot go into SQL."""
+    from factories import full_session
+    from growtui.index import Index
+    from growtui.index.queries import Queries
+    from growtui.storage import Store
+
+    session = full_session(id="tags00000001", coachee="Tags Tester", topic='A "quoted" topic\x9b')
+    session.tags = TRICKY_TAGS
+    Store(folder).create(session)
+    if by == "python":
+        monkeypatch.setattr(Queries, "listing_json", lambda self, **filters: None)
+    code, out, err = run("list", "--json")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == 6 + 2, "one session on each line"
+    assert "\x7f" not in out and "\x9b" not in out and "\u202e" not in out, "what a terminal acts on is escaped"
+    with Index(folder) as index:
+        index.sync()
+        expected = [e.as_json() for e in index.entries()]
+    assert json.loads(out) == expected
+    assert next(r for r in expected if r["id"] == "tags00000001")["tags"] == TRICKY_TAGS
+    _, out, _ = run("list", "--json", "--coachee", "tags tester")
+    assert [r["id"] for r in json.loads(out)] == ["tags00000001"]
+
+
 def test_list_filters_by_coachee_and_status(run):
     _, out, _ = run("list", "--json", "--coachee", "sem brouwer")
     assert {r["coachee"] for r in json.loads(out)} == {"Sem Brouwer"} and len(json.loads(out)) == 2

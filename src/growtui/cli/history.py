@@ -105,6 +105,20 @@ def _json(rows: list) -> str:
     return terminal_json(rows, indent=1)
 
 
+def _compact(value: object) -> str:
+    """One JSON object on one line, as SQLite's ``json_object`` writes it."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _json_lines(objects: list[str]) -> str:
+    """A JSON array with one object on each line: ``grep`` finds a session's line, ``jq`` reads the whole."""
+    from growtui.safetext import json_text
+
+    return json_text("[\n" + ",\n".join(objects) + "\n]") if objects else "[]"
+
+
 def _name(path: Path) -> str:
     """A file name fit to print: control characters and bytes that are not UTF-8 shown harmlessly."""
     from growtui.safetext import one_line
@@ -269,10 +283,15 @@ def list_command(opts: Options, coachee, status, since, until, tag, kind, as_jso
         "kind": kind,
     }
     _known_type(opts, kind)
-    index = open_index(opts)  # not answer_in_step: building rows in Python fights the stat thread for the GIL
+    # not answer_in_step: the rows leave SQLite holding the GIL and fight the stat thread for it
+    # (list --json: 1.26-1.29x list that way, 1.21x one after the other)
+    index = open_index(opts)
     filters["coachee"] = resolved_coachees(index, coachee)
     if as_json:
-        click.echo(_json([e.as_json() for e in index.entries(**filters)]))
+        written = index.listing_json(**filters)  # SQLite writes each session's JSON
+        if written is None:  # a folder name SQL cannot hold: the same JSON, from Python
+            written = [_compact(e.as_json()) for e in index.entries(**filters)]
+        click.echo(_json_lines(written))
     elif rows := index.listing(**filters):
         _table(rows)
     elif sys.stderr.isatty():
@@ -313,7 +332,7 @@ def search(opts: Options, query: str, coachee, status, since, until, tag, kind, 
         opts, lambda index: index.search(query, **{**filters, "coachee": resolved_coachees(index, coachee)})
     )
     if as_json:
-        click.echo(_json([{**h.entry.as_json(), "snippet": _listed(str(h.snippet))} for h in hits]))
+        click.echo(_json_lines([_compact({**h.entry.as_json(), "snippet": _listed(str(h.snippet))}) for h in hits]))
     elif hits:
         _table([h.entry.listed() for h in hits], snippets=[h.snippet for h in hits])
     elif sys.stderr.isatty():

