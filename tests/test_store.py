@@ -453,3 +453,23 @@ def test_leftovers_of_a_killed_writer_are_removed_when_the_session_is_opened_aga
     hidden = sorted(p.name for p in sessions_dir.iterdir() if p.name.startswith("."))
     assert hidden == [f".{other.path.name}.x8k2_.tmp"], "another session's leftovers are not ours to touch"
     assert store.read(stored.path).session == stored.session
+
+
+def test_a_file_read_in_plain_reads_is_whole_even_when_it_grew_after_its_size_was_taken(tmp_path):
+    from growtui.storage.toml_read import _read_up_to
+
+    path = tmp_path / "grown.toml"
+    path.write_bytes(b"x" * 200_000)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        assert _read_up_to(fd, 10**6, expected=10) == b"x" * 200_000, "told 10 bytes, it still reads to the end"
+        os.lseek(fd, 0, os.SEEK_SET)
+        assert _read_up_to(fd, 1000, expected=10**6) == b"x" * 1000, "never more than the limit"
+    finally:
+        os.close(fd)
+    (tmp_path / "empty.toml").write_bytes(b"")
+    fd = os.open(tmp_path / "empty.toml", os.O_RDONLY)
+    try:
+        assert _read_up_to(fd, 1000, expected=1) == b""
+    finally:
+        os.close(fd)

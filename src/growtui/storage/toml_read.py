@@ -83,21 +83,40 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     except OSError as exc:
         raise TomlProblem(file_problem(path, exc), "read") from None
     try:
-        with os.fdopen(fd, "rb") as fh:
-            kind = os.fstat(fh.fileno()).st_mode
-            if stat.S_ISDIR(kind):
-                raise TomlProblem(Problem(path, "this is a folder, not a file"), "read")
-            if not stat.S_ISREG(kind):
-                raise TomlProblem(Problem(path, "not a regular file (a pipe, a device or a socket); not read"), "read")
-            raw = fh.read(max_bytes + 1)
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise TomlProblem(Problem(path, "this is a folder, not a file"), "read")
+        if not stat.S_ISREG(info.st_mode):
+            raise TomlProblem(Problem(path, "not a regular file (a pipe, a device or a socket); not read"), "read")
+        raw = _read_up_to(fd, max_bytes + 1, info.st_size + 1)
     except OSError as exc:
         raise TomlProblem(file_problem(path, exc), "read") from None
+    finally:
+        os.close(fd)
     if len(raw) > max_bytes:
         raise TomlProblem(
             Problem(path, f"the file is larger than {max_bytes // (1024 * 1024)} MB; that is not a file growtui wrote"),
             "limits",
         )
     return decode(path, raw)
+
+
+def _read_up_to(fd: int, limit: int, expected: int) -> bytes:
+    """At most ``limit`` bytes, in reads of the size the file said it has (it may have grown since).
+
+    Plain ``os.read`` calls: a file object around the descriptor was two
+    thirds of the time of reading a session file (38 against 13 µs), and an
+    index build reads every file of the folder.
+    """
+    chunks: list[bytes] = []
+    left = limit
+    while left > 0:
+        chunk = os.read(fd, min(left, max(expected, 64 * 1024) if chunks else expected))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 # --- what tomllib cannot be trusted with --------------------------------------
