@@ -207,3 +207,45 @@ def test_a_name_that_is_not_text_is_refused_with_a_message_not_a_crash(store, co
     with pytest.raises(GrowtuiError, match="coachee"):
         new_session(store, coachee=coachee)
     assert list(store.files()) == []
+
+
+def test_the_recorder_looks_each_earlier_file_up_once_not_on_every_save(store, library, monkeypatch):
+    """Finding a file by its id lists the whole folder: at 100,000 sessions, on every change of an outcome."""
+    import growtui.conversation.start as starting
+
+    first = earlier(store)
+    live = live_for(store, library)
+    looked_up: list[str] = []
+    find = starting.find_file
+
+    def counted(root, session_id):
+        looked_up.append(session_id)
+        return find(root, session_id)
+
+    monkeypatch.setattr(starting, "find_file", counted)
+    recorder = ReviewRecorder(store)
+    for outcome in (Outcome.done, Outcome.partly_done, Outcome.not_done):
+        live.update_follow_up(0, outcome=outcome)
+        recorder(live.session)
+    assert looked_up == [first.id]
+    assert store.read(store.path_for(first)).session.will.actions[0].outcome is Outcome.not_done
+    path = store.path_for(first)
+    moved = path.with_name("renamed_" + path.name)
+    path.rename(moved)  # a file that went is looked up again
+    live.update_follow_up(0, outcome=Outcome.done)
+    recorder(live.session)
+    assert looked_up == [first.id, first.id]
+    assert store.read(moved).session.will.actions[0].outcome is Outcome.done
+
+
+def test_an_earlier_file_that_now_holds_another_session_is_not_written_into(store, library):
+    from growtui.storage import to_toml
+
+    first = earlier(store)
+    live = live_for(store, library)
+    live.update_follow_up(0, outcome=Outcome.done)
+    path = store.path_for(first)
+    other = first.model_copy(update={"id": "another00001"}, deep=True)
+    path.write_text(to_toml(other), encoding="utf-8")  # its name, another session's text
+    assert record_reviews(store, live.session) == [first.id]
+    assert store.read(path).session.will.actions[0].status is ActionStatus.open

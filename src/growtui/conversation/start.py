@@ -170,7 +170,7 @@ def apply_earlier(session: Session, earlier: Earlier) -> bool:
 # --- writing the review back into the earlier sessions -------------------------------
 
 
-def record_reviews(store: Store, session: Session) -> list[str]:
+def record_reviews(store: Store, session: Session, found: dict[str, Path] | None = None) -> list[str]:
     """Write each follow-up outcome into the earlier session, as its action's status.
 
     Only actions this session reviewed (or nobody did yet) are touched. A file
@@ -178,6 +178,11 @@ def record_reviews(store: Store, session: Session) -> list[str]:
     skipped and tried again on the next save; the review is safe in this
     session's file anyway, and the index treats it as settled. Returns the
     ids of sessions that could not be updated.
+
+    ``found`` remembers, from one call to the next, which file holds each
+    earlier session: looking a file up by its id lists the whole folder
+    (100,000 names at 100,000 sessions), and every change of an outcome
+    saves again. A remembered file is used only while it is still there.
     """
     wanted: dict[str, dict[str, tuple[ActionStatus, Outcome | None, str | None]]] = {}
     for item in session.follow_up.items:
@@ -189,14 +194,23 @@ def record_reviews(store: Store, session: Session) -> list[str]:
             session.id if reviewed else None,
         )
     skipped = []
+    found = {} if found is None else found
     for session_id, targets in wanted.items():
-        path = find_file(store.root, session_id)
+        path = found.get(session_id)
+        if path is None or not path.is_file():
+            path = find_file(store.root, session_id)
         if path is None:
+            found.pop(session_id, None)
             skipped.append(session_id)
             continue
+        found[session_id] = path
         try:
             with SessionLock(path):
                 stored = store.read(path)
+                if stored.session.id != session_id:  # renamed over since: another session's file
+                    found.pop(session_id, None)
+                    skipped.append(session_id)
+                    continue
                 changed = False
                 for action in stored.session.will.actions:
                     target = targets.get(action.id)
@@ -219,12 +233,13 @@ class ReviewRecorder:
     def __init__(self, store: Store):
         self.store = store
         self._written: tuple | None = None
+        self._found: dict[str, Path] = {}  # session id -> its file, as record_reviews found it
 
     def __call__(self, session: Session) -> None:
         signature = tuple((i.key, i.outcome, i.decision) for i in session.follow_up.items)
         if not signature or signature == self._written:
             return
-        if not record_reviews(self.store, session):
+        if not record_reviews(self.store, session, self._found):
             self._written = signature
 
 
