@@ -205,3 +205,12 @@ def test_export_needs_one_of_session_or_coachee(run):
     assert code == 2 and "niemand" in err
     code, _, err = run("export", "h7t3", "--format", "markdown", "-o", "x.toml")
     assert code == 2 and "session file" in err
+
+
+def test_list_json_without_sqlites_json_functions_is_written_by_python(run, monkeypatch):
+    """An SQLite built without JSON (before 3.38) says 'no such function': the same list, from Python."""
+    import growtui.index.queries as queries
+
+    monkeypatch.setattr(queries, "_JSON_FIELDS", "'id', no_such_json_function(id)")
+    code, out, err = run("list", "--json")
+    assert code == 0 and err == "" and len(json.loads(out)) == 5 and len(out.splitlines()) == 5 + 2

@@ -133,13 +133,16 @@ class Queries:
         where, values = self._where(coachee, status, since, until, tag, kind)
         self.db.create_function("growtui_tags", 1, _tags_json, deterministic=True)
         prefix = str(self.root) if str(self.root).endswith("/") else f"{self.root}/"
-        return [
-            text
-            for (text,) in self.db.execute(
-                f"SELECT json_object({_JSON_FIELDS}) FROM sessions WHERE {where} ORDER BY started_at DESC, rel",
-                [prefix, *values],
-            )
-        ]
+        try:
+            return [
+                text
+                for (text,) in self.db.execute(
+                    f"SELECT json_object({_JSON_FIELDS}) FROM sessions WHERE {where} ORDER BY started_at DESC, rel",
+                    [prefix, *values],
+                )
+            ]
+        except sqlite3.OperationalError:  # an SQLite built without its JSON functions (before 3.38, rarely)
+            return None
 
     def search(
         self,
