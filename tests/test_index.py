@@ -150,6 +150,37 @@ def test_search_finds_parts_of_words_ignoring_case_and_accents(store):
         assert hit.snippet.match == "overleg" and hit.snippet.before.endswith("plaatsings")
 
 
+def test_search_entries_finds_what_search_finds_without_snippets(store):
+    for n, topic in enumerate(["Het plaatsingsoverleg", "Ideeën voor het TEAM", "Iets anders"], 1):
+        make(store, n, topic=topic)
+    with Index(store.root) as index:
+        index.sync()
+        for query in ("singsover", "ideeen team", "Zoë", "et", '"voor het"', "nergens"):
+            assert index.search_entries(query) == [h.entry for h in index.search(query)], query
+        assert index.search_entries("Zoë", coachee="Zoë de Wit", status="completed") == [
+            h.entry for h in index.search("Zoë", coachee="Zoë de Wit", status="completed")
+        ]
+
+
+def test_a_question_that_went_stale_is_given_up_and_the_next_ones_run(store, monkeypatch):
+    from growtui.index import Cancelled, queries
+
+    for n in range(1, 6):
+        make(store, n)
+    monkeypatch.setattr(queries, "CHECK_EVERY", 1)  # look at every step: the examples are a short query
+    with Index(store.root) as index:
+        index.sync()
+        with pytest.raises(Cancelled), index.cancellable(lambda: True):
+            index.search_entries("overdragen")
+        with index.cancellable(lambda: False):
+            assert len(index.search_entries("overdragen")) == 5
+        with pytest.raises(sqlite3.OperationalError), index.cancellable(lambda: False):
+            index.db.execute("SELECT no_such_column FROM sessions")  # a real error is not a cancellation
+        make(store, 6)
+        assert index.sync().read == 1, "outside, nothing is cancelled: the sync runs as ever"
+        assert len(index.entries()) == 6
+
+
 def test_search_looks_at_everything_typed(store):
     session = full_session(id="sessall00001")
     session.will.actions[0].obstacles = "zeldzaamwoordA"

@@ -80,6 +80,49 @@ async def test_search_filters_as_you_type(folder):
         assert len(shown(screen)) == 5 and screen.query_one("#history-search", Input).value == ""
 
 
+async def test_a_search_typed_over_is_not_run_to_its_end_and_a_slow_one_says_so(folder, monkeypatch):
+    """At 100,000 sessions every key began a search that ran to its end: results 8.7 s after the last key."""
+    import threading
+
+    from growtui.index import queries
+    from growtui.index.queries import Queries
+
+    asked: list[str] = []
+    answered: list[str] = []
+    release = threading.Event()
+    search_entries = Queries.search_entries
+
+    def slow(self, query, **filters):
+        asked.append(query)
+        release.wait(5)  # a large folder: the search takes a while
+        found = search_entries(self, query, **filters)
+        answered.append(query)
+        return found
+
+    monkeypatch.setattr(Queries, "search_entries", slow)
+    monkeypatch.setattr(queries, "CHECK_EVERY", 1)  # the examples are a short query: look at every step
+    app = make_app(folder, history=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await loaded(app, pilot)
+        await pilot.press("ctrl+f", *"sluit")
+        await pilot.pause(0.7)  # past the typing pause and past "a moment"
+        assert asked == ["sluit"]
+        assert "Searching…" in str(screen.query_one("#history-count").render())
+        stale = screen.filters()
+        await pilot.press(*"check")
+        await pilot.pause(0.5)
+        release.set()
+        await settle(app, pilot)
+        assert asked == ["sluit", "sluitcheck"]
+        assert answered == ["sluitcheck"], "the search typed over stopped inside SQLite"
+        assert shown(screen) == [("Sem Brouwer", "2026-10-06"), ("Sem Brouwer", "2026-09-08")]
+        assert "2 of 5" in str(screen.query_one("#history-count").render())
+        asked.clear()
+        screen._filter(stale, screen._generation - 1)  # an answer nobody waits for any more
+        await settle(app, pilot)
+        assert asked == [], "a filter that is outdated before it starts does not search at all"
+
+
 async def test_filters_by_coachee_status_tag_and_dates(folder):
     app = make_app(folder, history=True)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -33,6 +33,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "history.date.placeholder": ("datum", "date"),
     "history.search.placeholder": ("Zoek in alles wat je noteerde…", "Search everything you noted…"),
     "history.loading": ("Gesprekken lezen…", "Reading conversations…"),
+    "history.searching": ("Zoeken…", "Searching…"),
     "history.indexing": ("Zoekindex opbouwen: {done} van {total}", "Building the search index: {done} of {total}"),
     "key.delete_session": ("Verwijderen", "Delete"),
     "tip.delete_session": (

@@ -10,6 +10,7 @@ _EXPORTS = {
     **dict.fromkeys(("BATCH", "INDEX_FORMAT", "PARALLEL_FROM", "Index"), "database"),
     **dict.fromkeys(("Entry", "Hit", "OpenAction", "Person", "Progress", "Stats", "Sync"), "results"),
     **dict.fromkeys(("Rows", "read_all", "rows_for"), "rows"),
+    "Cancelled": "queries",
     **dict.fromkeys(("default_location", "remove_plain_index", "sealed_location"), "sealed"),
     **dict.fromkeys(
         ("SNIPPET_WIDTH", "WINDOW", "Snippet", "fold", "person_key", "query_terms", "snippet", "typed_text"), "matching"
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
         snippet as snippet,
         typed_text as typed_text,
     )
+    from growtui.index.queries import Cancelled as Cancelled
     from growtui.index.results import (
         Entry as Entry,
         Hit as Hit,

@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,13 @@ from growtui.index.results import Entry, Hit, OpenAction, Person
 
 if TYPE_CHECKING:
     from growtui.crypto import Vault
+
+
+CHECK_EVERY = 20_000  # SQLite steps between two looks at whether a question is still wanted
+
+
+class Cancelled(Exception):
+    """A question given up on: a newer one replaced it (see :meth:`Queries.cancellable`)."""
 
 
 class Queries:
@@ -164,13 +172,7 @@ class Queries:
         terms = query_terms(_utf8_only(query))
         if not terms:
             return []
-        where, values = self._where(coachee, status, since, until, tag, kind)
-        trigrams = {term[i : i + 3] for term in terms for i in range(len(term) - 2)}
-        if trigrams:
-            where += " AND sessions.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
-            values.append(" AND ".join('"' + g.replace('"', '""') + '"' for g in sorted(trigrams)))
-        where += "".join(" AND instr(folded, ?) > 0" for _ in terms)
-        values += terms
+        where, values = self._matching(terms, coachee, status, since, until, tag, kind)
         rows = self.db.execute(
             f"SELECT {self._ENTRY}, substr(body, max(1, instr(folded, ?) - {WINDOW}), {2 * WINDOW}) "
             f"FROM sessions JOIN texts ON texts.rowid = sessions.rowid WHERE {where} "
@@ -188,6 +190,65 @@ class Queries:
                 folded = fold(window)
             hits.append(Hit(self._entry(row[:-1]), snippet(window, folded, terms)))
         return hits
+
+    def search_entries(
+        self,
+        query: str,
+        *,
+        coachee: str | Sequence[str] | None = None,
+        status: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        tag: str | Sequence[str] | None = None,
+        kind: str | None = None,
+    ) -> list[Entry]:
+        """The sessions :meth:`search` finds, without snippets: for a list that shows none.
+
+        No text leaves the database, and nothing is cut from it: at 100,000
+        sessions a common word is 50,000 hits, whose snippets were most of
+        the time and the memory of a search.
+        """
+        terms = query_terms(_utf8_only(query))
+        if not terms:
+            return []
+        where, values = self._matching(terms, coachee, status, since, until, tag, kind)
+        rows = self.db.execute(
+            f"SELECT {self._ENTRY} FROM sessions JOIN texts ON texts.rowid = sessions.rowid WHERE {where} "
+            "ORDER BY started_at DESC, rel",
+            values,
+        )
+        return [self._entry(row) for row in rows]
+
+    def _matching(self, terms: list[str], *filters) -> tuple[str, list[object]]:
+        """SQL for the filters and every term: the trigram index narrows, ``instr`` on the folded text confirms."""
+        where, values = self._where(*filters)
+        trigrams = {term[i : i + 3] for term in terms for i in range(len(term) - 2)}
+        if trigrams:
+            where += " AND sessions.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
+            values.append(" AND ".join('"' + g.replace('"', '""') + '"' for g in sorted(trigrams)))
+        where += "".join(" AND instr(folded, ?) > 0" for _ in terms)
+        values += terms
+        return where, values
+
+    @contextmanager
+    def cancellable(self, stale: Callable[[], bool]) -> Iterator[None]:
+        """Questions asked inside stop with :class:`Cancelled` soon after ``stale()`` turns true.
+
+        For a screen that asks again on every key: SQLite calls ``stale``
+        every few thousand steps of a query (and of fetching its rows) and
+        gives up when it says so, so an outdated search does not run to its
+        end beside the one that replaced it. Only the questions inside are
+        affected; a sync never runs with it.
+        """
+        self.db.set_progress_handler(lambda: 1 if stale() else 0, CHECK_EVERY)
+        try:
+            yield
+        except sqlite3.OperationalError:
+            if stale():
+                raise Cancelled from None
+            raise
+        finally:
+            self.db.set_progress_handler(None, 0)
 
     def coachees_matching(self, text: str) -> list[str]:
         """The coachee ``text`` names: exactly (case and accents aside), else everyone whose name holds it."""

@@ -9,43 +9,26 @@ draws only the rows on screen, so ten thousand sessions feel like ten.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
-from datetime import date
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, ProgressBar, Select, Static
 
 from growtui.errors import Problem
 from growtui.i18n import t, tn
 from growtui.index import Entry, Index, Sync
-from growtui.model import parse_date
+from growtui.screens.history_filters import HistoryFilters
 from growtui.screens.messages import BackRequested, ReopenRequested, SessionDeleted
 from growtui.storage import Store
 from growtui.widgets.session_table import SessionTable
 from growtui.widgets.translated import Translated
 
-SEARCH_DELAY = 0.15  # seconds of quiet typing before a search runs
 
-
-@dataclass(frozen=True)
-class Filters:
-    """What the filter row asks for; empty fields are None."""
-
-    coachee: str | None
-    status: str | None
-    tag: str | None
-    since: date | None
-    until: date | None
-    query: str
-
-
-class HistoryScreen(Translated, Screen):
+class HistoryScreen(Translated, HistoryFilters):
     CSS_PATH = "history.tcss"
     AUTO_FOCUS = "#history-table"
     BINDINGS = [
@@ -87,12 +70,6 @@ class HistoryScreen(Translated, Screen):
             self.done = done
             self.total = total
 
-    class Filtered(Message):
-        def __init__(self, entries: list[Entry], generation: int) -> None:
-            super().__init__()
-            self.entries = entries
-            self.generation = generation
-
     def __init__(self, store: Store, lang: str, *, coachee: str | None = None, index: Index | None = None) -> None:
         super().__init__()
         self.store = store
@@ -101,6 +78,7 @@ class HistoryScreen(Translated, Screen):
         self._index_lock = threading.Lock()
         self._initial_coachee = coachee
         self._generation = 0
+        self._shown_generation = 0  # the generation of the filters whose answer is on screen
         self._search_timer: Timer | None = None
         self.total = 0
         self.shown: list[Entry] = []
@@ -242,71 +220,6 @@ class HistoryScreen(Translated, Screen):
         self.query_one("#history-count", Label).update(count)
         self.set_class(not entries, "-empty")
         self.refresh_bindings()
-
-    # --- filtering -------------------------------------------------------------------
-
-    def filters(self) -> Filters:
-        """What the filter row says now; a date that does not parse is ignored (and marked)."""
-
-        def chosen(widget_id: str) -> str | None:
-            value = self.query_one(widget_id, Select).value
-            return None if value is Select.NULL else str(value)
-
-        def day(name: str) -> date | None:
-            field = self.query_one(f"#history-{name}", Input)
-            text = field.value.strip()
-            parsed = parse_date(text) if text else None
-            field.set_class(bool(text) and parsed is None, "-invalid")
-            return parsed
-
-        return Filters(
-            chosen("#history-coachee"),
-            chosen("#history-status"),
-            chosen("#history-tag"),
-            day("since"),
-            day("until"),
-            self.query_one("#history-search", Input).value.strip(),
-        )
-
-    def apply_filters(self) -> None:
-        self._generation += 1
-        self._filter(self.filters(), self._generation)
-
-    @work(thread=True, exclusive=True, group="history-filter")
-    def _filter(self, filters: Filters, generation: int) -> None:
-        def job(index: Index) -> list[Entry]:
-            f = filters
-            if f.query:
-                hits = index.search(
-                    f.query, coachee=f.coachee, status=f.status, since=f.since, until=f.until, tag=f.tag
-                )
-                return [hit.entry for hit in hits]
-            return index.entries(coachee=f.coachee, status=f.status, since=f.since, until=f.until, tag=f.tag)
-
-        self.post_message(self.Filtered(self._with_index(job), generation))
-
-    @on(Filtered)
-    def _filtered(self, message: Filtered) -> None:
-        if message.generation == self._generation:  # an older, slower answer is dropped
-            self._show(message.entries)
-
-    @on(Select.Changed)
-    def _select_changed(self) -> None:
-        if self.has_class("-loaded"):
-            self.apply_filters()
-
-    @on(Input.Changed, "#history-search")
-    def _search_typed(self) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        self._search_timer = self.set_timer(SEARCH_DELAY, self.apply_filters)
-
-    @on(Input.Submitted)
-    @on(Input.Blurred, "#history-since, #history-until")
-    def _submitted(self, event: Input.Submitted | Input.Blurred) -> None:
-        self.apply_filters()
-        if isinstance(event, Input.Submitted) and self.shown:
-            self.query_one(SessionTable).focus()
 
     # --- actions ---------------------------------------------------------------------
 
