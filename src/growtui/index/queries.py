@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from growtui.index.matching import WINDOW, fold, person_key, query_terms, snippet
 from growtui.index.results import Entry, Hit, OpenAction, Person
@@ -172,13 +172,8 @@ class Queries:
         terms = query_terms(_utf8_only(query))
         if not terms:
             return []
-        where, values = self._matching(terms, coachee, status, since, until, tag, kind)
-        rows = self.db.execute(
-            f"SELECT {self._ENTRY}, substr(body, max(1, instr(folded, ?) - {WINDOW}), {2 * WINDOW}) "
-            f"FROM sessions JOIN texts ON texts.rowid = sessions.rowid WHERE {where} "
-            "ORDER BY started_at DESC, rel",
-            [terms[0], *values],
-        )
+        window_of_first = f"substr(body, max(1, instr(folded, ?) - {WINDOW}), {2 * WINDOW})"
+        rows = self._matching(terms, (coachee, status, since, until, tag, kind), window_of_first, terms[0])
         hits = []
         for row in rows:
             window = row[-1]
@@ -191,18 +186,8 @@ class Queries:
             hits.append(Hit(self._entry(row[:-1]), snippet(window, folded, terms)))
         return hits
 
-    def search_entries(
-        self,
-        query: str,
-        *,
-        coachee: str | Sequence[str] | None = None,
-        status: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        tag: str | Sequence[str] | None = None,
-        kind: str | None = None,
-    ) -> list[Entry]:
-        """The sessions :meth:`search` finds, without snippets: for a list that shows none.
+    def search_entries(self, query: str, **filters: Any) -> list[Entry]:
+        """The sessions :meth:`search` finds (the same filters), without snippets: for a list that shows none.
 
         No text leaves the database, and nothing is cut from it: at 100,000
         sessions a common word is 50,000 hits, whose snippets were most of
@@ -211,24 +196,24 @@ class Queries:
         terms = query_terms(_utf8_only(query))
         if not terms:
             return []
-        where, values = self._matching(terms, coachee, status, since, until, tag, kind)
-        rows = self.db.execute(
-            f"SELECT {self._ENTRY} FROM sessions JOIN texts ON texts.rowid = sessions.rowid WHERE {where} "
-            "ORDER BY started_at DESC, rel",
-            values,
-        )
-        return [self._entry(row) for row in rows]
+        wanted = [filters.get(name) for name in ("coachee", "status", "since", "until", "tag", "kind")]
+        return [self._entry(row) for row in self._matching(terms, tuple(wanted))]
 
-    def _matching(self, terms: list[str], *filters) -> tuple[str, list[object]]:
-        """SQL for the filters and every term: the trigram index narrows, ``instr`` on the folded text confirms."""
+    def _matching(self, terms: list[str], filters: tuple, *extra: str) -> sqlite3.Cursor:
+        """Sessions holding every term, newest first: the trigram index narrows, ``instr`` on the folded text
+        confirms. ``extra``: one more column to select, then the value of its ``?``."""
         where, values = self._where(*filters)
         trigrams = {term[i : i + 3] for term in terms for i in range(len(term) - 2)}
         if trigrams:
             where += " AND sessions.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
             values.append(" AND ".join('"' + g.replace('"', '""') + '"' for g in sorted(trigrams)))
         where += "".join(" AND instr(folded, ?) > 0" for _ in terms)
-        values += terms
-        return where, values
+        column = f", {extra[0]}" if extra else ""
+        return self.db.execute(
+            f"SELECT {self._ENTRY}{column} FROM sessions JOIN texts ON texts.rowid = sessions.rowid "
+            f"WHERE {where} ORDER BY started_at DESC, rel",
+            [*extra[1:], *values, *terms],
+        )
 
     @contextmanager
     def cancellable(self, stale: Callable[[], bool]) -> Iterator[None]:
