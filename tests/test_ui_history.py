@@ -105,14 +105,16 @@ async def test_a_search_typed_over_is_not_run_to_its_end_and_a_slow_one_says_so(
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await loaded(app, pilot)
         await pilot.press("ctrl+f", *"sluit")
-        await pilot.pause(0.7)  # past the typing pause and past "a moment"
+        # past the typing pause and past "a moment"
+        await wait_until(pilot, lambda: "Searching…" in str(screen.query_one("#history-count").render()))
         assert asked == ["sluit"]
-        assert "Searching…" in str(screen.query_one("#history-count").render())
         stale = screen.filters()
-        await pilot.press(*"check")
-        await pilot.pause(0.5)
+        await pilot.press("c")  # a key, and the search of what the box said before stops: not after the pause
         release.set()
-        await settle(app, pilot)
+        await wait_until(pilot, lambda: not screen.workers)
+        assert answered == [] and "Searching…" in str(screen.query_one("#history-count").render())
+        await pilot.press(*"heck")
+        await settle(app, pilot, 0.5)
         assert asked == ["sluit", "sluitcheck"]
         assert answered == ["sluitcheck"], "the search typed over stopped inside SQLite"
         assert shown(screen) == [("Sem Brouwer", "2026-10-06"), ("Sem Brouwer", "2026-09-08")]

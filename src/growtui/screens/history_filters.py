@@ -126,6 +126,7 @@ class HistoryFilters(Screen):
 
     @on(Input.Changed, "#history-search")
     def _search_typed(self) -> None:
+        self._generation += 1  # a search still running answers what the box no longer says: it stops now
         if self._search_timer is not None:
             self._search_timer.stop()
         self._search_timer = self.set_timer(SEARCH_DELAY, self.apply_filters)
