@@ -473,3 +473,22 @@ def test_a_file_read_in_plain_reads_is_whole_even_when_it_grew_after_its_size_wa
         assert _read_up_to(fd, 1000, expected=1) == b""
     finally:
         os.close(fd)
+
+
+def test_a_close_that_fails_is_a_read_that_failed(tmp_path, monkeypatch):
+    """os.close can fail (EIO on NFS or FUSE): that is the file's problem, said as one, not a traceback."""
+    from growtui.storage import toml_read
+
+    path = tmp_path / "s.toml"
+    path.write_text('schema_version = 1\nid = "x"\n', encoding="utf-8")
+    close = os.close
+
+    def failing(fd: int) -> None:
+        close(fd)
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(toml_read.os, "close", failing)
+    with pytest.raises(toml_read.TomlProblem) as caught:
+        toml_read.read_text(path)
+    monkeypatch.undo()
+    assert caught.value.problem.path == path and "Input/output error" in caught.value.problem.message

@@ -83,16 +83,17 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     except OSError as exc:
         raise TomlProblem(file_problem(path, exc), "read") from None
     try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise TomlProblem(Problem(path, "this is a folder, not a file"), "read")
-        if not stat.S_ISREG(info.st_mode):
-            raise TomlProblem(Problem(path, "not a regular file (a pipe, a device or a socket); not read"), "read")
-        raw = _read_up_to(fd, max_bytes + 1, info.st_size + 1)
+        try:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise TomlProblem(Problem(path, "this is a folder, not a file"), "read")
+            if not stat.S_ISREG(info.st_mode):
+                raise TomlProblem(Problem(path, "not a regular file (a pipe, a device or a socket); not read"), "read")
+            raw = _read_up_to(fd, max_bytes + 1, info.st_size + 1)
+        finally:
+            os.close(fd)  # a close that fails (NFS, FUSE) is a read that failed, as with a file object
     except OSError as exc:
         raise TomlProblem(file_problem(path, exc), "read") from None
-    finally:
-        os.close(fd)
     if len(raw) > max_bytes:
         raise TomlProblem(
             Problem(path, f"the file is larger than {max_bytes // (1024 * 1024)} MB; that is not a file growtui wrote"),
