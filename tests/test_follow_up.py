@@ -249,3 +249,22 @@ def test_an_earlier_file_that_now_holds_another_session_is_not_written_into(stor
     path.write_text(to_toml(other), encoding="utf-8")  # its name, another session's text
     assert record_reviews(store, live.session) == [first.id]
     assert store.read(path).session.will.actions[0].status is ActionStatus.open
+
+
+def test_a_remembered_file_that_went_to_another_session_is_looked_up_again_on_the_same_save(store, library):
+    from growtui.storage import to_toml
+
+    first = earlier(store)
+    live = live_for(store, library)
+    recorder = ReviewRecorder(store)
+    live.update_follow_up(0, outcome=Outcome.partly_done)
+    recorder(live.session)  # found and remembered
+    path = store.path_for(first)
+    elsewhere = path.with_name("0_" + path.name)  # what find_file finds first now
+    path.rename(elsewhere)
+    other = first.model_copy(update={"id": "another00001"}, deep=True)
+    path.write_text(to_toml(other), encoding="utf-8")  # the remembered name, another session's text
+    live.update_follow_up(0, outcome=Outcome.done)
+    recorder(live.session)
+    assert store.read(elsewhere).session.will.actions[0].outcome is Outcome.done, "found where it went, at once"
+    assert store.read(path).session.will.actions[0].outcome is None

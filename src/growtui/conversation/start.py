@@ -196,35 +196,42 @@ def record_reviews(store: Store, session: Session, found: dict[str, Path] | None
     skipped = []
     found = {} if found is None else found
     for session_id, targets in wanted.items():
-        path = found.get(session_id)
-        if path is None or not path.is_file():
-            path = find_file(store.root, session_id)
-        if path is None:
-            found.pop(session_id, None)
-            skipped.append(session_id)
-            continue
-        found[session_id] = path
-        try:
-            with SessionLock(path):
-                stored = store.read(path)
-                if stored.session.id != session_id:  # renamed over since: another session's file
-                    found.pop(session_id, None)
-                    skipped.append(session_id)
-                    continue
-                changed = False
-                for action in stored.session.will.actions:
-                    target = targets.get(action.id)
-                    if target is None or action.reviewed_in not in (None, session.id):
-                        continue
-                    status, outcome, reviewed_in = target
-                    if (action.status, action.outcome, action.reviewed_in) != target:
-                        action.status, action.outcome, action.reviewed_in = status, outcome, reviewed_in
-                        changed = True
-                if changed:
-                    store.save(stored)
-        except GrowtuiError:
+        remembered = found.pop(session_id, None)
+        written: bool | None = None
+        for path in [remembered, None] if remembered is not None and remembered.is_file() else [None]:
+            path = path or find_file(store.root, session_id)  # None: look it up by its name (now)
+            if path is None:
+                break
+            written = _write_outcomes(store, path, session_id, targets, session.id)
+            if written is not None:
+                found[session_id] = path
+                break
+        if not written:
             skipped.append(session_id)
     return skipped
+
+
+def _write_outcomes(store: Store, path: Path, session_id: str, targets: dict, reviewer: str) -> bool | None:
+    """The outcomes into the earlier session's file: True when it holds them, False when it could not be
+    written (locked, unreadable), None when the file holds another session by now (renamed over)."""
+    try:
+        with SessionLock(path):
+            stored = store.read(path)
+            if stored.session.id != session_id:
+                return None
+            changed = False
+            for action in stored.session.will.actions:
+                target = targets.get(action.id)
+                if target is None or action.reviewed_in not in (None, reviewer):
+                    continue
+                if (action.status, action.outcome, action.reviewed_in) != target:
+                    action.status, action.outcome, action.reviewed_in = target
+                    changed = True
+            if changed:
+                store.save(stored)
+    except GrowtuiError:
+        return False
+    return True
 
 
 class ReviewRecorder:
