@@ -226,6 +226,8 @@ class Index(Queries):
         ``stats`` is :func:`stat_files` of the root, if it was already taken.
         ``scrub``: what is forgotten leaves no trace (see :meth:`_scrub`); for forgetting a person.
         """
+        # Never under a handler of Queries.cancellable: an interrupted sync would read as a damaged index
+        self.db.set_progress_handler(None, 0)
         if scrub:
             self.db.execute("PRAGMA secure_delete = ON")
         try:
