@@ -42,33 +42,48 @@ def test_list_json_has_the_promised_fields(run, folder):
 
 
 TRICKY_TAGS = ['quote " and back\\slash', "tab\there", "Zoë", "del\x7fand\u202ebidi"]
+SQL_TAGS = ['a "quote"', "C:\\new", "x\\u0041", "del\x7f", "bidi\u202e", "Zoë"]  # JSON by plain escaping
 
 
 @pytest.mark.parametrize("by", ["sqlite", "python"])
 def test_list_json_is_one_session_a_line_and_the_same_data_whoever_writes_it(run, folder, monkeypatch, by):
     """SQLite writes each session's JSON; Python does where the folder's name cannot go into SQL."""
     from factories import full_session
-    from growtui.index import Index
+    from growtui.index import Index, queries
     from growtui.index.queries import Queries
     from growtui.storage import Store
 
     session = full_session(id="tags00000001", coachee="Tags Tester", topic='A "quoted" topic\x9b')
     session.tags = TRICKY_TAGS
     Store(folder).create(session)
+    escaped = full_session(id="tags00000002", coachee="Tags Tester", started_at=session.started_at.replace(year=2025))
+    escaped.tags = SQL_TAGS
+    Store(folder).create(escaped)
+    through_python: list[str] = []
+    tags_json = queries._tags_json
+
+    def counted(tags: str) -> str:
+        through_python.append(tags)
+        return tags_json(tags)
+
+    monkeypatch.setattr(queries, "_tags_json", counted)
     if by == "python":
         monkeypatch.setattr(Queries, "listing_json", lambda self, **filters: None)
     code, out, err = run("list", "--json")
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == 6 + 2, "one session on each line"
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == 7 + 2, "one session on each line"
+    if by == "sqlite":
+        assert through_python == ["\n".join(TRICKY_TAGS)], "only the tab needs Python; quotes and backslashes do not"
     assert "\x7f" not in out and "\x9b" not in out and "\u202e" not in out, "what a terminal acts on is escaped"
     with Index(folder) as index:
         index.sync()
         expected = [e.as_json() for e in index.entries()]
     assert json.loads(out) == expected
     assert next(r for r in expected if r["id"] == "tags00000001")["tags"] == TRICKY_TAGS
+    assert next(r for r in expected if r["id"] == "tags00000002")["tags"] == SQL_TAGS
     _, out, _ = run("list", "--json", "--coachee", "tags tester")
-    assert [r["id"] for r in json.loads(out)] == ["tags00000001"]
+    assert [r["id"] for r in json.loads(out)] == ["tags00000001", "tags00000002"]
 
 
 def test_list_filters_by_coachee_and_status(run):
