@@ -16,9 +16,12 @@ from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from factories import CET, full_session
 from growtui.index import Index, freshness
-from growtui.storage import Store
+from growtui.index.results import Sync
+from growtui.storage import Store, stat_files
 
 
 def make(store: Store, n: int) -> Path:
@@ -81,11 +84,13 @@ def test_the_statements_of_a_sync_do_not_grow_with_the_folder(tmp_path):
 
 
 def test_a_first_build_forgets_nothing(tmp_path):
-    """A file the index never saw has no rows to forget: no DELETE runs while a folder is read the first time."""
+    """A file the index never saw has no rows to forget: no DELETE of a file's rows runs while a folder is read
+    the first time (the one of the listing's fingerprint runs once a sync, see below)."""
     store, _ = folder_of(tmp_path / "s", 12)
     with Index(store.root, tmp_path / "index.sqlite3") as index:
         statements = traced_sync(index)
-    assert not [s for s in statements if s.lstrip().upper().startswith("DELETE") or "'delete'" in s]
+    deletes = [s for s in statements if s.lstrip().upper().startswith("DELETE") or "'delete'" in s]
+    assert deletes == ["DELETE FROM meta WHERE key = 'listing'"]
     inserts = Counter(shape(s).split("(")[0].strip() for s in statements if s.startswith("INSERT"))
     assert inserts["INSERT INTO files VALUES"] == 12 and inserts["INSERT INTO sessions VALUES"] == 12
 
@@ -138,3 +143,113 @@ def test_growtui_list_reads_the_index_alone(tmp_path):
         (listing,) = statements
         plan = " ".join(row[-1] for row in index.db.execute("EXPLAIN QUERY PLAN " + listing))
     assert "COVERING INDEX sessions_by_start" in plan, plan
+
+
+# --- a whole listing seen before: its fingerprint, not a lookup per row ---------------------------
+
+LOOKUP = "SELECT rel, size, mtime_ns FROM files"
+
+
+def traced(index: Index, **kwargs) -> tuple[list[str], Sync]:
+    statements: list[str] = []
+    index.db.set_trace_callback(statements.append)
+    try:
+        result = index.sync(**kwargs)
+    finally:
+        index.db.set_trace_callback(None)
+    return statements, result
+
+
+def test_a_whole_listing_seen_before_is_not_compared_row_by_row(tmp_path):
+    """``search`` stats the folder whole: the second time it is the same, no file's row is looked up."""
+    store, _ = folder_of(tmp_path / "s", 12)
+    (store.root / "broken.toml").write_text("schema_version = [", encoding="utf-8")
+    with Index(store.root, tmp_path / "index.sqlite3") as index:
+        first_statements, first = traced(index, stats=stat_files(store.root))
+        again_statements, again = traced(index, stats=stat_files(store.root))
+    assert any(s.startswith(LOOKUP) for s in first_statements)
+    assert not any(s.startswith(LOOKUP) for s in again_statements)
+    assert not any("INSERT" in s or "DELETE" in s for s in again_statements)  # and nothing written
+    assert (again.total, again.read, again.removed, again.problems) == (13, 0, 0, first.problems)
+    assert [p.path.name for p in again.problems] == ["broken.toml"]
+
+
+def test_a_file_edited_in_place_is_read_again_after_a_whole_listing(tmp_path):
+    """An edit in place leaves the folder's time alone; the file's own stamp changes the fingerprint."""
+    store, paths = folder_of(tmp_path / "s", 5)
+    with Index(store.root, tmp_path / "index.sqlite3") as index:
+        index.sync(stats=stat_files(store.root))
+        index.sync(stats=stat_files(store.root))
+        path = paths[2]
+        path.write_text(path.read_text(encoding="utf-8").replace("Kort bijgepraat", "Kwartelkoning"), encoding="utf-8")
+        hits, sync = index.answer_in_step(lambda: index.search("kwartelkoning"))
+        assert sync.read == 1 and [h.entry.path for h in hits] == [path]
+        paths[0].unlink()
+        assert index.sync(stats=stat_files(store.root)).removed == 1
+
+
+def test_a_sync_that_changes_the_table_drops_the_fingerprint_with_it(tmp_path):
+    """A listing kept from before must not vouch for a table a later sync changed.
+
+    The stale listing stands for files that went back to how they were (a
+    sync tool restoring them): the file is read again, not taken as known.
+    """
+    store, paths = folder_of(tmp_path / "s", 4)
+    with Index(store.root, tmp_path / "index.sqlite3") as index:
+        before = stat_files(store.root)
+        index.sync(stats=before)
+        changed(paths[:1])
+        assert index.sync().read == 1  # the listing one file at a time: no fingerprint of its own
+        assert index.sync(stats=before).read == 1
+
+
+def test_a_sync_that_fails_keeps_the_fingerprint_only_with_the_table_it_describes(tmp_path, monkeypatch):
+    store, paths = folder_of(tmp_path / "s", 4)
+    with Index(store.root, tmp_path / "index.sqlite3") as index:
+        before = stat_files(store.root)
+        index.sync(stats=before)
+        changed(paths[:1])
+
+        def broken(*args, **kwargs):
+            raise OSError("the disk went away")
+            yield
+
+        monkeypatch.setattr("growtui.index.database.read_all", broken)
+        with pytest.raises(OSError):
+            index.sync()
+        monkeypatch.undo()
+        statements, again = traced(index, stats=before)  # nothing was changed: the fingerprint still holds
+        assert again.read == 0 and not any(s.startswith(LOOKUP) for s in statements)
+        assert index.sync().read == 1
+
+
+def test_a_name_that_is_not_utf8_is_named_after_a_whole_listing_too(tmp_path):
+    store, _ = folder_of(tmp_path / "s", 2)
+    odd = store.root / os.fsdecode(b"caf\xe9.toml")
+    odd.write_text("schema_version = 7\n", encoding="utf-8")
+    with Index(store.root, tmp_path / "index.sqlite3") as index:
+        first = index.sync(stats=stat_files(store.root))
+        again = index.sync(stats=stat_files(store.root))
+    assert first.problems == again.problems and [p.path for p in again.problems] == [odd]
+
+
+def test_growtui_list_knows_an_unchanged_folder_by_its_fingerprint(tmp_path, run, monkeypatch):
+    """``list`` and ``list --json`` list the folder whole too: the second time, no comparison row by row."""
+    from growtui.index import database
+
+    store, paths = folder_of(tmp_path / "s", 6)
+    compared: list[int] = []
+    real = database.compare
+
+    def counting(*args, **kwargs):
+        compared.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(database, "compare", counting)
+    for argv, times in ((["list"], 1), (["list"], 1), (["list", "--json"], 1)):
+        code, out, _ = run("--sessions-dir", str(store.root), *argv)
+        assert code == 0 and out.count('"work0000' if "--json" in argv else "work0000") == 6, argv
+        assert len(compared) == times, argv
+    changed(paths[:1])
+    code, out, _ = run("--sessions-dir", str(store.root), "search", "Kort bij")
+    assert code == 0 and "work00000000" in out and len(compared) == 2

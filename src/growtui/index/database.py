@@ -26,13 +26,13 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from growtui import paths
 from growtui.errors import Problem
-from growtui.index.freshness import compare
+from growtui.index.freshness import compare, listing_digest, unchanged
 from growtui.index.queries import Queries
 from growtui.index.results import Progress, Stats, Sync
 from growtui.index.rows import Rows, read_all
@@ -291,16 +291,23 @@ class Index(Queries):
         result = Sync()
         conflicts: list[Path] = []
         unreadable: list[Path] = []
+        digest = kept = None
         if stats is not None:
-            listed: Iterable[tuple[str, tuple[int, int]]] = stats[0].items()
             conflicts, unreadable = list(stats[1]), list(stats[2])
-            found = compare(self.db, listed, lambda: stats[0].keys())
+            digest, kept = listing_digest(stats[0]), self._kept_listing()
+            if digest == kept:  # the files as the last sync that saw them all: no row to look up
+                found = unchanged(stats[0])
+            else:
+                found = compare(self.db, stats[0].items(), lambda: stats[0].keys())
         else:
             listed = iter_stats(self.root, conflicts, unreadable)
             found = compare(self.db, listed, lambda: {rel for rel, _ in iter_stats(self.root, [], [], stat=False)})
             unreadable.sort()
         result.conflicts, misnamed = conflicts, found.misnamed
         result.total = found.total
+        if found.gone or found.changed:
+            # In the same transaction as the first change below: no fingerprint outlives the table it describes
+            self.db.execute("DELETE FROM meta WHERE key = 'listing'")
         if found.gone:
             with self.db:
                 for rel in found.gone:
@@ -329,11 +336,22 @@ class Index(Queries):
                 "SELECT group_concat(rel, char(10)) FROM sessions GROUP BY id HAVING count(*) > 1 ORDER BY id"
             )
         ]
+        if digest is not None and digest != kept:
+            self._keep_listing(digest)
         if self.vault is not None:
             result.plain = [
                 self.root / rel for (rel,) in self.db.execute("SELECT rel FROM sessions WHERE sealed = 0 ORDER BY rel")
             ]
         return result
+
+    def _kept_listing(self) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'listing'").fetchone()
+        return row[0] if row else None
+
+    def _keep_listing(self, digest: str) -> None:
+        """Keep the fingerprint of the listing the table now matches (see :mod:`~growtui.index.freshness`)."""
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (digest,))
 
     def _read_changed(
         self, work: list[tuple[str, Path, tuple[int, int]]], progress: Progress | None, known: Collection[str] = ()

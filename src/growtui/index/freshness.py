@@ -9,12 +9,21 @@ knows was seen again, nothing is gone; only when the counts differ is the
 folder listed once more (names only) to find out what. A small index (up to
 WHOLE files) is read whole instead: half the time of the lookups, in a few
 megabytes.
+
+A listing taken whole (``search`` stats the folder in a thread while the
+index answers) is also compared by its fingerprint (:func:`listing_digest`)
+with the one kept from the last sync that saw it: the same fingerprint
+means the same files with the same stamps, and no row is looked up. The
+fingerprint is dropped before a sync changes the table, so it can only
+ever describe the table as it is.
 """
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import sqlite3
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -35,6 +44,23 @@ class Comparison:
     gone: list[str] = field(default_factory=list)
     misnamed: list[str] = field(default_factory=list)  # not UTF-8: SQLite cannot hold the name
     total: int = 0
+
+
+def listing_digest(listed: Mapping[str, Stamp]) -> str:
+    """A fingerprint of a whole listing: the same one means the same names with the same stamps.
+
+    marshal writes the entries as they are, in their order: 2 ms for 10,000,
+    where looking each up in the table takes 40. Equal bytes can only come
+    from equal entries; the same files listed in another order (or by
+    another Python) give another fingerprint, which costs the comparison
+    row by row and nothing else.
+    """
+    return hashlib.blake2b(marshal.dumps(dict(listed)), digest_size=16).hexdigest()
+
+
+def unchanged(listed: Collection[str]) -> Comparison:
+    """What :func:`compare` finds for a listing the table is known to match: nothing to read or forget."""
+    return Comparison(misnamed=sorted(rel for rel in listed if not rel.isascii() and not utf8(rel)), total=len(listed))
 
 
 def compare(
