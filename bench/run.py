@@ -8,7 +8,9 @@ compare between machines and commits, the milliseconds are for context.
 
 What is measured (``--only`` takes the names before the colons):
 - startup: ``growtui new`` until the session screen is drawn in a real
-  pseudo-terminal, against a bare Textual app (app_sections.py).
+  pseudo-terminal, against a bare Textual app (app_sections.py): the
+  everyday start (a home growtui ran in before: the validated question
+  library is in its cache) and the very first (an empty home).
 - folder: ``growtui new`` in the generated folder (warm index) until drawn,
   and its peak RSS then, against the same in an empty folder
   (screen_sections.py, as are screen_memory and lang).
