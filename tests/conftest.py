@@ -138,3 +138,19 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
         terminalreporter.section("reliability figures")
         for name, value in sorted(totals.items()):
             terminalreporter.write_line(f"{name}: {value:g}")
+
+
+@pytest.fixture
+def snap_compare(snap_compare, monkeypatch):
+    """pytest-textual-snapshot's ``snap_compare``, with cursors that do not blink.
+
+    A blinking cursor is drawn or not by how long the app took to settle: on a
+    busy machine the picture was taken in the dark half of the blink, and the
+    same screen failed to match. The cursor now stays drawn, as it is when
+    the widget has just taken the focus.
+    """
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    return snap_compare
