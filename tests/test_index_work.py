@@ -235,17 +235,15 @@ def test_a_name_that_is_not_utf8_is_named_after_a_whole_listing_too(tmp_path):
 
 def test_growtui_list_knows_an_unchanged_folder_by_its_fingerprint(tmp_path, run, monkeypatch):
     """``list`` and ``list --json`` list the folder whole too: the second time, no comparison row by row."""
-    from growtui.index import database
-
     store, paths = folder_of(tmp_path / "s", 6)
     compared: list[int] = []
-    real = database.compare
+    real = freshness.compare
 
     def counting(*args, **kwargs):
         compared.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(database, "compare", counting)
+    monkeypatch.setattr(freshness, "compare", counting)
     for argv, times in ((["list"], 1), (["list"], 1), (["list", "--json"], 1)):
         code, out, _ = run("--sessions-dir", str(store.root), *argv)
         assert code == 0 and out.count('"work0000' if "--json" in argv else "work0000") == 6, argv
@@ -253,3 +251,76 @@ def test_growtui_list_knows_an_unchanged_folder_by_its_fingerprint(tmp_path, run
     changed(paths[:1])
     code, out, _ = run("--sessions-dir", str(store.root), "search", "Kort bij")
     assert code == 0 and "work00000000" in out and len(compared) == 2
+
+
+def test_a_fingerprint_is_not_kept_over_another_process_s_changes(tmp_path, monkeypatch):
+    """Two growtuis on one index: what one removed while the other compared must not be covered up.
+
+    A lists the folder and finds the table in step; meanwhile B, which saw a
+    folder without one file (a subfolder gone for a moment), forgets it. If
+    A kept its fingerprint, the file would stay missing from the index once
+    it was back, until some other file changed.
+    """
+    store, paths = folder_of(tmp_path / "s", 4)
+    location = tmp_path / "index.sqlite3"
+    with Index(store.root, location) as a, Index(store.root, location) as b:
+        a.sync()
+        listing = stat_files(store.root)
+        without = ({rel: stamp for rel, stamp in listing[0].items() if rel != paths[1].name}, [], [])
+        real = freshness.compare_whole
+
+        def then_b(db, listed):
+            answer = real(db, listed)
+            if db is a.db:
+                assert b.sync(stats=without).removed == 1
+            return answer
+
+        monkeypatch.setattr(freshness, "compare_whole", then_b)
+        assert a.sync(stats=listing).read == 0
+        monkeypatch.undo()
+        assert a.sync(stats=listing).read == 1 and len(a.entries()) == 4
+
+
+def test_a_fingerprint_that_cannot_be_written_is_not_kept_and_the_index_stays(tmp_path):
+    """Another process writing the index (locked): the fingerprint only saves time, so it waits for next time."""
+    import sqlite3
+
+    store, _ = folder_of(tmp_path / "s", 3)
+    location = tmp_path / "index.sqlite3"
+    with Index(store.root, location) as index:
+        index.sync()
+        index.db.execute("PRAGMA busy_timeout = 0")
+        other = sqlite3.connect(location, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            sync = index.sync(stats=stat_files(store.root))
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert (sync.total, sync.read) == (3, 0) and len(index.entries()) == 3
+        assert freshness.kept_listing(index.db) is None
+
+
+def test_a_sync_stopped_after_a_committed_chunk_has_dropped_the_fingerprint(tmp_path, monkeypatch):
+    """The fingerprint goes with the first chunk a sync commits, not at its end, which may never come."""
+    from growtui.index import database
+
+    store, paths = folder_of(tmp_path / "s", 4)
+    with Index(store.root, tmp_path / "index.sqlite3") as index:
+        before = stat_files(store.root)
+        index.sync(stats=before)
+        changed(paths[:2])
+        real = database.read_all
+
+        def one_then_fail(*args, **kwargs):
+            chunks = real(*args, **kwargs)
+            yield next(chunks)
+            raise OSError("the disk went away")
+
+        monkeypatch.setattr(database, "read_all", one_then_fail)
+        monkeypatch.setattr(database, "BATCH", 1)
+        monkeypatch.setattr(database, "COMMIT_EVERY", 1)
+        with pytest.raises(OSError):
+            index.sync()
+        monkeypatch.undo()
+        assert index.sync(stats=before).read >= 1  # the file read before the failure differs from ``before``

@@ -64,7 +64,7 @@ def open_index(opts: Options, ask=None):
 
         # The folder listed whole (2.3 MiB at 10,000 sessions, in a command that ends soon): the same
         # listing as last time is known by its fingerprint, without a lookup of every file in the index
-        sync = index.sync(progress, stats=stat_files(root))
+        sync = index.sync(progress, stats=stat_files(index.root))
     else:
         answer, sync = index.answer_in_step(lambda: ask(index), progress)
     for problem in sync.problems:

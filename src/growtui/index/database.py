@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from growtui import paths
 from growtui.errors import Problem
-from growtui.index.freshness import compare, listing_digest, unchanged
+from growtui.index import freshness
 from growtui.index.queries import Queries
 from growtui.index.results import Progress, Stats, Sync
 from growtui.index.rows import Rows, read_all
@@ -48,7 +48,7 @@ from growtui.index.sealed import (
 )
 from growtui.storage import iter_stats, stat_files
 
-INDEX_FORMAT = 10  # bump when the tables change: an older index is rebuilt
+INDEX_FORMAT = 11  # bump when the tables change: an older index is rebuilt (11: the listing's fingerprint)
 BATCH = 500
 # Files written in one transaction. FTS5 writes a segment per transaction and merges them as they
 # pile up: 500 a transaction made the full-text index a third of a 10,000-session build (7.4-7.9
@@ -292,22 +292,19 @@ class Index(Queries):
         conflicts: list[Path] = []
         unreadable: list[Path] = []
         digest = kept = None
+        version = freshness.data_version(self.db)  # another process's changes from here on: none is kept
         if stats is not None:
             conflicts, unreadable = list(stats[1]), list(stats[2])
-            digest, kept = listing_digest(stats[0]), self._kept_listing()
-            if digest == kept:  # the files as the last sync that saw them all: no row to look up
-                found = unchanged(stats[0])
-            else:
-                found = compare(self.db, stats[0].items(), lambda: stats[0].keys())
+            found, digest, kept = freshness.compare_whole(self.db, stats[0])
         else:
             listed = iter_stats(self.root, conflicts, unreadable)
-            found = compare(self.db, listed, lambda: {rel for rel, _ in iter_stats(self.root, [], [], stat=False)})
+            names = lambda: {rel for rel, _ in iter_stats(self.root, [], [], stat=False)}  # noqa: E731
+            found = freshness.compare(self.db, listed, names)
             unreadable.sort()
         result.conflicts, misnamed = conflicts, found.misnamed
         result.total = found.total
         if found.gone or found.changed:
-            # In the same transaction as the first change below: no fingerprint outlives the table it describes
-            self.db.execute("DELETE FROM meta WHERE key = 'listing'")
+            freshness.drop_listing(self.db)  # in the same transaction as the first change below
         if found.gone:
             with self.db:
                 for rel in found.gone:
@@ -337,21 +334,12 @@ class Index(Queries):
             )
         ]
         if digest is not None and digest != kept:
-            self._keep_listing(digest)
+            freshness.keep_listing(self.db, digest, version)
         if self.vault is not None:
             result.plain = [
                 self.root / rel for (rel,) in self.db.execute("SELECT rel FROM sessions WHERE sealed = 0 ORDER BY rel")
             ]
         return result
-
-    def _kept_listing(self) -> str | None:
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'listing'").fetchone()
-        return row[0] if row else None
-
-    def _keep_listing(self, digest: str) -> None:
-        """Keep the fingerprint of the listing the table now matches (see :mod:`~growtui.index.freshness`)."""
-        with self.db:
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (digest,))
 
     def _read_changed(
         self, work: list[tuple[str, Path, tuple[int, int]]], progress: Progress | None, known: Collection[str] = ()

@@ -58,9 +58,55 @@ def listing_digest(listed: Mapping[str, Stamp]) -> str:
     return hashlib.blake2b(marshal.dumps(dict(listed)), digest_size=16).hexdigest()
 
 
+def kept_listing(db: sqlite3.Connection) -> str | None:
+    """The fingerprint of the listing the table matched after the last sync that saw the whole folder."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'listing'").fetchone()
+    return row[0] if row else None
+
+
+def drop_listing(db: sqlite3.Connection) -> None:
+    """Forget the fingerprint, uncommitted: run before a sync's first change, it goes with that change or
+    not at all, so no fingerprint outlives the table it describes."""
+    db.execute("DELETE FROM meta WHERE key = 'listing'")
+
+
+def data_version(db: sqlite3.Connection) -> int:
+    """Changes whenever another connection (another growtui) commits to the index; never for this one's own."""
+    return db.execute("PRAGMA data_version").fetchone()[0]
+
+
+def keep_listing(db: sqlite3.Connection, digest: str, version: int) -> None:
+    """Keep ``digest`` as the listing the table now matches, unless another process changed the index since
+    ``version`` was read (before this sync compared): the table may then match another listing.
+
+    Only a saving of time: when the index is locked or cannot be written, nothing is kept.
+    """
+    try:
+        if db.in_transaction:
+            db.commit()
+        db.execute("BEGIN IMMEDIATE")  # nobody else writes between the check and the write
+        try:
+            if data_version(db) == version:
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (digest,))
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+    except sqlite3.OperationalError:
+        pass
+
+
 def unchanged(listed: Collection[str]) -> Comparison:
     """What :func:`compare` finds for a listing the table is known to match: nothing to read or forget."""
     return Comparison(misnamed=sorted(rel for rel in listed if not rel.isascii() and not utf8(rel)), total=len(listed))
+
+
+def compare_whole(db: sqlite3.Connection, listed: Mapping[str, Stamp]) -> tuple[Comparison, str, str | None]:
+    """:func:`compare` for a listing taken whole; with its fingerprint and the one kept (see above)."""
+    digest, kept = listing_digest(listed), kept_listing(db)
+    if digest == kept:  # the files as the last sync that saw them all: no row to look up
+        return unchanged(listed), digest, kept
+    return compare(db, listed.items(), lambda: listed.keys()), digest, kept
 
 
 def compare(
