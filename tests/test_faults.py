@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from growtui.index import default_location
 from growtui.storage import Store
 from terminal import Terminal
 
@@ -227,8 +228,11 @@ def test_an_internal_error_saves_the_notes_and_never_shows_them(tmp_path, env_fo
     reports = list(isolated_home.rglob("crash-*.log"))
     assert len(reports) == 1 and "RuntimeError" in reports[0].read_text()
     assert reports[0].stat().st_mode & 0o777 == 0o600
-    for path in isolated_home.rglob("*"):  # logs, reports, caches, indexes: the marker is nowhere else
-        if path.is_file() and folder not in path.parents:
+    # The folder's own index holds a copy of its text by design (README, "The index"; owner-only), and has
+    # it whenever its sync, 0.3 s after the first frame, comes after the first save: a slow machine's timing.
+    own_index = default_location(folder).name
+    for path in isolated_home.rglob("*"):  # logs, reports, caches, other indexes: the marker is nowhere else
+        if path.is_file() and folder not in path.parents and not path.name.startswith(own_index):
             assert marker.encode() not in path.read_bytes(), f"note text leaked into {path}"
     figures("internal errors survived with notes saved and not shown", 1)
 
