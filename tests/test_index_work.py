@@ -20,7 +20,7 @@ import pytest
 
 from factories import CET, full_session
 from growtui.index import Index, freshness
-from growtui.index.results import Sync
+from growtui.index.results import Stats, Sync
 from growtui.storage import Store, stat_files
 
 
@@ -266,7 +266,7 @@ def test_a_fingerprint_is_not_kept_over_another_process_s_changes(tmp_path, monk
     with Index(store.root, location) as a, Index(store.root, location) as b:
         a.sync()
         listing = stat_files(store.root)
-        without = ({rel: stamp for rel, stamp in listing[0].items() if rel != paths[1].name}, [], [])
+        without: Stats = ({rel: stamp for rel, stamp in listing[0].items() if rel != paths[1].name}, [], [])
         real = freshness.compare_whole
 
         def then_b(db, listed):
