@@ -298,8 +298,9 @@ class Index(Queries):
             found, digest, kept = freshness.compare_whole(self.db, stats[0])
         else:
             listed = iter_stats(self.root, conflicts, unreadable)
-            names = lambda: {rel for rel, _ in iter_stats(self.root, [], [], stat=False)}  # noqa: E731
-            found = freshness.compare(self.db, listed, names)
+            found = freshness.compare(
+                self.db, listed, lambda: {rel for rel, _ in iter_stats(self.root, [], [], stat=False)}
+            )
             unreadable.sort()
         result.conflicts, misnamed = conflicts, found.misnamed
         result.total = found.total

@@ -11,7 +11,7 @@ WHOLE files) is read whole instead: half the time of the lookups, in a few
 megabytes.
 
 A listing taken whole (``search`` stats the folder in a thread while the
-index answers) is also compared by its fingerprint (:func:`listing_digest`)
+index answers; ``list`` takes it before it asks) is also compared by its fingerprint (:func:`listing_digest`)
 with the one kept from the last sync that saw it: the same fingerprint
 means the same files with the same stamps, and no row is looked up. The
 fingerprint is dropped before a sync changes the table, so it can only
@@ -82,23 +82,22 @@ def keep_listing(db: sqlite3.Connection, digest: str, version: int) -> None:
     Only a saving of time: when the index is locked or cannot be written, nothing is kept.
     """
     try:
-        if db.in_transaction:
-            db.commit()
         db.execute("BEGIN IMMEDIATE")  # nobody else writes between the check and the write
-        try:
+        with db:  # committed, or rolled back on any error
             if data_version(db) == version:
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (digest,))
-            db.commit()
-        except BaseException:
-            db.rollback()
-            raise
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError:  # locked, read-only, or (never here) a transaction already open
         pass
+
+
+def _misnamed(names: Iterable[str]) -> list[str]:
+    """The names SQLite cannot hold: not UTF-8 (made on another system)."""
+    return [rel for rel in names if not rel.isascii() and not utf8(rel)]
 
 
 def unchanged(listed: Collection[str]) -> Comparison:
     """What :func:`compare` finds for a listing the table is known to match: nothing to read or forget."""
-    return Comparison(misnamed=sorted(rel for rel in listed if not rel.isascii() and not utf8(rel)), total=len(listed))
+    return Comparison(misnamed=sorted(_misnamed(listed)), total=len(listed))
 
 
 def compare_whole(db: sqlite3.Connection, listed: Mapping[str, Stamp]) -> tuple[Comparison, str, str | None]:
@@ -128,7 +127,7 @@ def compare(
     entries = iter(listed)
     while chunk := list(islice(entries, CHUNK)):
         found.total += len(chunk)
-        misnamed = [rel for rel, _ in chunk if not rel.isascii() and not utf8(rel)]
+        misnamed = _misnamed(rel for rel, _ in chunk)
         if misnamed:
             found.misnamed += misnamed
             chunk = [(rel, stamp) for rel, stamp in chunk if rel not in misnamed]
