@@ -291,3 +291,44 @@ def test_kill_9_with_an_option_editor_open_keeps_what_was_typed_in_it(tmp_path, 
     assert option.text == "Ask Tom to pair on the release", "the editor never typed over the option"
     assert option.pros == ["a quick win", "Tom learns it"]
     figures("kill -9 survived", 1)
+
+
+# Runs in growtui before it starts: the kernel kills it (SIGKILL) the moment its first save has written,
+# flushed and fsynced the hidden temporary file, before the file is linked into place.
+KILLED_BEFORE_THE_FIRST_LINK = r"""
+import os, signal
+_link = os.link
+def _killed_before_the_link(src, dst, *args, **kwargs):
+    if str(src).endswith(".tmp") and str(dst).endswith(".toml"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _link(src, dst, *args, **kwargs)
+os.link = _killed_before_the_link
+"""
+
+
+def test_kill_9_in_the_first_save_loses_nothing_the_next_start_finds_it(tmp_path, env_for_subprocess, figures):
+    """The conversation's first save is killed after its text is on disk but before it has its name.
+
+    The text was in a hidden temporary file only: nothing listed it, resumed
+    it or removed it. The next growtui that looks at the folder gives it its
+    name, so `resume` goes on with exactly what was typed.
+    """
+    folder = tmp_path / "sessions"
+    args = ["--sessions-dir", str(folder), "--lang", "en"]
+    with Terminal(
+        [*args, "new", "--coachee", "Kim First"], env_for_subprocess, inject=KILLED_BEFORE_THE_FIRST_LINK
+    ) as term:
+        term.wait_for(READY)
+        term.send("Rested and ready")
+        assert term.wait_exit() == -signal.SIGKILL
+    [leftover] = [p.name for p in folder.iterdir()]
+    assert leftover.startswith(".") and leftover.endswith(".tmp"), "the kill came between the write and the link"
+    with Terminal([*args, "resume"], env_for_subprocess) as term:
+        term.wait_for("Rested and ready")
+        term.send(" for the week")
+        term.wait_for("for the week")
+        term.send("\x11")  # Ctrl+Q
+        assert term.wait_exit() == 0
+    assert only_session(folder).session.opening.notes == "Rested and ready for the week"
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == [], "no half-written save is left"
+    figures("kill -9 survived", 1)

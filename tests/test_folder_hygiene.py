@@ -6,6 +6,8 @@
 * Bare ``resume`` goes on with the latest real conversation, not one dated 9999.
 * The plain index of a sessions folder that is gone (each a full plain copy of its notes) is removed
   the next time growtui uses an index, without being asked.
+* A new conversation whose first save was killed before the link has its hidden file given its name the next
+  time growtui looks at the folder; a file being written right now, or one that is there, is never touched.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from growtui import paths
 from growtui.crypto import Vault, decrypt_folder, encrypt_folder
 from growtui.index import INDEX_FORMAT, Index, default_location
 from growtui.model import Session
-from growtui.storage import Store
+from growtui.storage import SessionLock, Store, rescue_half_written
 from ui_helpers import make_app
 
 PASSPHRASE = "correct horse battery"
@@ -160,3 +162,74 @@ def test_an_index_of_an_older_format_is_removed_and_a_fresh_one_is_kept(tmp_path
     Store(folder).create(Session(coachee="Kim"))
     Index(folder).sync()
     assert not stale.exists() and young.exists()
+
+
+def _half_written(folder: Path, session: Session, random_part: str = "abcd1234", age: int = 0) -> tuple[Path, Path]:
+    """What a growtui killed in the first save of ``session`` leaves: the text, under a hidden name only."""
+    store = Store(folder)
+    target = store.path_for(session)
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".{target.name}.{random_part}.tmp"
+    tmp.write_bytes(store._bytes(session, target))
+    if age:
+        os.utime(tmp, ns=(tmp.stat().st_mtime_ns - age, tmp.stat().st_mtime_ns - age))
+    return tmp, target
+
+
+def test_a_first_save_killed_before_its_link_gets_its_name_when_the_folder_is_next_indexed(sessions_dir):
+    session = Session(coachee="Kim First")
+    session.opening.notes = "Rested and ready"
+    tmp, target = _half_written(sessions_dir, session)
+    with Index(sessions_dir) as index:
+        index.sync()
+        [entry] = index.entries()
+    assert entry.id == session.id and entry.path == target
+    assert Store(sessions_dir).read(target).session.opening.notes == "Rested and ready"
+    assert not tmp.exists()
+
+
+def test_a_half_written_first_save_is_left_alone_while_its_session_is_locked(sessions_dir):
+    """A running growtui holds the lock from the start: it may be between writing and linking right now."""
+    tmp, target = _half_written(sessions_dir, Session(coachee="Kim Busy"))
+    with SessionLock(target):
+        assert rescue_half_written(sessions_dir) == []
+    assert tmp.exists() and not target.exists()
+
+
+def test_the_newest_of_two_gets_the_name_and_an_empty_one_goes(sessions_dir):
+    older_session = Session(coachee="Kim Twice")
+    older_session.opening.notes = "older"
+    newer_session = older_session.model_copy(deep=True)
+    newer_session.opening.notes = "older and newer"
+    older, target = _half_written(sessions_dir, older_session, "older111", age=10**9)
+    newer, _ = _half_written(sessions_dir, newer_session, "newer222")
+    empty, empty_target = _half_written(sessions_dir, Session(coachee="Kim Empty"), "empty333")
+    empty.write_bytes(b"")  # killed between creating the file and writing into it: nothing was in it
+    assert rescue_half_written(sessions_dir) == [target]
+    assert Store(sessions_dir).read(target).session.opening.notes == "older and newer"
+    assert not newer.exists() and not empty.exists() and not empty_target.exists()
+    assert older.exists(), "a leftover of a file that is there now: cleared when that file is opened"
+
+
+def test_a_file_that_is_there_and_other_hidden_files_are_never_touched(sessions_dir):
+    there = Session(coachee="Kim There")
+    stored = Store(sessions_dir).create(there)
+    before = stored.path.read_bytes()
+    leftover, _ = _half_written(sessions_dir, there)
+    others = [
+        sessions_dir / name
+        for name in (".notes.tmp", ".x.toml.short.tmp", ".x.toml.abcd1234.swp", ".x.json.abcd1234.tmp")
+    ]
+    for other in others:
+        other.write_text("not ours")
+    assert rescue_half_written(sessions_dir) == []
+    assert stored.path.read_bytes() == before
+    assert leftover.exists() and all(other.exists() for other in others)
+
+
+def test_list_shows_a_conversation_whose_first_save_was_killed_before_its_link(run, sessions_dir):
+    session = Session(coachee="Kim Listed")
+    tmp, target = _half_written(sessions_dir, session)
+    result = run("--sessions-dir", str(sessions_dir), "list")
+    assert result.code == 0 and "Kim Listed" in result.out
+    assert target.exists() and not tmp.exists()

@@ -266,7 +266,7 @@ def test_a_fingerprint_is_not_kept_over_another_process_s_changes(tmp_path, monk
     with Index(store.root, location) as a, Index(store.root, location) as b:
         a.sync()
         listing = stat_files(store.root)
-        without: Stats = ({rel: stamp for rel, stamp in listing[0].items() if rel != paths[1].name}, [], [])
+        without: Stats = ({rel: stamp for rel, stamp in listing[0].items() if rel != paths[1].name}, [], [], [])
         real = freshness.compare_whole
 
         def then_b(db, listed):

@@ -182,7 +182,7 @@ def find(store: Store, index: Index, name: str) -> Plan:
     for entry in entries:
         plan.found.append(Found(SESSION, entry.path, f"{entry.when}  {entry.topic}"))
         plan.found += [Found(LEFTOVER, path) for path in find_leftovers(entry.path)]
-    _, conflicts, _ = stat_files(store.root)
+    _, conflicts, _, _ = stat_files(store.root)
     for copy in conflicts:
         finder.sort(copy, CONFLICT)
     for folder in recovery_dirs():

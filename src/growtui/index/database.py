@@ -46,7 +46,7 @@ from growtui.index.sealed import (
     sealed_location,
     store_sealed,
 )
-from growtui.storage import iter_stats, stat_files
+from growtui.storage import iter_stats, rescue_half_written, stat_files
 
 INDEX_FORMAT = 11  # bump when the tables change: an older index is rebuilt (11: the listing's fingerprint)
 BATCH = 500
@@ -223,6 +223,9 @@ class Index(Queries):
     def sync(self, progress: Progress | None = None, *, stats: Stats | None = None, scrub: bool = False) -> Sync:
         """Read new and changed files, forget removed ones. Safe to call often: unchanged files cost a stat.
 
+        A new conversation whose first save was killed before it had its name gets it, and is read (see
+        :func:`growtui.storage.rescue_half_written`): its notes were on disk in a hidden file only.
+
         ``stats`` is :func:`stat_files` of the root, if it was already taken.
         ``scrub``: what is forgotten leaves no trace (see :meth:`_scrub`); for forgetting a person.
         """
@@ -238,6 +241,8 @@ class Index(Queries):
             self._remove_files()
             self.db = self._open()
             result = self._sync(progress, stats)
+        if result.half_written and rescue_half_written(self.root, result.half_written):
+            result = self._sync(progress)  # they are session files now
         if scrub:
             self._scrub()
             self._changed = True
@@ -294,10 +299,10 @@ class Index(Queries):
         digest = kept = None
         version = freshness.data_version(self.db)  # another process's changes from here on: none is kept
         if stats is not None:
-            conflicts, unreadable = list(stats[1]), list(stats[2])
+            conflicts, unreadable, result.half_written = list(stats[1]), list(stats[2]), list(stats[3])
             found, digest, kept = freshness.compare_whole(self.db, stats[0])
         else:
-            listed = iter_stats(self.root, conflicts, unreadable)
+            listed = iter_stats(self.root, conflicts, unreadable, half_written=result.half_written)
             found = freshness.compare(
                 self.db, listed, lambda: {rel for rel, _ in iter_stats(self.root, [], [], stat=False)}
             )

@@ -151,7 +151,8 @@ class Sync:
     plain: list[Path] = field(default_factory=list)  # in an encrypted folder: session files not encrypted
     duplicates: list[list[Path]] = field(default_factory=list)  # files that hold the same session (one id)
     unreadable: list[Path] = field(default_factory=list)  # folders that could not be listed
+    half_written: list[str] = field(default_factory=list)  # hidden .tmp names in the root, to look at after
 
 
 Progress = Callable[[int, int], None]
-Stats = tuple[dict[str, tuple[int, int]], list[Path], list[Path]]  # what stat_files gives
+Stats = tuple[dict[str, tuple[int, int]], list[Path], list[Path], list[str]]  # what stat_files gives

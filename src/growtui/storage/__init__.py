@@ -13,7 +13,9 @@ from growtui import lazy_exports
 _EXPORTS = {
     **dict.fromkeys(("Scan", "SessionChangedOnDisk", "Stamp", "Store", "Stored"), "store"),
     **dict.fromkeys(("MAX_SESSION_FILE", "from_toml", "load_file", "to_toml"), "codec"),
-    **dict.fromkeys(("describe_os_error", "find_leftovers", "remove_leftovers", "write_atomic"), "atomic"),
+    **dict.fromkeys(
+        ("describe_os_error", "find_leftovers", "remove_leftovers", "rescue_half_written", "write_atomic"), "atomic"
+    ),
     **dict.fromkeys(
         (
             "SUFFIX",
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
         describe_os_error as describe_os_error,
         find_leftovers as find_leftovers,
         remove_leftovers as remove_leftovers,
+        rescue_half_written as rescue_half_written,
         write_atomic as write_atomic,
     )
     from growtui.storage.codec import (

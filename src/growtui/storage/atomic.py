@@ -4,7 +4,9 @@ A temporary file in the same folder is written, flushed and fsynced, then
 renamed over the target with ``os.replace``, and the folder is fsynced. The
 temporary file is hidden (``.NAME.XXXX.tmp``) and removed on any error; only
 a process killed in the middle can leave one behind, and
-:func:`remove_leftovers` clears those when the file is next opened.
+:func:`remove_leftovers` clears those when the file is next opened. A first
+save killed before its link left the only copy of the file: the index's next
+look at the folder gives it its name (:func:`rescue_half_written`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from growtui import paths
@@ -108,3 +111,63 @@ def remove_leftovers(path: Path) -> int:
         except OSError:
             pass
     return removed
+
+
+def _waiting(folder: Path, names: Iterable[str]) -> dict[str, list[Path]]:
+    """``{file name: its temporary files}`` among ``names`` (in ``folder``), for files that are not there."""
+    waiting: dict[str, list[Path]] = {}
+    for name in names:
+        target, dot, random_part = name[1:-4].rpartition(".")
+        if name[:1] == "." and name.endswith(".tmp") and dot and len(random_part) == 8 and target.endswith(".toml"):
+            waiting.setdefault(target, []).append(folder / name)
+    return {target: found for target, found in waiting.items() if not os.path.lexists(folder / target)}
+
+
+def rescue_half_written(folder: Path, names: Iterable[str] | None = None) -> list[Path]:
+    """Give their names to the first saves that were killed after their text was on disk; return them.
+
+    A file's first save writes its text into a hidden temporary file, then
+    links it to its name. A growtui killed between the two left the only
+    copy of a new conversation where nothing lists, resumes or removes it.
+    Only while nobody holds the file's session lock (a running growtui may be
+    between the two steps right now), and never over a file that is there:
+    the newest temporary file becomes the file; an empty one, killed before
+    it held anything, goes. The others are then leftovers of a file that
+    exists, which :func:`remove_leftovers` clears when the file is opened.
+
+    ``names``: the hidden names of ``folder``, if its listing has them
+    already (the index's does); else it is listed.
+    """
+    if names is None:
+        try:
+            names = [name for name in os.listdir(folder) if name[:1] == "."]
+        except OSError:
+            return []  # no folder (yet), or not readable: nothing of ours to give a name to
+    waiting = _waiting(folder, names)
+    if not waiting:
+        return []
+    from growtui.errors import SessionLockedError
+    from growtui.storage.locks import SessionLock
+
+    rescued: list[Path] = []
+    for target, found in sorted(waiting.items()):
+        path = folder / target
+        try:
+            lock = SessionLock(path).acquire()
+        except SessionLockedError:
+            continue  # being written now, by a growtui that will finish it
+        try:
+            newest = max(found, key=lambda tmp: tmp.stat().st_mtime_ns)
+            if newest.stat().st_size == 0:
+                newest.unlink()
+            else:
+                os.link(newest, path)  # fails if the file came meanwhile: never over it
+                newest.unlink()
+                rescued.append(path)
+        except OSError:
+            continue  # gone meanwhile, or the folder refuses: left as it was, for the next look
+        finally:
+            lock.release()
+    if rescued:
+        _fsync_dir(folder)
+    return rescued

@@ -96,9 +96,10 @@ def session_files(root: Path, unreadable: list[Path] | None = None) -> Iterator[
                 yield here / name  # reported: a folder cannot be a session
 
 
-def stat_files(root: Path) -> tuple[dict[str, tuple[int, int]], list[Path], list[Path]]:
+def stat_files(root: Path) -> tuple[dict[str, tuple[int, int]], list[Path], list[Path], list[str]]:
     """``{relative path: (size, changed_ns)}`` of the same files as :func:`session_files`, the conflict
-    copies, and the folders that could not be listed (their sessions would be missing without a word).
+    copies, the folders that could not be listed (their sessions would be missing without a word), and the
+    hidden names in the root that may be a save killed half-way (see :func:`iter_stats`).
 
     ``changed_ns`` is the later of the file's mtime and its ctime, so that a
     change without new content (a ``chmod`` that makes an unreadable file
@@ -107,8 +108,9 @@ def stat_files(root: Path) -> tuple[dict[str, tuple[int, int]], list[Path], list
     """
     conflicts: list[Path] = []
     unreadable: list[Path] = []
-    found = dict(iter_stats(root, conflicts, unreadable))
-    return found, conflicts, sorted(unreadable)
+    half_written: list[str] = []
+    found = dict(iter_stats(root, conflicts, unreadable, half_written=half_written))
+    return found, conflicts, sorted(unreadable), half_written
 
 
 _BY_FD = os.scandir in os.supports_fd
@@ -116,7 +118,12 @@ _DIRECTORY = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXE
 
 
 def iter_stats(
-    root: Path, conflicts: list[Path], unreadable: list[Path], *, stat: bool = True
+    root: Path,
+    conflicts: list[Path],
+    unreadable: list[Path],
+    *,
+    stat: bool = True,
+    half_written: list[str] | None = None,
 ) -> Iterator[tuple[str, tuple[int, int]]]:
     """:func:`stat_files` one file at a time, holding no list of the folder: 100,000 entries are 30 MB.
 
@@ -126,7 +133,9 @@ def iter_stats(
     every stat looks up one name, not the whole path (a tenth less time).
     Conflict copies and folders that cannot be listed are added to the lists
     given; a folder that fails while it is being listed is named as well.
-    ``stat=False``: the names alone, each with ``(0, 0)``.
+    ``stat=False``: the names alone, each with ``(0, 0)``. ``half_written``
+    gets the hidden ``.tmp`` names in the root: a save killed between writing
+    and linking leaves one (:func:`~growtui.storage.rescue_half_written`).
     """
     if not root.is_dir():
         return
@@ -148,6 +157,8 @@ def iter_stats(
                 for entry in scanner:
                     name = entry.name
                     if name.startswith(_IGNORED_START) or name.endswith(_IGNORED_END):  # is_ignored, inlined
+                        if half_written is not None and not prefix and name[:1] == "." and name.endswith(".tmp"):
+                            half_written.append(name)
                         continue
                     try:
                         is_dir = entry.is_dir(follow_symlinks=False)
