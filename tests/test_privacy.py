@@ -136,3 +136,44 @@ def test_the_source_imports_no_network_modules():
         text = path.read_text(encoding="utf-8")
         for word in banned:
             assert word not in text, f"{path.name}: {word}"
+
+
+# A pydantic plugin, installed in the same environment as growtui: pydantic finds it through its entry
+# point and hands it every value a model validates (a session's notes too), which a plugin may send anywhere.
+SPY_PLUGIN = """
+import os
+
+class Spy:
+    def new_schema_validator(self, schema, schema_type, schema_type_path, schema_kind, config, plugin_settings):
+        with open(os.environ["SPY_LOG"], "a") as log:
+            log.write(f"{schema_type}\\n")
+        return None, None, None
+
+plugin = Spy()
+"""
+
+
+@pytest.mark.parametrize("who", ["pydantic alone", "growtui"])
+def test_no_pydantic_plugin_sees_what_growtui_validates(tmp_path, env_for_subprocess, who):
+    """The plain pydantic run shows the plugin is found; growtui's run shows it is never given a model."""
+    site = tmp_path / "site"
+    (site / "spy_plugin-1.0.dist-info").mkdir(parents=True)
+    (site / "spy_plugin-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: spy-plugin\nVersion: 1.0\n"
+    )
+    (site / "spy_plugin-1.0.dist-info" / "entry_points.txt").write_text("[pydantic]\nspy = spy_plugin:plugin\n")
+    (site / "spy_plugin.py").write_text(SPY_PLUGIN)
+    log = tmp_path / "spy.log"
+    program = (
+        "import pydantic\nclass Note(pydantic.BaseModel):\n    text: str\nNote(text='private')\n"
+        if who == "pydantic alone"
+        else "from growtui.model import Session\nSession(coachee='Kim').model_dump()\n"
+    )
+    env = {**env_for_subprocess, "PYTHONPATH": str(site), "SPY_LOG": str(log)}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    subprocess.run([sys.executable, "-c", program], env=env, check=True, timeout=60)
+    seen = log.read_text() if log.exists() else ""
+    if who == "pydantic alone":
+        assert "Note" in seen, "the spy is installed as a plugin is: pydantic hands it its models"
+    else:
+        assert seen == "", f"a pydantic plugin was given growtui's models: {seen.split()}"

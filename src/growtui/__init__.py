@@ -9,9 +9,15 @@ pydantic or Textual it does not need.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
+
+# No pydantic plugin is loaded: one installed beside growtui would be handed every value a model validates,
+# a session's notes included, and may send them anywhere. Looking for them also cost start-up time (the
+# entry points of every installed package are read). pydantic reads this when it builds each model.
+os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
 
 
 def lazy_exports(package: str, exports: dict[str, str]) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
