@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from growtui.index import default_location
-from growtui.storage import Store
+from growtui.storage import Store, rescue_half_written
 from terminal import Terminal
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
@@ -33,7 +33,11 @@ def only_session(folder: Path):
 
 
 def opening_notes_on_disk(folder: Path) -> str:
-    """The notes of the one session so far, or nothing while it has no file (nothing typed is saved yet)."""
+    """The notes of the one session so far, or nothing while it has no file (nothing typed is saved yet).
+
+    Read as the next growtui finds them: a first save killed before its link is given its name first.
+    """
+    rescue_half_written(folder)
     scan = Store(folder).scan()
     return scan.sessions[0].session.opening.notes if scan.sessions else ""
 
