@@ -53,6 +53,10 @@ def _failed(name: str, exc: Failed) -> str:
     return exc.summary
 
 
+LAYOUT_NAME = "startup floor: growtui's first frame in stock Textual widgets, no growtui code"
+PLAIN_NAME = "startup floor: the same frame with its panel as plain text (a plain-data first frame)"
+
+
 @once
 def startup_section(b: Bench) -> list[Row]:
     """``growtui new`` until the session screen is drawn in a pseudo-terminal, against a bare Textual app.
@@ -62,13 +66,17 @@ def startup_section(b: Bench) -> list[Row]:
     the second start on (each run still gets a new, empty sessions folder).
     The very first start: an empty home each run, so the library is read
     and validated from its files. All are whole Python processes started the
-    same way, alternating, the first round untimed.
+    same way, alternating, the first round untimed. Two floors run beside
+    them (bench/startup_layout.py): the same first frame rebuilt in stock
+    Textual, with growtui's kinds of widgets and with its panel as plain
+    text; they say how much of the gap any growtui code could close.
     """
     name = "startup: growtui new until its screen is drawn, target ≤ 1.35×"
     first_name = "startup, the very first run (empty home, nothing cached)"
     baseline = "bare app: header, label, text area, footer"
     bare = [str(PYTHON), str(BENCH / "startup_bare.py"), MARKER]
-    times: dict[str, list[float]] = {"growtui": [], "first": [], "bare": []}
+    layout = {which: [str(PYTHON), str(BENCH / "startup_layout.py"), which] for which in ("widgets", "text")}
+    times: dict[str, list[float]] = {"growtui": [], "first": [], "widgets": [], "text": [], "bare": []}
     everyday = b.home("startup-everyday")
     try:
         for round_ in range(b.runs + 1):
@@ -76,7 +84,8 @@ def startup_section(b: Bench) -> list[Row]:
                 env = everyday if which == "growtui" else b.home()
                 sessions = Path(env["HOME"]) / f"sessions-{round_}"
                 ours = [str(GROWTUI), "--sessions-dir", str(sessions), "--lang", "en", "new", "--coachee", "Bench"]
-                elapsed = ms_to_screen(bare if which == "bare" else ours, env, MARKER)
+                argv = bare if which == "bare" else layout.get(which, ours)
+                elapsed = ms_to_screen(argv, env, MARKER)
                 shutil.rmtree(sessions, ignore_errors=True)
                 if env is not everyday:
                     shutil.rmtree(env["HOME"])
@@ -90,6 +99,8 @@ def startup_section(b: Bench) -> list[Row]:
     return [
         Row(name, 0, statistics.median(times["growtui"]), baseline, bare_median),
         Row(first_name, 0, statistics.median(times["first"]), baseline, bare_median),
+        Row(LAYOUT_NAME, 0, statistics.median(times["widgets"]), baseline, bare_median),
+        Row(PLAIN_NAME, 0, statistics.median(times["text"]), baseline, bare_median),
     ]
 
 
