@@ -169,7 +169,7 @@ def _half_written(folder: Path, session: Session, random_part: str = "abcd1234",
     store = Store(folder)
     target = store.path_for(session)
     folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / f".{target.name}.{random_part}.tmp"
+    tmp = folder / f".{target.name}.{random_part}.new.tmp"
     tmp.write_bytes(store._bytes(session, target))
     if age:
         os.utime(tmp, ns=(tmp.stat().st_mtime_ns - age, tmp.stat().st_mtime_ns - age))
@@ -233,3 +233,17 @@ def test_list_shows_a_conversation_whose_first_save_was_killed_before_its_link(r
     result = run("--sessions-dir", str(sessions_dir), "list")
     assert result.code == 0 and "Kim Listed" in result.out
     assert target.exists() and not tmp.exists()
+
+
+def test_a_later_save_left_behind_never_brings_back_a_file_deleted_on_purpose(sessions_dir):
+    """A leftover of an ordinary save (``….tmp``) beside a file that was then deleted: it stays deleted."""
+    session = Session(coachee="Kim Deleted")
+    store = Store(sessions_dir)
+    target = store.path_for(session)
+    sessions_dir.mkdir(parents=True, exist_ok=True)
+    leftover = sessions_dir / f".{target.name}.abcd1234.tmp"
+    leftover.write_bytes(store._bytes(session, target))
+    marker = sessions_dir / ".growtui-encrypted.toml.abcd1234.new.tmp"  # an encrypt killed before its link
+    marker.write_text("not a session")
+    assert rescue_half_written(sessions_dir) == []
+    assert not target.exists() and not (sessions_dir / ".growtui-encrypted.toml").exists()

@@ -20,6 +20,8 @@ from pathlib import Path
 from growtui import paths
 from growtui.errors import StoreWriteError
 
+NEW_SUFFIX = ".new.tmp"  # the temporary file of a file's first write (``replace=False``)
+
 
 def _fsync_dir(folder: Path) -> None:
     try:
@@ -54,7 +56,9 @@ def write_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
     tmp_name: str | None = None
     try:
         paths.ensure_private_dir(folder)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        # a file's first write is marked: only it may be given its name after a kill (rescue_half_written)
+        suffix = ".tmp" if replace else NEW_SUFFIX
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=folder)
         with os.fdopen(fd, "wb") as fh:  # mkstemp creates the file 0600
             fh.write(data)
             fh.flush()
@@ -113,12 +117,19 @@ def remove_leftovers(path: Path) -> int:
     return removed
 
 
+def _session_name(name: str) -> bool:
+    """A session file's name (not the encryption marker or another hidden file)."""
+    from growtui.storage.folder import is_ignored, session_id_in
+
+    return name.endswith(".toml") and not is_ignored(name) and session_id_in(name) is not None
+
+
 def _waiting(folder: Path, names: Iterable[str]) -> dict[str, list[Path]]:
     """``{file name: its temporary files}`` among ``names`` (in ``folder``), for files that are not there."""
     waiting: dict[str, list[Path]] = {}
     for name in names:
-        target, dot, random_part = name[1:-4].rpartition(".")
-        if name[:1] == "." and name.endswith(".tmp") and dot and len(random_part) == 8 and target.endswith(".toml"):
+        target, dot, random_part = name[1 : -len(NEW_SUFFIX)].rpartition(".")
+        if name[:1] == "." and name.endswith(NEW_SUFFIX) and dot and len(random_part) == 8 and _session_name(target):
             waiting.setdefault(target, []).append(folder / name)
     return {target: found for target, found in waiting.items() if not os.path.lexists(folder / target)}
 
@@ -126,8 +137,9 @@ def _waiting(folder: Path, names: Iterable[str]) -> dict[str, list[Path]]:
 def rescue_half_written(folder: Path, names: Iterable[str] | None = None) -> list[Path]:
     """Give their names to the first saves that were killed after their text was on disk; return them.
 
-    A file's first save writes its text into a hidden temporary file, then
-    links it to its name. A growtui killed between the two left the only
+    A file's first save writes its text into a hidden temporary file (named
+    ``….new.tmp``: a later save's ``….tmp`` is never taken, its file may have
+    been deleted or moved on purpose), then links it to its name. A growtui killed between the two left the only
     copy of a new conversation where nothing lists, resumes or removes it.
     Only while nobody holds the file's session lock (a running growtui may be
     between the two steps right now), and never over a file that is there:
