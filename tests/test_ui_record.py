@@ -60,7 +60,8 @@ async def test_a_coachee_with_an_unfinished_conversation_is_offered_it(sessions_
     store.create(open_one)
     app = make_app(sessions_dir, coachee="sanne", topic="Something else")
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, ResumeOffer))
+        # pushed is not yet composed: wait for its text, as the test below waits for its button
+        await wait_until(pilot, lambda: isinstance(app.screen, ResumeOffer) and bool(app.screen.query(Static)))
         assert "Workload" in str(app.screen.query_one(Static).render())
         await pilot.press("enter")  # the default: go on with it
         await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
