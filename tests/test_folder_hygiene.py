@@ -22,7 +22,7 @@ from growtui import paths
 from growtui.crypto import Vault, decrypt_folder, encrypt_folder
 from growtui.index import INDEX_FORMAT, Index, default_location
 from growtui.model import Session
-from growtui.storage import SessionLock, Store, rescue_half_written
+from growtui.storage import SessionLock, Store, iter_stats, rescue_half_written
 from ui_helpers import make_app
 
 PASSPHRASE = "correct horse battery"
@@ -247,3 +247,16 @@ def test_a_later_save_left_behind_never_brings_back_a_file_deleted_on_purpose(se
     marker.write_text("not a session")
     assert rescue_half_written(sessions_dir) == []
     assert not target.exists() and not (sessions_dir / ".growtui-encrypted.toml").exists()
+
+
+def test_the_listing_keeps_only_first_writes_temporary_files_for_a_rescue(sessions_dir):
+    """The index's scan of the root hands on ``….new.tmp`` names alone: a later save's leftover is never looked at."""
+    session = Session(coachee="Kim Scanned")
+    first, target = _half_written(sessions_dir, session)
+    later = sessions_dir / f".{target.name}.abcd1234.tmp"
+    later.write_text("a later save's leftover")
+    (sessions_dir / "sub").mkdir()
+    (sessions_dir / "sub" / first.name).write_text("not in the root")
+    half_written: list[str] = []
+    list(iter_stats(sessions_dir, [], [], half_written=half_written))
+    assert half_written == [first.name]

@@ -151,7 +151,7 @@ class Sync:
     plain: list[Path] = field(default_factory=list)  # in an encrypted folder: session files not encrypted
     duplicates: list[list[Path]] = field(default_factory=list)  # files that hold the same session (one id)
     unreadable: list[Path] = field(default_factory=list)  # folders that could not be listed
-    half_written: list[str] = field(default_factory=list)  # hidden .tmp names in the root, to look at after
+    half_written: list[str] = field(default_factory=list)  # first writes' temporary files in the root, to look at after
 
 
 Progress = Callable[[int, int], None]

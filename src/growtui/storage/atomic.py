@@ -19,8 +19,7 @@ from pathlib import Path
 
 from growtui import paths
 from growtui.errors import StoreWriteError
-
-NEW_SUFFIX = ".new.tmp"  # the temporary file of a file's first write (``replace=False``)
+from growtui.storage.folder import NEW_SUFFIX  # the temporary file of a first write (``replace=False``)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -128,8 +127,10 @@ def _waiting(folder: Path, names: Iterable[str]) -> dict[str, list[Path]]:
     """``{file name: its temporary files}`` among ``names`` (in ``folder``), for files that are not there."""
     waiting: dict[str, list[Path]] = {}
     for name in names:
+        if name[:1] != "." or not name.endswith(NEW_SUFFIX):
+            continue
         target, dot, random_part = name[1 : -len(NEW_SUFFIX)].rpartition(".")
-        if name[:1] == "." and name.endswith(NEW_SUFFIX) and dot and len(random_part) == 8 and _session_name(target):
+        if dot and len(random_part) == 8 and _session_name(target):
             waiting.setdefault(target, []).append(folder / name)
     return {target: found for target, found in waiting.items() if not os.path.lexists(folder / target)}
 
@@ -138,9 +139,10 @@ def rescue_half_written(folder: Path, names: Iterable[str] | None = None) -> lis
     """Give their names to the first saves that were killed after their text was on disk; return them.
 
     A file's first save writes its text into a hidden temporary file (named
-    ``….new.tmp``: a later save's ``….tmp`` is never taken, its file may have
-    been deleted or moved on purpose), then links it to its name. A growtui killed between the two left the only
-    copy of a new conversation where nothing lists, resumes or removes it.
+    ``….new.tmp``: a later save's ``….tmp`` is never taken, its file may
+    have been deleted or moved on purpose), then links it to its name. A
+    growtui killed between the two left the only copy of a new conversation
+    where nothing lists, resumes or removes it.
     Only while nobody holds the file's session lock (a running growtui may be
     between the two steps right now), and never over a file that is there:
     the newest temporary file becomes the file; an empty one, killed before

@@ -63,6 +63,7 @@ def is_conflict_copy(path: Path) -> bool:
 
 _IGNORED_START = (".", "#", "~")
 _IGNORED_END = ("~", ".tmp", ".swp")
+NEW_SUFFIX = ".new.tmp"  # the temporary file of a file's first write (storage.atomic); only it can be rescued
 
 
 def is_ignored(name: str) -> bool:
@@ -134,8 +135,8 @@ def iter_stats(
     Conflict copies and folders that cannot be listed are added to the lists
     given; a folder that fails while it is being listed is named as well.
     ``stat=False``: the names alone, each with ``(0, 0)``. ``half_written``
-    gets the hidden ``.tmp`` names in the root: a save killed between writing
-    and linking leaves one (:func:`~growtui.storage.rescue_half_written`).
+    gets the hidden ``….new.tmp`` names in the root: a first save killed
+    between writing and linking leaves one (:func:`~growtui.storage.rescue_half_written`).
     """
     if not root.is_dir():
         return
@@ -157,7 +158,7 @@ def iter_stats(
                 for entry in scanner:
                     name = entry.name
                     if name.startswith(_IGNORED_START) or name.endswith(_IGNORED_END):  # is_ignored, inlined
-                        if half_written is not None and not prefix and name[:1] == "." and name.endswith(".tmp"):
+                        if half_written is not None and not prefix and name[:1] == "." and name.endswith(NEW_SUFFIX):
                             half_written.append(name)
                         continue
                     try:
