@@ -206,6 +206,7 @@ def test_the_newest_of_two_gets_the_name_and_an_empty_one_goes(sessions_dir):
     empty, empty_target = _half_written(sessions_dir, Session(coachee="Kim Empty"), "empty333")
     empty.write_bytes(b"")  # killed between creating the file and writing into it: nothing was in it
     assert rescue_half_written(sessions_dir) == [target]
+    assert list(paths.lock_dir().glob("*.lock")) == [], "each file looked at leaves no lock file behind"
     assert Store(sessions_dir).read(target).session.opening.notes == "older and newer"
     assert not newer.exists() and not empty.exists() and not empty_target.exists()
     assert older.exists(), "a leftover of a file that is there now: cleared when that file is opened"

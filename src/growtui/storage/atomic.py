@@ -181,7 +181,7 @@ def rescue_half_written(folder: Path, names: Iterable[str] | None = None) -> lis
         except OSError:
             continue  # gone meanwhile, or the folder refuses: left as it was, for the next look
         finally:
-            lock.release()
+            lock.release(forget=True)  # no empty lock file left in the cache for each file looked at
     if rescued:
         _fsync_dir(folder)
     return rescued
