@@ -11,10 +11,8 @@ does not matter.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
-import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +20,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from growtui import paths
-from growtui.errors import GrowtuiError, LibraryError, Problem, TomlProblem
+from growtui.errors import GrowtuiError, LibraryError, Problem
+from growtui.library_files import MAX_LIBRARY_FILE, default_locations, library_key, question_files
 from growtui.model import (
     DEFAULT_TYPE,
     QUESTIONS_SCHEMA_VERSION,
@@ -37,8 +36,6 @@ from growtui.model import (
 )
 from growtui.storage import toml_read
 from growtui.storage.atomic import write_atomic
-
-MAX_LIBRARY_FILE = 1024 * 1024
 
 
 @dataclass
@@ -121,23 +118,6 @@ class Library:
 
     def tags(self) -> list[str]:
         return sorted({t for q in self.questions.values() for t in q.tags})
-
-
-def question_files(locations: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    """The ``*.toml`` files in the given files and folders (hidden ones skipped)."""
-    files: list[Path] = []
-    problems: list[Problem] = []
-    for location in locations:
-        if location.is_dir():
-            for path in sorted(location.rglob("*.toml")):
-                relative = path.relative_to(location).parts
-                if not any(part.startswith(".") for part in relative):
-                    files.append(path)
-        elif location.exists() or location.is_symlink():
-            files.append(location)
-        else:
-            problems.append(Problem(location, "no such file or folder"))
-    return files, problems
 
 
 _NAMED = {"questions": "question", "phases": "phase", "types": "type"}
@@ -299,15 +279,6 @@ def cross_check(library: Library) -> list[Problem]:
     return list(dict.fromkeys(problems))
 
 
-def default_locations(extra: Sequence[Path] = ()) -> list[Path]:
-    """Shipped library, the user's own folder (if any), then ``extra``."""
-    locations = [paths.shipped_questions_dir()]
-    user = paths.user_questions_dir()
-    if user.is_dir():
-        locations.append(user)
-    return locations + list(extra)
-
-
 def load_library(extra: Sequence[Path] = ()) -> Library:
     """The full library, or a LibraryError listing every problem.
 
@@ -326,20 +297,7 @@ def load_library(extra: Sequence[Path] = ()) -> Library:
 
 
 def _cache_key(extra: Sequence[Path]) -> str:
-    """A digest of every library file's path and bytes, and of the code that reads them."""
-    files, problems = question_files(default_locations(extra))
-    here = Path(__file__).parent
-    digest = hashlib.sha256(f"{sys.version}\0{problems!r}".encode("utf-8", "surrogateescape"))
-    try:
-        for path in files:  # the text, not the mtime: a quick second edit is seen too; never waits on a pipe
-            text = toml_read.read_text(path, MAX_LIBRARY_FILE)
-            digest.update(f"\0{paths.real(path)}\0{text}".encode("utf-8", "surrogateescape"))
-        for code in sorted([here / "library.py", *(here / "model").glob("*.py")]):
-            info = code.stat()
-            digest.update(f"\0{code}\0{info.st_size}\0{info.st_mtime_ns}".encode("utf-8", "surrogateescape"))
-    except (OSError, TomlProblem):
-        return ""  # unreadable, or moved while we looked: no cache; the loader says what is wrong
-    return digest.hexdigest()[:32]
+    return library_key(extra)
 
 
 def _cache_file(key: str) -> Path:

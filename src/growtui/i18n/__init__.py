@@ -37,20 +37,22 @@ from growtui.i18n import (
     session,
     vault,
 )
-from growtui.model import Lang, Phase
 
 if TYPE_CHECKING:
     from growtui.library import Library
+    from growtui.model import Lang
 
+# Keyed by the values of model.Phase, written out: the interface's texts load without pydantic, so a
+# first frame can be drawn before the models are (tests/test_i18n.py checks both lists agree).
 PHASE_NAMES: dict[str, tuple[str, str]] = {
-    Phase.opening: ("Opening", "Opening"),
-    Phase.follow_up: ("Terugblik", "Follow-up"),
-    Phase.direction: ("Richting", "Direction"),
-    Phase.goal: ("Doel", "Goal"),
-    Phase.reality: ("Realiteit", "Reality"),
-    Phase.options: ("Opties", "Options"),
-    Phase.will: ("Wil", "Will"),
-    Phase.closing: ("Afsluiting", "Closing"),
+    "opening": ("Opening", "Opening"),
+    "follow_up": ("Terugblik", "Follow-up"),
+    "direction": ("Richting", "Direction"),
+    "goal": ("Doel", "Goal"),
+    "reality": ("Realiteit", "Reality"),
+    "options": ("Opties", "Options"),
+    "will": ("Wil", "Will"),
+    "closing": ("Afsluiting", "Closing"),
 }
 
 _TABLES = (session, editing, follow_up, finish, home, history, documents, after, keys, method, around, vault)

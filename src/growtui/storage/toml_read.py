@@ -17,12 +17,13 @@ import stat
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from growtui.errors import Problem, TomlProblem
 from growtui.storage.toml_lines import STRING_OR_COMMENT, key_lines, line_of
+
+if TYPE_CHECKING:  # pydantic is loaded by the models that are validated, not to read a file
+    from pydantic import BaseModel, ValidationError
 
 MAX_BYTES = 4 * 1024 * 1024
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)|\(at end of document\)")
@@ -287,6 +288,8 @@ def _fields_at(model: type[BaseModel], loc: Sequence[Any]) -> list[str]:
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()) or ():

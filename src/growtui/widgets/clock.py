@@ -6,8 +6,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from growtui.conversation import LiveSession
-from growtui.i18n import t
-from growtui.widgets.stepper import mmss
+from growtui.widgets.lines import clock_line, save_state_line
 
 
 class SessionClock(Widget):
@@ -28,7 +27,7 @@ class SessionClock(Widget):
         elapsed = self.live.elapsed()
         box = self.live.session.time_box_minutes * 60
         self.set_class(elapsed > box, "-over")
-        return Text(t("timer", self.live.lang, elapsed=mmss(elapsed), box=mmss(box)))
+        return clock_line(self.live.lang, elapsed, self.live.session.time_box_minutes)
 
 
 class SaveIndicator(Widget):
@@ -56,9 +55,4 @@ class SaveIndicator(Widget):
         self.refresh(layout=True)  # 'NOT SAVED' is wider than '✓ saved': the width is measured again
 
     def render(self) -> Text:
-        key = {
-            "saved": "saved.encrypted" if self.encrypted else "saved",
-            "failing": "save.failed.short",
-            "blank": "saved.nothing",
-        }[self.state]
-        return Text(("✓ " if self.state == "saved" else "") + t(key, self.lang))
+        return save_state_line(self.lang, self.state, self.encrypted)

@@ -87,34 +87,11 @@ class QuestionPanel(Vertical):
         return self.query_one("#answer", AnswerLine)
 
     def show(self, error: str | None = None) -> None:
-        lang = self.live.lang
-        prompt = self.prompt
-        text = self.query_one("#question-text", Static)
-        meta = self.query_one("#question-meta", Static)
-        answer = self.answer_line
+        text, meta, placeholder = question_texts(self.live, error)
         self.set_class(error is not None, "-error")
-        if prompt is None:
-            text.update(t("question.none", lang))
-            meta.update("")
-            answer.placeholder = ""
-            return
-        text.update(prompt.text.in_(lang))
-        if error:
-            meta.update(error)
-        else:
-            n, total = self.live.position()
-            parts = [t("question.count", lang, n=n, total=total)]
-            if prompt.question is not None and prompt.question.depth is Depth.beliefs:
-                parts.insert(0, t("question.wait", lang))  # a question that goes deep needs room for the answer
-            if prompt.kind is Kind.scale:
-                parts.append(t("question.scale", lang))
-            if prompt.follow_up_of:
-                parts.append(t("question.followup", lang))
-            if prompt.question is not None:
-                parts.append(prompt.question.purpose.in_(lang))
-            meta.update(Text(" · ".join(parts), no_wrap=True, overflow="ellipsis"))
-        key = "answer.placeholder.scale" if prompt.kind is Kind.scale else "answer.placeholder"
-        answer.placeholder = t(key, lang)
+        self.query_one("#question-text", Static).update(text)
+        self.query_one("#question-meta", Static).update(Text(meta, no_wrap=True, overflow="ellipsis"))
+        self.answer_line.placeholder = placeholder
 
     @on(Input.Changed, "#answer")
     def draft(self, event: Input.Changed) -> None:
@@ -147,3 +124,27 @@ class QuestionPanel(Vertical):
         self.clear_answer()
         self.show()
         self.post_message(self.AnswerLogged(asked))
+
+
+def question_texts(live: LiveSession, error: str | None = None) -> tuple[str, str, str]:
+    """The current question, the line under it (or ``error``), and the answer line's placeholder."""
+    lang = live.lang
+    prompt = live.current()
+    if prompt is None:
+        return t("question.none", lang), "", ""
+    if error:
+        meta = error
+    else:
+        n, total = live.position()
+        parts = [t("question.count", lang, n=n, total=total)]
+        if prompt.question is not None and prompt.question.depth is Depth.beliefs:
+            parts.insert(0, t("question.wait", lang))  # a question that goes deep needs room for the answer
+        if prompt.kind is Kind.scale:
+            parts.append(t("question.scale", lang))
+        if prompt.follow_up_of:
+            parts.append(t("question.followup", lang))
+        if prompt.question is not None:
+            parts.append(prompt.question.purpose.in_(lang))
+        meta = " · ".join(parts)
+    key = "answer.placeholder.scale" if prompt.kind is Kind.scale else "answer.placeholder"
+    return prompt.text.in_(lang), meta, t(key, lang)

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.widget import Widget
 
 from growtui.conversation import LiveSession
-from growtui.i18n import t
 from growtui.model import checklist_state
+from growtui.widgets.lines import ready_line
 
 
 class ReadyLine(Widget):
@@ -28,23 +28,17 @@ class ReadyLine(Widget):
         self.live = live
 
     def state(self) -> list[tuple[str, bool | None]]:
-        live = self.live
-        items = live.library.checklist_for(live.phase, live.session.type)
-        return [
-            (item.text.in_(live.lang), done)
-            for item, done in checklist_state(items, live.session, live.phase, live.kind)
-        ]
+        return ready_state(self.live)
 
     def render(self) -> Text:
         state = self.state()
         self.set_class(not state, "-empty")
-        success = self.app.theme_variables.get("success", "")
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(t("ready.title", self.live.lang) + " ", style="italic")
-        for index, (label, done) in enumerate(state):
-            if index:
-                text.append("  ")
-            mark, style = {True: ("✓", success), False: ("○", ""), None: ("·", "")}[done]
-            text.append(f"{mark} ", style=style)
-            text.append(label, style="dim" if done else "")
-        return text
+        return ready_line(self.live.lang, state, self.app.theme_variables.get("success", ""))
+
+
+def ready_state(live: LiveSession) -> list[tuple[str, bool | None]]:
+    """The current phase's checklist: each item's text, and ticked (True), not yet (False) or a reminder (None)."""
+    items = live.library.checklist_for(live.phase, live.session.type)
+    return [
+        (item.text.in_(live.lang), done) for item, done in checklist_state(items, live.session, live.phase, live.kind)
+    ]

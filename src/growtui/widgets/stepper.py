@@ -9,13 +9,24 @@ from textual.widget import Widget
 
 from growtui.conversation import LiveSession
 from growtui.i18n import phase_name
-from growtui.model import Phase
+from growtui.widgets.lines import FRAME, Step, fitting_stepper_line, mmss
 
-FRAME = frozenset({Phase.opening, Phase.follow_up, Phase.closing})  # the phases around the heart of a conversation
+__all__ = ["FRAME", "PhaseStepper", "mmss", "steps_of"]
 
 
-def mmss(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
+def steps_of(live: LiveSession) -> list[Step]:
+    """The stepper's phases, as the session has them now."""
+    return [
+        Step(
+            phase,
+            phase_name(phase, live.lang, live.library),
+            current=phase == live.phase,
+            has_content=live.has_content(phase),
+            seconds=live.seconds_in(phase),
+            over=live.overrun(phase),
+        )
+        for phase in live.phases()
+    ]
 
 
 class PhaseStepper(Widget):
@@ -41,35 +52,7 @@ class PhaseStepper(Widget):
 
     def render(self) -> Text:
         """Full names when they fit; otherwise the phases around the heart of it shrink to initials."""
-        text = self._line(short=False)
-        if text.cell_len > max(1, self.size.width - 2):
-            text = self._line(short=True)
-        return text
-
-    def _line(self, short: bool) -> Text:
-        live = self.live
-        colours = self.app.theme_variables
-        primary, success, warning = (colours.get(k, "") for k in ("primary", "success", "warning"))
-        text = Text(no_wrap=True, overflow="ellipsis")
-        self._spans = []
-        for index, phase in enumerate(live.phases()):
-            if index:
-                text.append(" › ", style="dim")
-            start = len(text)
-            current = phase == live.phase
-            grow = phase not in FRAME
-            mark = "●" if live.has_content(phase) else "○"
-            text.append(f"{mark} ", style=success if mark == "●" else "dim")
-            name = phase_name(phase, live.lang, live.library)
-            if short and not current and not grow:
-                name = name[0]
-            style = f"bold reverse {primary}" if current else ("" if grow else "dim")
-            text.append(f" {name} " if current else name, style=style)
-            seconds = live.seconds_in(phase)
-            if seconds >= 60 or current:
-                over = live.overrun(phase)
-                text.append(f" {mmss(seconds)}", style=f"bold {warning}" if over else "dim")
-            self._spans.append((start, len(text), phase))
+        text, self._spans = fitting_stepper_line(steps_of(self.live), self.app.theme_variables, self.size.width)
         return text
 
     def on_click(self, event: events.Click) -> None:
