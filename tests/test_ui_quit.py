@@ -8,7 +8,7 @@ from growtui.dialogs.action_editor import ActionEditor
 from growtui.dialogs.option_editor import OptionEditor
 from growtui.screens.session import SessionScreen
 from growtui.storage import Store
-from ui_helpers import make_app
+from ui_helpers import make_app, wait_until
 
 
 async def session_screen(pilot, app) -> SessionScreen:
@@ -81,3 +81,17 @@ async def test_undoing_the_changes_of_an_editor_keeps_nothing_of_them(sessions_d
         await pilot.pause()
     [stored] = Store(sessions_dir).scan().sessions
     assert stored.session.options.items[0].attractiveness is None
+
+
+@pytest.mark.parametrize("phase", ["options", "will"])
+async def test_quitting_while_a_hidden_phase_is_mounted_is_no_crash(sessions_dir, phase):
+    """Seen in a real process: Ctrl+Q half a second after the start, as the hidden phases were mounted one by
+    one, ended in an internal error (exit 70) because a panel's mount came after its children were gone."""
+    app = make_app(sessions_dir, coachee="Quick Quit")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.focused is not None)
+        await wait_until(pilot, lambda: bool(app.screen.query(f"#panel-{phase}")))
+        panel = app.screen.query_one(f"#panel-{phase}")
+        await panel.remove_children()  # what removing the screen does first, children before their parent
+        panel.on_mount()
+        panel.on_resize()

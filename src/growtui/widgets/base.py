@@ -42,6 +42,11 @@ class PhasePanel(Widget):
     def edited(self) -> None:
         self.post_message(SessionEdited())
 
+    def taken_down(self) -> bool:
+        """True while the panel is being removed (its children go first, e.g. when growtui quits just as a
+        hidden phase is mounted): its mount and resize then have nothing left to fill."""
+        return not self.children
+
     def refresh_from_session(self) -> None:
         """Re-read the session (after an undo elsewhere, a language switch ...). Override."""
 

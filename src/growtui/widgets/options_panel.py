@@ -163,10 +163,12 @@ class OptionsPanel(PhasePanel):
         yield Label(id="options-hint")
 
     def on_resize(self) -> None:
-        self._fill()  # the option's text uses the width there is
+        if not self.taken_down():
+            self._fill()  # the option's text uses the width there is
 
     def on_mount(self) -> None:
-        self._fill()
+        if not self.taken_down():
+            self._fill()
 
     @property
     def table(self) -> OptionsTable:

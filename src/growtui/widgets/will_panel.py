@@ -97,10 +97,12 @@ class WillPanel(PhasePanel):
         yield NextMeeting(self.live, id="meeting-row")
 
     def on_mount(self) -> None:
-        self._fill()
+        if not self.taken_down():
+            self._fill()
 
     def on_resize(self) -> None:
-        self._fill()  # the action's text uses the width there is
+        if not self.taken_down():
+            self._fill()  # the action's text uses the width there is
 
     @property
     def table(self) -> ActionsTable:
