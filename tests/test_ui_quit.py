@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from growtui.dialogs.action_editor import ActionEditor
@@ -91,7 +93,7 @@ async def test_quitting_while_a_hidden_phase_is_mounted_is_no_crash(sessions_dir
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.focused is not None)
         await wait_until(pilot, lambda: bool(app.screen.query(f"#panel-{phase}")))
-        panel = app.screen.query_one(f"#panel-{phase}")
+        panel: Any = app.screen.query_one(f"#panel-{phase}")  # OptionsPanel or WillPanel
         await panel.remove_children()  # what removing the screen does first, children before their parent
         panel.on_mount()
         panel.on_resize()
