@@ -48,6 +48,19 @@ def ms_to_screen(argv: list[str], env: dict[str, str], marker: str, timeout: flo
         return (term.wait_for(marker, timeout=timeout) - term.started) / 1e6
 
 
+def ms_to_echo(argv: list[str], env: dict[str, str], marker: str, timeout: float = 60.0) -> float:
+    """Milliseconds from starting ``argv`` until a word, typed the moment ``marker`` is drawn, shows; then it is
+    killed. (Typed before that, the terminal itself would echo it, before the app reads a key.)"""
+    with Terminal(argv, env) as term:
+        term.wait_for(marker, timeout=timeout)
+        since = term.mark()
+        term.press(ECHO.encode())
+        return (term.wait_for(ECHO, since=since, timeout=timeout) - term.started) / 1e6
+
+
+ECHO = "Zebra"
+
+
 def _failed(name: str, exc: Failed) -> str:
     print(f"\n{name} failed, {exc}", file=sys.stderr, flush=True)
     return exc.summary
@@ -73,19 +86,31 @@ def startup_section(b: Bench) -> list[Row]:
     """
     name = "startup: growtui new until its screen is drawn, target ≤ 1.35×"
     first_name = "startup, the very first run (empty home, nothing cached)"
+    echo_name = f"startup: growtui new until {ECHO!r}, typed as its screen shows, is in the notes"
     baseline = "bare app: header, label, text area, footer"
+    echo_baseline = f"bare app: until {ECHO!r}, typed as it shows, is in its text area"
     bare = [str(PYTHON), str(BENCH / "startup_bare.py"), MARKER]
     layout = {which: [str(PYTHON), str(BENCH / "startup_layout.py"), which] for which in ("widgets", "text")}
-    times: dict[str, list[float]] = {"growtui": [], "first": [], "widgets": [], "text": [], "bare": []}
+    times: dict[str, list[float]] = {
+        "growtui": [],
+        "first": [],
+        "widgets": [],
+        "text": [],
+        "bare": [],
+        "echo": [],
+        "bare-echo": [],
+    }
     everyday = b.home("startup-everyday")
     try:
+        _used_once(everyday)
         for round_ in range(b.runs + 1):
             for which, samples in times.items():
-                env = everyday if which == "growtui" else b.home()
+                env = everyday if which in ("growtui", "echo") else b.home()
                 sessions = Path(env["HOME"]) / f"sessions-{round_}"
                 ours = [str(GROWTUI), "--sessions-dir", str(sessions), "--lang", "en", "new", "--coachee", "Bench"]
-                argv = bare if which == "bare" else layout.get(which, ours)
-                elapsed = ms_to_screen(argv, env, MARKER)
+                argv = bare if which.startswith("bare") else layout.get(which, ours)
+                timer = ms_to_echo if which.endswith("echo") else ms_to_screen
+                elapsed = timer(argv, env, MARKER)
                 shutil.rmtree(sessions, ignore_errors=True)
                 if env is not everyday:
                     shutil.rmtree(env["HOME"])
@@ -99,9 +124,26 @@ def startup_section(b: Bench) -> list[Row]:
     return [
         Row(name, 0, statistics.median(times["growtui"]), baseline, bare_median),
         Row(first_name, 0, statistics.median(times["first"]), baseline, bare_median),
+        Row(echo_name, 0, statistics.median(times["echo"]), echo_baseline, statistics.median(times["bare-echo"])),
         Row(LAYOUT_NAME, 0, statistics.median(times["widgets"]), baseline, bare_median),
         Row(PLAIN_NAME, 0, statistics.median(times["text"]), baseline, bare_median),
     ]
+
+
+def _used_once(env: dict[str, str]) -> None:
+    """The everyday home: growtui was used there before, long enough to keep what it keeps (the
+    validated library, the first frame); a conversation opened, nothing typed, closed with Ctrl+Q."""
+    sessions = Path(env["HOME"]) / "sessions-used"
+    argv = [str(GROWTUI), "--sessions-dir", str(sessions), "--lang", "en", "new", "--coachee", "Bench"]
+    with Terminal(argv, env) as term:
+        term.wait_for(MARKER)
+        term.pump(2.0)
+        term.press(b"\x11")  # Ctrl+Q
+        try:
+            term.pump(5.0)
+        except Failed:  # it has left, as asked
+            pass
+    shutil.rmtree(sessions, ignore_errors=True)
 
 
 # --- typing and the UI side of autosave ------------------------------------------------

@@ -49,6 +49,7 @@ UI = (
     "growtui.driver",
     "growtui.safety",
     "growtui.looking_back",
+    "growtui.sketched",
     "growtui.screens",
     "growtui.dialogs",
     "growtui.widgets",

@@ -28,22 +28,24 @@ LAYERS: dict[str, int] = {
     "index": 1,
     "library": 1,
     "config": 1,
+    "i18n": 1,  # the interface's texts: tables, and nothing of the layers above (a first frame needs them early)
     "crash": 1,
     "conversation": 2,
     "erasure": 2,  # deleting and forgetting: over storage, crypto and the index
     "render": 3,
-    "i18n": 3,
     "widgets": 4,
+    "first_frame": 4,  # the first frame as plain data; made from a live session by the widgets' own functions
     "dialogs": 4,
     "screens": 5,
     "app": 6,
     "driver": 6,
     "safety": 6,  # the app's last line of defence, a mixin of the app
     "looking_back": 6,  # the look into the index after a new conversation opened, a mixin of the app
+    "sketched": 6,  # the start behind a first frame drawn from plain data, a mixin of the app
     "cli": 7,
     "__main__": 7,  # the entry points: the command line starts the app
 }
-UI = {"app", "driver", "safety", "looking_back", "screens", "dialogs", "widgets"}
+UI = {"app", "driver", "safety", "looking_back", "sketched", "screens", "dialogs", "widgets"}
 
 
 def modules() -> list[Path]:

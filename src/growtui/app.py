@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
@@ -17,13 +17,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from growtui.config import Config
-from growtui.conversation import Autosaver, LiveSession, start as starting
 from growtui.errors import GrowtuiError, SessionLockedError
+from growtui.first_frame import DEFAULT_TYPE
 from growtui.i18n import t
-from growtui.library import Library
 from growtui.looking_back import LookingBack
-from growtui.model.types import DEFAULT_TYPE
 from growtui.safety import SavesFirst
 from growtui.screens.messages import (
     BackRequested,
@@ -33,13 +30,23 @@ from growtui.screens.messages import (
     SessionFinished,
     SessionScreenRebuilt,
 )
-from growtui.screens.session import SessionScreen
-from growtui.storage import SessionLock, Store, Stored, remove_leftovers
+from growtui.sketched import Deferred, Sketched
 from growtui.widgets.translated import Translated
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # loaded when a session opens: a first frame drawn from plain data comes before them
+    from growtui.config import Config
+    from growtui.conversation import Autosaver, LiveSession, start as starting
     from growtui.crypto import Marker, Vault
+    from growtui.library import Library
     from growtui.screens.home import HomeScreen
+    from growtui.screens.session import SessionScreen
+    from growtui.storage import SessionLock, Store, Stored
+
+
+def _in_thread(work: Callable[[], object]) -> None:
+    import threading
+
+    threading.Thread(target=work, name="growtui-keep-frame", daemon=True).start()
 
 
 @dataclass
@@ -66,7 +73,7 @@ class Active:
     screen: SessionScreen
 
 
-class GrowApp(SavesFirst, LookingBack, Translated, App):
+class GrowApp(SavesFirst, LookingBack, Sketched, Translated, App):
     CSS_PATH = "app.tcss"
     TITLE = "growtui"
     BINDINGS = [
@@ -82,26 +89,36 @@ class GrowApp(SavesFirst, LookingBack, Translated, App):
     def __init__(
         self,
         *,
-        store: Store,
-        library: Library,
-        config: Config,
+        store: Store | None,
+        library: Library | None,
+        config: Config | None,
         lang: str,
         start: Start | None = None,
         clock: Callable[[], float] = time.monotonic,
         today: Callable[[], date] = date.today,
         locked: Marker | None = None,
+        deferred: Deferred | None = None,
+        keep_frame: Callable[[Config, Library], object] | None = None,
     ):
-        """``locked``: the folder is encrypted and the passphrase is still to be asked, before anything is read."""
+        """``locked``: the folder is encrypted and the passphrase is still to be asked, before anything is read.
+
+        ``deferred``: store, library and config come from ``deferred.load()``, after ``deferred.sketch``
+        is on the terminal (None for them until then); the keys pressed meanwhile are held and replayed.
+        ``keep_frame``: called once a session screen is up, to keep its first frame for the next start.
+        """
         super().__init__()
         self.clock = clock
         self.today = today
-        self.store = store
-        self.library = library
-        self.config = config
+        # None only until ``deferred.load()`` has run, and nothing reads them before (the keys are held).
+        self.store = cast("Store", store)
+        self.library = cast("Library", library)
+        self.config = cast("Config", config)
         self.lang = lang
         self.start = start or Start()
         self.active: Active | None = None
         self.locked = locked
+        self.deferred = deferred
+        self.keep_frame = keep_frame
 
     # --- start-up ---------------------------------------------------------------
 
@@ -115,9 +132,13 @@ class GrowApp(SavesFirst, LookingBack, Translated, App):
         return driver
 
     def on_mount(self) -> None:
-        if self.config.theme in self.available_themes:
-            self.theme = self.config.theme
+        theme = self.deferred.theme if self.deferred is not None else self.config.theme
+        if theme in self.available_themes:
+            self.theme = theme
         self._install_signal_handlers()
+        if self.deferred is not None:
+            self.show_sketch(self.deferred)
+            return
         if self.locked is not None:
             from growtui.screens.passphrase import PassphraseScreen
 
@@ -143,8 +164,8 @@ class GrowApp(SavesFirst, LookingBack, Translated, App):
                     start.coachee, start.topic, start.minutes, start.language or self.lang, start.type_id, start.tags
                 )
             )
-        if len(self.screen_stack) < 2:  # nothing asked for, or it could not open (the message is showing)
-            self.push_screen(self._home())
+        if len(self.screen_stack) < 2 or getattr(self.screen, "holds_keys", False):
+            self.show(self._home())  # nothing asked for, or it could not open (the message is showing)
 
     def go_back(self) -> None:
         """Leave the screen on top. The home screen is made when first needed, not at start-up:
@@ -175,6 +196,8 @@ class GrowApp(SavesFirst, LookingBack, Translated, App):
 
         With an unfinished conversation for this coachee, going on with that is offered then.
         """
+        from growtui.conversation import start as starting
+
         kind = self.library.type_of(request.type_id)
         minutes = request.minutes
         if minutes is None:
@@ -206,10 +229,12 @@ class GrowApp(SavesFirst, LookingBack, Translated, App):
     def open_history(self, coachee: str | None = None) -> None:
         from growtui.screens.history import HistoryScreen  # the index and its SQLite only when asked for
 
-        self.push_screen(HistoryScreen(self.store, self.lang, coachee=coachee))
+        self.show(HistoryScreen(self.store, self.lang, coachee=coachee))
 
     def resume_session(self, path: Path, *, reopen: bool = False) -> None:
         """Go on with a conversation; ``reopen``: a finished one, for corrections."""
+        from growtui.conversation import start as starting
+
         try:
             resumed = (starting.reopen if reopen else starting.resume)(self.store, path)
         except GrowtuiError as exc:
@@ -238,6 +263,10 @@ class GrowApp(SavesFirst, LookingBack, Translated, App):
             self.notify(text, timeout=15, markup=False)
 
     def open_session(self, stored: Stored) -> None:
+        from growtui.conversation import Autosaver, LiveSession, start as starting
+        from growtui.screens.session import SessionScreen
+        from growtui.storage import SessionLock, remove_leftovers
+
         try:
             lock = SessionLock(stored.path).acquire()
         except SessionLockedError:
@@ -245,7 +274,7 @@ class GrowApp(SavesFirst, LookingBack, Translated, App):
             from growtui.screens.document import SessionDocumentScreen
 
             self.notify(t("locked", self.lang), severity="warning", timeout=10)
-            self.push_screen(SessionDocumentScreen(self.store, stored.path, self.lang))
+            self.show(SessionDocumentScreen(self.store, stored.path, self.lang))
             return
         if stored.stamp is not None:  # a conversation just begun has no file, so no half-written save either
             remove_leftovers(stored.path)  # from a growtui killed while saving this session
@@ -253,7 +282,11 @@ class GrowApp(SavesFirst, LookingBack, Translated, App):
         saver = Autosaver(self.store, stored, self._report_save, after_save=starting.ReviewRecorder(self.store))
         screen = SessionScreen(live, saver)
         self.active = Active(lock, live, saver, screen)
-        self.push_screen(screen)
+        self.show(screen)
+        if self.keep_frame is not None:
+            keep, library, config = self.keep_frame, self.library, self.config
+            self.keep_frame = None  # once: the cache says the same for every session of this start
+            screen.after_first_frame.append(lambda: _in_thread(lambda: keep(config, library)))
 
     def _report_save(self, status) -> None:
         active = self.active

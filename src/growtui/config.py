@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import locale
-import os
 from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator
 
+from growtui import i18n
 from growtui.errors import ConfigError
 from growtui.model import Lang, Strict
 from growtui.storage import toml_read
@@ -24,15 +23,7 @@ CONFIG_TEMPLATE = """\
 
 def system_language() -> Lang:
     """Dutch when the system speaks Dutch, English otherwise."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(name, "")
-        if value:
-            return Lang.nl if value.lower().startswith("nl") else Lang.en
-    try:
-        code = locale.getlocale()[0] or ""
-    except ValueError:
-        code = ""
-    return Lang.nl if code.lower().startswith("nl") else Lang.en
+    return Lang(i18n.system_language())
 
 
 class Config(Strict):

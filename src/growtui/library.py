@@ -21,7 +21,6 @@ from pydantic import ValidationError
 
 from growtui import paths
 from growtui.errors import GrowtuiError, LibraryError, Problem
-from growtui.library_files import MAX_LIBRARY_FILE, default_locations, library_key, question_files
 from growtui.model import (
     DEFAULT_TYPE,
     QUESTIONS_SCHEMA_VERSION,
@@ -36,6 +35,7 @@ from growtui.model import (
 )
 from growtui.storage import toml_read
 from growtui.storage.atomic import write_atomic
+from growtui.storage.library_files import MAX_LIBRARY_FILE, default_locations, library_key, question_files
 
 
 @dataclass

@@ -4,15 +4,40 @@ from __future__ import annotations
 
 import sys
 from datetime import UTC
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from growtui.cli import LANG, Options
 
+if TYPE_CHECKING:
+    from growtui.first_frame import Kept
 
-def run_app(opts: Options, start_kwargs: dict) -> None:
-    """Validate everything first (clear errors, exit 2), then build and run the app."""
-    from growtui import crypto as vault
+
+def run_app(opts: Options, start_kwargs: dict, kept: Kept | None = None) -> None:
+    """Validate everything first (clear errors, exit 2), then build and run the app.
+
+    ``growtui new`` with a first frame ``kept`` by an earlier start and nothing changed since draws that
+    frame at once and validates behind it (see :mod:`growtui.first_frame`).
+    """
+    deferred = _deferred(opts, start_kwargs, kept) if kept is not None else None
+    if deferred is not None:
+        from growtui.app import GrowApp, Start
+
+        lang, deferred = deferred
+        app = GrowApp(store=None, library=None, config=None, lang=lang, start=Start(**start_kwargs), deferred=deferred)
+    else:
+        app = _full_app(opts, start_kwargs)
+    app.run()
+    if app.load_error is not None:
+        raise app.load_error
+    if app.return_code:
+        raise click.exceptions.Exit(app.return_code)
+
+
+def _full_app(opts: Options, start_kwargs: dict):
+    from growtui import crypto as vault, first_frame, paths
     from growtui.library import load_library
     from growtui.storage import Store, trash
 
@@ -27,12 +52,60 @@ def run_app(opts: Options, start_kwargs: dict) -> None:
         store.vault, locked = opts.vault(root), None  # a wrong one ends here: exit 2, nothing opened
     from growtui.app import GrowApp, Start  # Textual is imported only for the interactive app
 
-    app = GrowApp(
-        store=store, library=library, config=config, lang=opts.language(), start=Start(**start_kwargs), locked=locked
+    def keep_frame(config, library) -> None:
+        first_frame.keep(opts.questions_dirs, paths.config_file(), config, library)
+
+    return GrowApp(
+        store=store,
+        library=library,
+        config=config,
+        lang=opts.language(),
+        start=Start(**start_kwargs),
+        locked=locked,
+        keep_frame=keep_frame,
     )
-    app.run()
-    if app.return_code:
-        raise click.exceptions.Exit(app.return_code)
+
+
+def kept_frames(opts: Options) -> Kept | None:
+    """The first frames an earlier start kept, when nothing they came from changed (never for a locked folder)."""
+    from growtui import first_frame, paths
+
+    if not sys.stdin.isatty() or not sys.stdout.isatty() or opts.has_passphrase():
+        return None
+    return first_frame.kept(opts.questions_dirs, paths.config_file())
+
+
+def _deferred(opts: Options, start: dict, kept: Kept):
+    """(interface language, Deferred) for a new conversation whose first frame is kept; None otherwise."""
+    from growtui import paths
+    from growtui.crypto.header import marker_path
+    from growtui.first_frame import Sketch
+    from growtui.i18n import system_language
+    from growtui.sketched import Deferred
+
+    settings = kept.settings
+    lang = opts.lang or settings.language or system_language()
+    frame = kept.frame(start.get("type_id"), start.get("language") or lang)
+    if frame is None or not start.get("coachee"):
+        return None
+    configured = Path(settings.sessions_dir) if settings.sessions_dir is not None else None
+    if marker_path(paths.sessions_dir(opts.sessions_dir, configured)).exists():
+        return None  # encrypted: the passphrase comes first
+    minutes = start.get("minutes") or frame.minutes or settings.time_box_minutes
+    sketch = Sketch(frame, start.get("language") or lang, start["coachee"].strip(), start["topic"].strip(), minutes)
+
+    def load():
+        from growtui import crypto as vault
+        from growtui.library import load_library
+        from growtui.storage import Store, trash
+
+        config = opts.config
+        library = load_library(opts.questions_dirs)
+        trash.purge()
+        root = opts.resolved_sessions_dir()
+        return Store(root), library, config, vault.read_marker(root)
+
+    return lang, Deferred(sketch, settings.theme, load)
 
 
 @click.command()
@@ -64,10 +137,11 @@ def new(
     """Start a new conversation straight away, cursor in the notes."""
     if not coachee.strip():
         raise click.BadParameter("the coachee's name is empty", param_hint="--coachee")
+    kept = kept_frames(opts)
     if type_id is not None:
         from growtui.library import load_library
 
-        known = load_library(opts.questions_dirs).types
+        known = kept.types if kept is not None else load_library(opts.questions_dirs).types
         if type_id not in known:
             raise click.BadParameter(
                 f"no conversation type {type_id!r}; known: {', '.join(known)} (see growtui types)",
@@ -79,10 +153,11 @@ def new(
             "coachee": coachee,
             "topic": topic,
             "minutes": minutes,
-            "language": language or opts.language(),
+            "language": language,  # None: the interface language
             "type_id": type_id,
             "tags": tuple(tags),
         },
+        kept,
     )
 
 

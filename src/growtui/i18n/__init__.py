@@ -20,6 +20,8 @@ stay in English, like the option names they sit between; see the README.
 
 from __future__ import annotations
 
+import locale
+import os
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -113,3 +115,16 @@ def short_date(day: date, lang: Lang | str) -> str:
     weekday = t("date.weekdays", lang).split()[day.weekday()]
     month = t("date.months", lang).split()[day.month - 1]
     return f"{weekday} {day.day} {month} {day.year}"
+
+
+def system_language() -> str:
+    """Dutch ("nl") when the system speaks Dutch, English ("en") otherwise: the config's default language."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
+        if value:
+            return "nl" if value.lower().startswith("nl") else "en"
+    try:
+        code = locale.getlocale()[0] or ""
+    except ValueError:
+        code = ""
+    return "nl" if code.lower().startswith("nl") else "en"

@@ -17,7 +17,7 @@ from growtui.errors import Problem, TomlProblem
 from growtui.storage import toml_read
 
 MAX_LIBRARY_FILE = 1024 * 1024
-_HERE = Path(__file__).parent
+_HERE = Path(__file__).parent.parent  # the growtui package
 
 
 def question_files(locations: Iterable[Path]) -> tuple[list[Path], list[Problem]]:

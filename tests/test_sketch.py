@@ -1,0 +1,209 @@
+"""The first frame of ``growtui new`` drawn from plain data (issue 18): it draws what the session screen
+draws, nothing pressed while it is up is lost, and a kept frame is used only while nothing it came from
+changed.
+
+No timings here (they are in bench/): these tests compare what is drawn and count what is loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from textual import events
+
+from growtui import first_frame, paths, sketched
+from growtui.app import GrowApp, Start
+from growtui.config import Config
+from growtui.errors import ConfigError, Problem
+from growtui.first_frame import Sketch
+from growtui.model import DEFAULT_TYPE
+from growtui.screens.session import SessionScreen
+from growtui.screens.sketch import SketchScreen
+from growtui.sketched import Deferred
+from growtui.storage import Store
+from growtui.widgets.fields import NotesArea
+from terminal import Terminal
+from ui_helpers import make_app, shipped_library, wait_until
+
+
+def _kept(config: Config | None = None):
+    first_frame.keep((), paths.config_file(), config or Config(), shipped_library())
+    kept = first_frame.kept((), paths.config_file())
+    assert kept is not None
+    return kept
+
+
+def _sketch(lang="en", type_id=None, coachee="Bench", topic="") -> Sketch:
+    frame = _kept().frame(type_id, lang)
+    assert frame is not None
+    return Sketch(frame, lang, coachee, topic, frame.minutes or 45)
+
+
+def _lines(app) -> list[str]:
+    return [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
+
+
+def deferred_app(sessions, sketch: Sketch, load=None) -> GrowApp:
+    def loaded():
+        return Store(sessions), shipped_library(), Config(language=sketch.lang), None
+
+    start = Start(coachee=sketch.coachee, topic=sketch.topic, language=sketch.lang)
+    deferred = Deferred(sketch, "textual-dark", load or loaded)
+    return GrowApp(store=None, library=None, config=None, lang=sketch.lang, start=start, deferred=deferred)
+
+
+@pytest.mark.parametrize(
+    ("lang", "type_id", "size"),
+    [("en", None, (100, 30)), ("nl", None, (100, 30)), ("en", None, (80, 24)), ("nl", "feedback", (80, 24))],
+)
+async def test_the_first_frame_draws_what_the_session_screen_draws(tmp_path, monkeypatch, lang, type_id, size):
+    monkeypatch.setattr(sketched, "SKETCH_SHOWN", 60.0)  # the frame stays up: nothing is loaded behind it
+    drawn = deferred_app(tmp_path / "s", _sketch(lang, type_id, coachee="Noor Walk", topic="Quiet Mondays"))
+    async with drawn.run_test(size=size) as pilot:
+        await wait_until(pilot, lambda: isinstance(drawn.screen, SketchScreen) and drawn.focused is not None)
+        await wait_until(pilot, lambda: "palette" in _lines(drawn)[-1])
+        first = _lines(drawn)
+        drawn.exit()
+    real = make_app(
+        tmp_path / "s", lang=lang, clock=lambda: 0.0, coachee="Noor Walk", topic="Quiet Mondays", type_id=type_id
+    )
+    async with real.run_test(size=size) as pilot:
+        await wait_until(pilot, lambda: isinstance(real.screen, SessionScreen) and real.focused is not None)
+        await wait_until(pilot, lambda: "palette" in _lines(real)[-1])  # the key bar is drawn last
+        for got, want in zip(first, _lines(real), strict=True):
+            assert got == want
+
+
+async def test_keys_pressed_while_the_first_frame_is_up_reach_the_notes_in_order(tmp_path, monkeypatch):
+    monkeypatch.setattr(sketched, "SKETCH_SHOWN", 3.0)  # the frame stays up while the keys come
+    app = deferred_app(tmp_path / "s", _sketch())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, SketchScreen))
+        await pilot.press("H", "i", "space", "t", "h", "e", "r", "e")
+        app.post_message(events.Paste(" and pasted"))
+        await pilot.pause(0.05)
+        assert isinstance(app.screen, SketchScreen)  # still only the frame: nothing typed is drawn yet
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        await wait_until(
+            pilot, lambda: isinstance(app.focused, NotesArea) and app.focused.text == "Hi there and pasted"
+        )
+        await pilot.press("ctrl+q")
+    [saved] = (tmp_path / "s").rglob("*.toml")
+    assert 'notes = "Hi there and pasted"' in saved.read_text()
+
+
+async def test_quitting_while_the_first_frame_is_up_leaves_no_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(sketched, "SKETCH_SHOWN", 0.3)
+    app = deferred_app(tmp_path / "s", _sketch())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, SketchScreen))
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: app._exit_renderables is not None or not app.is_running, timeout=5)
+    assert app.return_code in (0, None)
+    assert not list((tmp_path / "s").rglob("*.toml"))
+
+
+async def test_a_config_broken_behind_the_first_frame_ends_with_its_problem(tmp_path):
+    def load():
+        raise ConfigError([Problem(tmp_path / "config.toml", "time_box_minutes: not a number", line=2)])
+
+    app = deferred_app(tmp_path / "s", _sketch(), load=load)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: not app.is_running, timeout=5)
+    assert app.return_code == 2
+    assert isinstance(app.load_error, ConfigError)  # the command line reports it as a full start does
+    assert not list((tmp_path / "s").rglob("*"))
+
+
+def test_a_kept_frame_goes_stale_when_the_config_or_a_question_file_changes(tmp_path):
+    config = paths.config_file()
+    _kept()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('language = "nl"\n')
+    assert first_frame.kept((), config) is None  # the config changed: the next start is the full one
+    _kept(Config(language="nl"))
+    kept = first_frame.kept((), config)
+    assert kept is not None and kept.settings.language == "nl"
+    extra = tmp_path / "mine.toml"
+    extra.write_text("schema_version = 1\n")
+    assert first_frame.kept((extra,), config) is None
+
+
+def test_the_frames_kept_follow_the_library_and_say_nothing_about_a_person():
+    kept = _kept()
+    library = shipped_library()
+    assert first_frame.DEFAULT_TYPE == DEFAULT_TYPE
+    assert set(kept.types) == set(library.types)
+    assert kept.frame(None, "nl") is not None and kept.frame(None, "en") is not None
+    for name, frame in kept.frames.items():
+        type_id, _lang = name.split("/")
+        follow_up_later = [p for p in library.types[type_id].phase_ids() if p != "follow_up"]  # with open actions
+        assert [phase for phase, _ in frame.phases] == follow_up_later
+    text = (paths.cache_dir() / "first-frame.json").read_text()
+    assert json.loads(text)["format"] == first_frame.FORMAT
+    assert '"-"' not in text  # not even the stand-in coachee the frames were made with
+
+
+def test_the_first_frame_needs_neither_pydantic_nor_the_models(env_for_subprocess, tmp_path):
+    _kept()
+    code = (
+        "import sys\n"
+        "from growtui import first_frame, paths\n"
+        "from growtui.cli import Options\n"
+        "from growtui.cli.tui import _deferred\n"
+        "from growtui.screens.sketch import SketchScreen\n"
+        "kept = first_frame.kept((), paths.config_file())\n"
+        f"opts = Options(sessions_dir=__import__('pathlib').Path({str(tmp_path / 's')!r}), lang='en')\n"
+        "start = {'coachee': 'Bench', 'topic': '', 'minutes': None, 'language': None, 'type_id': None}\n"
+        "lang, deferred = _deferred(opts, start, kept)\n"
+        "SketchScreen(deferred.sketch)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic' or m.startswith(('growtui.model', "
+        "'growtui.conversation', 'growtui.library', 'filelock'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env_for_subprocess, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+SEEN = """
+import pathlib
+import growtui.screens.sketch as sketch
+drawn = sketch.SketchScreen.on_mount
+def on_mount(self):
+    pathlib.Path(os.environ["GROWTUI_TEST_SKETCH_SEEN"]).write_text(self.sketch.coachee)
+    drawn(self)
+sketch.SketchScreen.on_mount = on_mount
+"""
+
+
+def test_a_real_second_start_draws_the_kept_frame_and_keeps_every_key(tmp_path, env_for_subprocess):
+    folder, seen = tmp_path / "sessions", tmp_path / "seen"
+    env = {**env_for_subprocess, "GROWTUI_TEST_SKETCH_SEEN": str(seen)}
+    args = ["--sessions-dir", str(folder), "--lang", "en", "new", "--coachee"]
+    kept = Path(env["XDG_CACHE_HOME"]) / "growtui" / "first-frame.json"
+    with Terminal([*args, "First"], env, inject=SEEN) as term:
+        term.wait_for("Next question")
+        deadline = time.monotonic() + 20
+        while not kept.exists() and time.monotonic() < deadline:  # kept in a thread after the first frame
+            time.sleep(0.05)
+        term.send("\x11")  # Ctrl+Q, nothing typed
+        assert term.wait_exit() == 0
+    assert kept.exists() and not seen.exists()  # the first start is the full one, and keeps the frame
+    with Terminal([*args, "Second"], env, inject=SEEN) as term:
+        term.send("typed at once")  # before anything is drawn: held until the notes are there
+        term.wait_for("Next question")
+        term.send(", then more")
+        deadline = time.monotonic() + 20
+        while "then more" not in "".join(p.read_text() for p in folder.rglob("*.toml")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        term.send("\x11")
+        assert term.wait_exit() == 0
+    assert seen.read_text() == "Second"  # this start drew the kept frame first
+    [saved] = folder.rglob("*.toml")
+    assert 'notes = "typed at once, then more"' in saved.read_text()
+    assert not kept.read_text().count("Second")  # nothing about a person in the cache
