@@ -48,6 +48,23 @@ def _lines(app) -> list[str]:
     return [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
 
 
+def _cells(app) -> list[list[tuple]]:
+    """Every cell of the screen as it looks: its character and background, and the colour and attributes
+    of what is drawn in it (a space shows no colour or weight, so those are left out for spaces)."""
+    rows = []
+    for strip in app.screen._compositor.render_strips():
+        row = []
+        for segment in strip:
+            style = segment.style
+            for char in segment.text:
+                look = None if style is None else (str(style.bgcolor), style.reverse)
+                if char != " " and style is not None:
+                    look = (*look, str(style.color), style.bold, style.dim, style.italic)
+                row.append((char, look))
+        rows.append(row)
+    return rows
+
+
 def deferred_app(sessions, sketch: Sketch, load=None) -> GrowApp:
     def loaded():
         return Store(sessions), shipped_library(), Config(language=sketch.lang), None
@@ -67,7 +84,7 @@ async def test_the_first_frame_draws_what_the_session_screen_draws(tmp_path, mon
     async with drawn.run_test(size=size) as pilot:
         await wait_until(pilot, lambda: isinstance(drawn.screen, SketchScreen) and drawn.focused is not None)
         await wait_until(pilot, lambda: "palette" in _lines(drawn)[-1])
-        first = _lines(drawn)
+        first, first_cells = _lines(drawn), _cells(drawn)
         drawn.exit()
     real = make_app(
         tmp_path / "s", lang=lang, clock=lambda: 0.0, coachee="Noor Walk", topic="Quiet Mondays", type_id=type_id
@@ -77,6 +94,8 @@ async def test_the_first_frame_draws_what_the_session_screen_draws(tmp_path, mon
         await wait_until(pilot, lambda: "palette" in _lines(real)[-1])  # the key bar is drawn last
         for got, want in zip(first, _lines(real), strict=True):
             assert got == want
+        for y, (got_row, want_row) in enumerate(zip(first_cells, _cells(real), strict=True)):
+            assert got_row == want_row, f"row {y}: {first[y]}"
 
 
 async def test_keys_pressed_while_the_first_frame_is_up_reach_the_notes_in_order(tmp_path, monkeypatch):

@@ -16,6 +16,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Label, Static, TextArea
@@ -40,19 +41,7 @@ SketchScreen {
     #question-text { text-style: bold; color: $text; }
     #question-meta { color: $text-muted; height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     #answer { height: 1; background: $surface; color: $text-disabled; }
-    #panel-style { height: auto; margin-bottom: 1; }
-    .style-row { height: 1; }
-    .style-row > Label { width: 26; color: $text-muted; }
-    .style-row > #style-title { text-style: bold; color: $text; }
-    .tick { width: auto; height: 1; margin-right: 3; background: $surface; }
-    .tick > .side { width: 1; color: $panel; }
-    .tick > .inner { width: 1; background: $panel; }
-    .tick > .label { width: auto; padding: 0 0 0 1; }
-    .pick { width: 22; height: 1; margin-right: 2; background: $surface; layout: horizontal; }
-    .pick > .value { width: 1fr; }
-    .pick > .arrow { width: 2; }
-    #style-choice-label { width: auto; margin-right: 1; color: $text-muted; }
-    #style-suggestion { color: $text-muted; padding-left: 26; }
+    #panel-style { height: auto; margin-bottom: 1; color: $text-muted; text-wrap: nowrap; text-overflow: clip; }
 }
 """
 )
@@ -107,8 +96,8 @@ class SketchScreen(Translated, Screen):
             yield Static(frame.placeholder, id="answer", markup=False)
         with Container(id="phases"), Container(id="phase-opening", classes="phase"):
             if frame.style:
-                with VerticalScroll(classes="panel", can_focus=False), Vertical(id="panel-style"):
-                    yield from self._style_panel()
+                with VerticalScroll(classes="panel", can_focus=False):
+                    yield self._style_panel()
             yield TextArea(
                 id="notes-opening",
                 classes="notes",
@@ -118,29 +107,26 @@ class SketchScreen(Translated, Screen):
             )
         yield Footer(compact=True)
 
-    def _style_panel(self) -> ComposeResult:
-        """Coach or direct? as the style panel shows it with nothing chosen: three boxes, two choices."""
-        lang = self.sketch.lang
-        with Horizontal(classes="style-row"):
-            yield Label(t("style.title", lang), id="style-title")
-            for name in ("deadline", "risk", "standard"):
-                with Horizontal(classes="tick"):
-                    yield Label("▐", classes="side")
-                    yield Label(" ", classes="inner")
-                    yield Label("▌", classes="side")
-                    yield Label(t(f"style.{name}", lang), classes="label")
-        with Horizontal(classes="style-row"):
-            yield Label(t("style.experience", lang))
-            yield from self._pick()
-            yield Label(t("style.choice", lang), id="style-choice-label")
-            yield from self._pick()
-        yield Label(t("style.suggest.none", lang), id="style-suggestion")
+    def _style_panel(self) -> Static:
+        """Coach or direct? as the style panel shows it with nothing chosen: three boxes, two choices.
 
-    @staticmethod
-    def _pick() -> ComposeResult:
-        with Horizontal(classes="pick"):
-            yield Label("—", classes="value")
-            yield Label("▼", classes="arrow")
+        One widget of three lines, not the panel's twenty: each widget costs the first frame its styling.
+        The colours are the Checkbox's and Select's own (tests/test_sketch.py compares them cell by cell).
+        """
+        lang = self.sketch.lang
+
+        def cell(text: str, width: int) -> str:
+            return escape(text[:width].ljust(width))
+
+        tick = "[$panel on $surface]▐[/][on $panel] [/][$panel on $surface]▌[/][$foreground on $surface] {} [/]  "
+        pick = "[$foreground 50% on $surface]—" + " " * 19 + "▼ [/]"
+        ticks = "".join(tick.format(escape(t(f"style.{name}", lang))) for name in ("deadline", "risk", "standard"))
+        lines = [
+            f"[bold $foreground]{cell(t('style.title', lang), 26)}[/]{ticks}",
+            f"{cell(t('style.experience', lang), 26)}{pick}  {escape(t('style.choice', lang))} {pick}",
+            f"{' ' * 26}{escape(t('style.suggest.none', lang))}",
+        ]
+        return Static("\n".join(lines), id="panel-style")
 
     def _elapsed(self) -> int:
         return int(time.monotonic() - self.started)
