@@ -57,9 +57,9 @@ def _cells(app) -> list[list[tuple]]:
         for segment in strip:
             style = segment.style
             for char in segment.text:
-                look = None if style is None else (str(style.bgcolor), style.reverse)
+                look: tuple = () if style is None else (str(style.bgcolor), style.reverse)
                 if char != " " and style is not None:
-                    look = (*look, str(style.color), style.bold, style.dim, style.italic)
+                    look += (str(style.color), style.bold, style.dim, style.italic)
                 row.append((char, look))
         rows.append(row)
     return rows
