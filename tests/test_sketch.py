@@ -7,6 +7,7 @@ No timings here (they are in bench/): these tests compare what is drawn and coun
 
 from __future__ import annotations
 
+import inspect
 import json
 import subprocess
 import sys
@@ -226,3 +227,22 @@ def test_a_real_second_start_draws_the_kept_frame_and_keeps_every_key(tmp_path, 
     [saved] = folder.rglob("*.toml")
     assert 'notes = "typed at once, then more"' in saved.read_text()
     assert not kept.read_text().count("Second")  # nothing about a person in the cache
+
+
+async def test_a_key_still_queued_when_the_held_ones_are_replayed_comes_after_them(tmp_path, monkeypatch):
+    """Seen in tmux: "Goed geslapen" typed at 8 keys a second became "gGoed eslapen"; the held keys were
+    posted again behind a "g" that was already waiting in the app's queue."""
+    monkeypatch.setattr(sketched, "SKETCH_SHOWN", 3.0)
+    release = sketched.Sketched._release_keys
+    monkeypatch.setattr(sketched.Sketched, "_release_keys", lambda self, tries=0: None)  # released by hand below
+    app = deferred_app(tmp_path / "s", _sketch())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, SketchScreen))
+        await pilot.press("G", "o", "e", "d", "space")
+        app._load_rest()
+        await wait_until(pilot, lambda: isinstance(app.focused, NotesArea))
+        app.post_message(events.Key("g", "g"))  # typed just now: waiting in the queue
+        replayed = release(app)
+        if inspect.isawaitable(replayed):
+            await replayed
+        await wait_until(pilot, lambda: isinstance(app.focused, NotesArea) and app.focused.text == "Goed g")

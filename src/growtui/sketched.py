@@ -91,10 +91,14 @@ class Sketched(_Base):
             self.push_screen(PassphraseScreen(self.locked, self.lang), self._unlocked)
         else:
             self._open_first()
-        self._release_keys()
+        self.call_later(self._release_keys)
 
-    def _release_keys(self, tries: int = 0) -> None:
-        """The keys pressed while the first frame was up, in order, once the real screen has the cursor."""
+    async def _release_keys(self, tries: int = 0) -> None:
+        """The keys pressed while the first frame was up, in order, once the real screen has the cursor.
+
+        They are handled here and now, not posted again: a key still waiting in the app's queue came after
+        them and must stay after them.
+        """
         from growtui.widgets.fields import NotesArea  # loaded with the session screen by now
 
         if self._held is None:
@@ -106,9 +110,7 @@ class Sketched(_Base):
             return
         held, self._held = self._held, None
         for event in held:
-            self.post_message(
-                events.Paste(event.text) if isinstance(event, events.Paste) else events.Key(event.key, event.character)
-            )
+            await super().on_event(event)
 
     async def on_event(self, event: events.Event) -> None:
         if self._held is not None and isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
