@@ -102,3 +102,25 @@ async def test_the_sessions_folder_is_not_listed_before_the_first_frame(tmp_path
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_until(pilot, lambda: Phase.follow_up in session_screen(app).live.phases())
     assert listed and all(listed), listed  # listed only by the look back, after the first frame
+
+
+async def test_words_typed_in_the_last_moment_before_the_look_back_count_as_typed(tmp_path, monkeypatch):
+    """Seen in tmux: the keys typed as the screen came were still only in the notes area (the session hears of
+    them when it saves, 0.4 s later), so the look back offered its dialog and the next words went to it."""
+    from growtui.screens import session as session_module
+
+    monkeypatch.setattr(session_module, "SAVE_DELAY", 60.0)  # the typing is in the area, not yet in the session
+    folder = tmp_path / "sessions"
+    Store(folder).create(Session(id="open00000002", coachee="Sanne", topic="Workload", status=Status.in_progress))
+    app = make_app(folder, coachee="Sanne", topic="Something else")
+    started = []
+    real = LookingBack.look_back
+    monkeypatch.setattr(LookingBack, "look_back", lambda self, *args, **kwargs: started.append(args))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: bool(started))
+        await type_text(pilot, "just")
+        real(app, *started[0])
+        told = "growtui resume open00000002"
+        await wait_until(pilot, lambda: any(told in str(n.message) for n in app._notifications))
+        assert not isinstance(app.screen, ResumeOffer)
+        assert session_screen(app).notes_area().text == "just"

@@ -62,7 +62,9 @@ class LookingBack(_Base):
         if active is None or active.live.stored is not stored:
             return  # that conversation is closed already
         if earlier.unfinished:
-            if not active.live.worth_saving():
+            # Typing counts when it is only in a text area yet (the session hears of it when it saves), and
+            # when keys pressed on the first frame still wait for the notes: the dialog would take them.
+            if not active.screen.anything_typed() and not getattr(self, "holding_keys", False):
                 self._offer_resume(request, earlier)
                 return
             entry = earlier.unfinished[0]  # too late to ask: something is typed in this one

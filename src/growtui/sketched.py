@@ -62,6 +62,11 @@ class Sketched(_Base):
     def _unlocked(self, vault: Vault | None) -> None:  # provided by the app
         raise NotImplementedError
 
+    @property
+    def holding_keys(self) -> bool:
+        """Keys pressed on the first frame are waiting for the session screen's notes."""
+        return bool(self._held)
+
     def show_sketch(self, deferred: Deferred) -> None:
         from growtui.screens.sketch import SketchScreen
 

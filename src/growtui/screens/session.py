@@ -306,6 +306,11 @@ class SessionScreen(Translated, Screen):
             self.live.set_notes(area.phase, area.text)
         self._dirty_notes.clear()
 
+    def anything_typed(self) -> bool:
+        """Whether anything is typed in this conversation, what is only in a text area so far included."""
+        self._pull_notes(every=True)
+        return self.live.worth_saving()
+
     def save_now(self) -> None:
         """Hand the newest state to the writer thread (returns at once); nothing while nothing was typed."""
         self._save_timer = None
