@@ -246,3 +246,19 @@ async def test_a_key_still_queued_when_the_held_ones_are_replayed_comes_after_th
         if inspect.isawaitable(replayed):
             await replayed
         await wait_until(pilot, lambda: isinstance(app.focused, NotesArea) and app.focused.text == "Goed g")
+
+
+def test_snapshot_the_first_frame(snap_compare, tmp_path, monkeypatch):
+    """The frame ``growtui new`` draws from plain data (in Dutch, with a topic), as the terminal shows it."""
+    import types
+
+    from growtui.screens import sketch as sketch_module
+
+    monkeypatch.setattr(sketched, "SKETCH_SHOWN", 60.0)  # nothing is loaded behind it
+    monkeypatch.setattr(sketch_module, "time", types.SimpleNamespace(monotonic=lambda: 100.0))  # the clock at 0:00
+    app = deferred_app(tmp_path / "s", _sketch("nl", coachee="Sanne de Vries", topic="Werkdruk"))
+
+    async def drawn(pilot):
+        await wait_until(pilot, lambda: isinstance(app.screen, SketchScreen) and "palette" in _lines(app)[-1])
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=drawn)
