@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.widgets import Input
 
 from growtui import first_frame, paths, sketched
 from growtui.app import GrowApp, Start
@@ -23,6 +24,7 @@ from growtui.config import Config
 from growtui.errors import ConfigError, Problem
 from growtui.first_frame import Sketch
 from growtui.model import DEFAULT_TYPE
+from growtui.screens.home import HomeScreen
 from growtui.screens.session import SessionScreen
 from growtui.screens.sketch import SketchScreen
 from growtui.sketched import Deferred
@@ -33,7 +35,7 @@ from ui_helpers import make_app, shipped_library, wait_until
 
 
 def _kept(config: Config | None = None):
-    first_frame.keep((), paths.config_file(), config or Config(), shipped_library())
+    first_frame.keep(first_frame.digests((), paths.config_file()), config or Config(), shipped_library())
     kept = first_frame.kept((), paths.config_file())
     assert kept is not None
     return kept
@@ -262,3 +264,42 @@ def test_snapshot_the_first_frame(snap_compare, tmp_path, monkeypatch):
         await wait_until(pilot, lambda: isinstance(app.screen, SketchScreen) and "palette" in _lines(app)[-1])
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=drawn)
+
+
+async def test_words_and_then_ctrl_q_on_the_first_frame_are_saved_then_it_quits(tmp_path, monkeypatch):
+    monkeypatch.setattr(sketched, "SKETCH_SHOWN", 3.0)
+    app = deferred_app(tmp_path / "s", _sketch())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, SketchScreen))
+        await pilot.press("x", "y", "ctrl+l", "a", "ctrl+q")  # Ctrl+L: the answer line, as a manager might
+        await wait_until(pilot, lambda: not app.is_running, timeout=15)
+    [saved] = (tmp_path / "s").rglob("*.toml")
+    text = saved.read_text()
+    assert 'notes = "xy"' in text  # before Ctrl+L: the notes
+    assert 'text = "a"' in text  # after it: a draft on the answer line, not an answer nobody confirmed
+    assert "asked = []" in text
+
+
+async def test_keys_on_a_first_frame_whose_conversation_cannot_open_go_nowhere_else(tmp_path, monkeypatch):
+    """They are dropped with a word, never typed into the home screen's fields."""
+    monkeypatch.setattr(sketched, "SKETCH_SHOWN", 3.0)
+    monkeypatch.setattr(sketched, "RELEASE_TRIES", 5)
+    app = deferred_app(tmp_path / "s", _sketch(coachee="Bad \udcff name"))  # bytes that are not UTF-8
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, SketchScreen))
+        await pilot.press("P", "i", "m", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        dropped = "The 4 keys you pressed while growtui was starting were not kept"
+        await wait_until(pilot, lambda: any(dropped in str(n.message) for n in app._notifications))
+        assert app.screen.query_one("#coachee", Input).value == ""
+    assert not list((tmp_path / "s").rglob("*.toml"))
+
+
+def test_a_name_that_is_not_text_gets_the_full_start_and_its_message():
+    from growtui.cli import Options
+    from growtui.cli.tui import _deferred
+
+    kept = _kept()
+    start = {"coachee": "Bad \udcff", "topic": "", "minutes": None, "language": None, "type_id": None}
+    assert _deferred(Options(lang="en"), start, kept) is None
+    assert _deferred(Options(lang="en"), {**start, "coachee": "Good"}, kept) is not None

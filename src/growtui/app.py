@@ -46,7 +46,8 @@ if TYPE_CHECKING:  # loaded when a session opens: a first frame drawn from plain
 def _in_thread(work: Callable[[], object]) -> None:
     import threading
 
-    threading.Thread(target=work, name="growtui-keep-frame", daemon=True).start()
+    # Not a daemon: quitting waits for it (some tens of milliseconds) instead of leaving a half-written file.
+    threading.Thread(target=work, name="growtui-keep-frame").start()
 
 
 @dataclass

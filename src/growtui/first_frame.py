@@ -109,14 +109,25 @@ def config_digest(path: Path) -> str:
         return ""
 
 
+def digests(extra: Sequence[Path], config_path: Path) -> tuple[str, str]:
+    """(library and code, config file): what a kept frame is kept under ("" in either: nothing is kept)."""
+    return library_key(extra, _code()), config_digest(config_path)
+
+
+def _kept_data(key: str, config: str) -> dict | None:
+    try:
+        data = json.loads(_cache_file().read_bytes())
+    except Exception:  # missing, cut short, not JSON: nothing kept
+        return None
+    fresh = isinstance(data, dict) and data.get("format") == FORMAT and key and config
+    return data if fresh and data.get("key") == key and data.get("config") == config else None
+
+
 def kept(extra: Sequence[Path], config_path: Path) -> Kept | None:
     """The frames kept by the last full start, when nothing they came from has changed since; else None."""
     try:
-        data = json.loads(_cache_file().read_bytes())
-        if data.get("format") != FORMAT:
-            return None
-        config = config_digest(config_path)
-        if not config or data["config"] != config or data["key"] != library_key(extra, _code()):
+        data = _kept_data(*digests(extra, config_path))
+        if data is None:
             return None
         frames = {
             name: Frame(
@@ -135,11 +146,12 @@ def kept(extra: Sequence[Path], config_path: Path) -> Kept | None:
         return None
 
 
-def keep(extra: Sequence[Path], config_path: Path, config: Config, library: Library) -> None:
-    """Keep the first frames of ``library`` for the next start (after a full one; never raises)."""
+def keep(kept_under: tuple[str, str], config: Config, library: Library) -> None:
+    """Keep the first frames of ``library`` for the next start, under ``digests()`` taken before the config
+    and the library were read (a file edited since then makes them stale, not wrong). Never raises."""
     try:
-        config_now, key = config_digest(config_path), library_key(extra, _code())
-        if not config_now or not key or kept(extra, config_path) is not None:
+        key, config_now = kept_under
+        if not config_now or not key or _kept_data(key, config_now) is not None:
             return
         frames = {
             f"{type_id}/{lang}": frame

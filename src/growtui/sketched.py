@@ -4,7 +4,9 @@ A mixin of the app. The first frame (``screens.sketch``) is on the terminal
 before pydantic, the models, the library or the session screen are loaded;
 they are loaded right after it, and the session screen takes its place.
 Every key and paste that comes in between is held and replayed in order once
-the session screen has the cursor: the frame only looks like that screen.
+the session screen's notes have the cursor: the frame only looks like that
+screen. When no notes come (the conversation could not open, the folder
+turned out to be encrypted), the keys are dropped and the manager is told.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
-SKETCH_SHOWN = 0.01  # seconds after the first frame was handed over: the writer thread has put it out by then
+SKETCH_SHOWN = 0.01  # seconds after the first frame was handed over, for the writer thread to put it out
+REPLAY_WAIT = 1.0  # seconds at most for a held key to travel up to the app, before the next one goes
 RELEASE_TRIES = 100  # 2 s at most for the session screen to take the cursor, then the keys go where it is
 
 
@@ -54,7 +57,10 @@ class Sketched(_Base):
     locked: Marker | None
     lang: str
     _held: list[events.Key | events.Paste] | None = None  # the keys pressed while the first frame is up
+    _replaying = False
+    _replayed: events.Key | events.Paste | None = None  # the held key being handled
     load_error: GrowtuiError | None = None
+    keys_not_kept = 0  # held when the start failed behind the first frame
 
     def _open_first(self) -> None:  # provided by the app
         raise NotImplementedError
@@ -85,7 +91,7 @@ class Sketched(_Base):
         try:
             self.store, self.library, self.config, self.locked = deferred.load()
         except GrowtuiError as exc:  # a question file or the config broke since the frame was kept
-            self._held = None
+            self.keys_not_kept, self._held = len(self._held or []), None
             self.load_error = exc  # the command line says it once the terminal is back, as a full start would
             self.exit(return_code=2)
             return
@@ -99,25 +105,77 @@ class Sketched(_Base):
         self.call_later(self._release_keys)
 
     async def _release_keys(self, tries: int = 0) -> None:
-        """The keys pressed while the first frame was up, in order, once the real screen has the cursor.
+        """The keys pressed while the first frame was up, in order, once the session screen's notes have the cursor.
 
-        They are handled here and now, not posted again: a key still waiting in the app's queue came after
-        them and must stay after them.
+        Only there: not on the tick box that has the focus for a moment while the screen mounts (a space
+        would tick it), nor on another screen's field when the conversation could not open (the notes would
+        become a coachee's name, or a passphrase). Then they are dropped, and the manager is told.
         """
         from growtui.widgets.fields import NotesArea  # loaded with the session screen by now
 
-        if self._held is None:
+        if self._held is None or self._replaying:
             return
-        # Not on the first widget that has focus for a moment while the screen mounts (a tick box: a space
-        # there would tick it), only on the notes, where the session screen puts the cursor.
-        if not isinstance(self.focused, NotesArea) and tries < RELEASE_TRIES:
-            self.set_timer(0.02, lambda: self._release_keys(tries + 1))
+        if not isinstance(self.focused, NotesArea):
+            if tries < RELEASE_TRIES:
+                self.set_timer(0.02, lambda: self._release_keys(tries + 1))
+            else:
+                self._drop_held()
             return
-        held, self._held = self._held, None
-        for event in held:
-            await super().on_event(event)
+        self._replaying = True
+        await self._replay_next()
+
+    async def _replay_next(self) -> None:
+        """The oldest held key; the next one once this one has been handled, as if typed.
+
+        A key goes to the focused widget; a character the notes take stops there, any other key travels up
+        to the app, whose bindings may move the cursor (Ctrl+L, Esc, Tab, F2) or read what is typed (Ctrl+Q).
+        The next key waits until this one stopped or reached the app: the answer typed after a held Ctrl+L
+        goes to the answer line, a held Ctrl+Q finds the words before it. Keys that come meanwhile queue up.
+        """
+        held = self._held
+        if not held:
+            self._held, self._replaying = None, False
+            return
+        event = held.pop(0)
+        self._replayed = event
+        await super().on_event(event)
+        if not event.is_forwarded:  # a priority binding (Ctrl+Q, F12): done here
+            self._replay_done(event)
+            return
+        target = self.focused or self.screen
+        if not target.call_later(self._replay_taken, event):  # the widget is going: on from the app
+            self._replay_done(event)
+
+    def _replay_taken(self, event: events.Key | events.Paste, waited: float = 0.0) -> None:
+        """``event`` has been with the focused widget: it stopped there or higher up, or it goes on to the app.
+
+        Looked at again every few milliseconds: a busy moment (a hidden phase being mounted) can hold up its
+        way to the app, and the next key must not overtake it. After REPLAY_WAIT the next one goes anyway.
+        """
+        if self._replayed is not event:
+            return
+        if event._stop_propagation or waited >= REPLAY_WAIT:  # Textual has no public word for "stopped"
+            self._replay_done(event)
+        else:
+            self.set_timer(0.02, lambda: self._replay_taken(event, waited + 0.02))
+
+    def _replay_done(self, event: events.Key | events.Paste) -> None:
+        if self._replayed is event:
+            self._replayed = None
+            self.call_later(self._replay_next)  # after what its binding asked for (a focus moves by call_later)
+
+    def _drop_held(self) -> None:
+        from growtui.i18n import tn
+
+        held, self._held = self._held or [], None
+        if held:
+            self.notify(tn("sketch.keys_dropped", len(held), self.lang), severity="warning", timeout=20)
 
     async def on_event(self, event: events.Event) -> None:
+        if event is self._replayed:  # a held key that went up from the focused widget: the app's bindings now
+            await super().on_event(event)
+            self._replay_done(event)
+            return
         if self._held is not None and isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
             self._held.append(event)  # for the session screen: the first frame only looks like it
             return

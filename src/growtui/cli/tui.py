@@ -31,6 +31,8 @@ def run_app(opts: Options, start_kwargs: dict, kept: Kept | None = None) -> None
         app = _full_app(opts, start_kwargs)
     app.run()
     if app.load_error is not None:
+        if app.keys_not_kept:
+            click.echo(f"growtui: the {app.keys_not_kept} keys typed while it started were not kept", err=True)
         raise app.load_error
     if app.return_code:
         raise click.exceptions.Exit(app.return_code)
@@ -41,6 +43,7 @@ def _full_app(opts: Options, start_kwargs: dict):
     from growtui.library import load_library
     from growtui.storage import Store, trash
 
+    kept_under = first_frame.digests(opts.questions_dirs, paths.config_file())  # before reading what they cover
     config = opts.config
     library = load_library(opts.questions_dirs)
     trash.purge()  # what was deleted more than 30 days ago goes now; the names of the entries tell, nothing is read
@@ -53,7 +56,7 @@ def _full_app(opts: Options, start_kwargs: dict):
     from growtui.app import GrowApp, Start  # Textual is imported only for the interactive app
 
     def keep_frame(config, library) -> None:
-        first_frame.keep(opts.questions_dirs, paths.config_file(), config, library)
+        first_frame.keep(kept_under, config, library)
 
     return GrowApp(
         store=store,
@@ -75,6 +78,15 @@ def kept_frames(opts: Options) -> Kept | None:
     return first_frame.kept(opts.questions_dirs, paths.config_file())
 
 
+def _is_text(*values: str) -> bool:
+    try:
+        for value in values:
+            value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _deferred(opts: Options, start: dict, kept: Kept):
     """(interface language, Deferred) for a new conversation whose first frame is kept; None otherwise."""
     from growtui import paths
@@ -86,8 +98,8 @@ def _deferred(opts: Options, start: dict, kept: Kept):
     settings = kept.settings
     lang = opts.lang or settings.language or system_language()
     frame = kept.frame(start.get("type_id"), start.get("language") or lang)
-    if frame is None or not start.get("coachee"):
-        return None
+    if frame is None or not start.get("coachee") or not _is_text(start["coachee"], start.get("topic", "")):
+        return None  # bytes that are not UTF-8 cannot be drawn: the full start says what is wrong with them
     configured = Path(settings.sessions_dir) if settings.sessions_dir is not None else None
     if marker_path(paths.sessions_dir(opts.sessions_dir, configured)).exists():
         return None  # encrypted: the passphrase comes first

@@ -117,3 +117,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "will.next_meeting": ("Volgend gesprek", "Next meeting"),
     "will.next_meeting.placeholder": ("datum, bv. +14", "date, e.g. +14"),
 }
+
+PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "sketch.keys_dropped": (
+        (
+            "Die ene toets die je indrukte terwijl growtui opstartte, is niet bewaard: er kwam geen aantekeningenveld.",
+            "De {n} toetsen die je indrukte terwijl growtui opstartte, zijn niet bewaard: er kwam geen "
+            "aantekeningenveld.",
+        ),
+        (
+            "The key you pressed while growtui was starting was not kept: no notes came to put it in.",
+            "The {n} keys you pressed while growtui was starting were not kept: no notes came to put them in.",
+        ),
+    ),
+}

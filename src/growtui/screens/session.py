@@ -271,7 +271,11 @@ class SessionScreen(Translated, Screen):
         for panel in self.query(PhasePanel):
             panel.refresh_from_session()
         self._changed()
-        self.notify(t(f"undo.{restored.kind}", self.live.lang, text=_short(restored.item)), timeout=4, markup=False)
+        from growtui.safetext import shorten
+
+        item = restored.item
+        text = shorten(str(getattr(item, "text", None) or getattr(item, "what", "")), 40)
+        self.notify(t(f"undo.{restored.kind}", self.live.lang, text=text), timeout=4, markup=False)
 
     def action_toggle_hints(self) -> None:
         self.query_one("#hints").toggle_class("-hidden")
@@ -297,9 +301,8 @@ class SessionScreen(Translated, Screen):
     def _pull_notes(self, every: bool = False) -> None:
         """Copy typed notes into the session; ``every`` reads all areas, not just those reported changed.
 
-        A key typed just before a signal is already in its text area while
-        its Changed message still waits in the queue: a flush must not trust
-        the queue.
+        A key typed just before a signal is already in its text area while its Changed message still waits
+        in the queue: a flush, and the look back's question whether anything is typed, must not trust it.
         """
         areas = self.query(NotesArea) if every else map(self.notes_area, self._dirty_notes)
         for area in list(areas):
@@ -307,7 +310,6 @@ class SessionScreen(Translated, Screen):
         self._dirty_notes.clear()
 
     def anything_typed(self) -> bool:
-        """Whether anything is typed in this conversation, what is only in a text area so far included."""
         self._pull_notes(every=True)
         return self.live.worth_saving()
 
@@ -396,9 +398,3 @@ class SessionScreen(Translated, Screen):
                 self.post_message(SessionFinished(self))
 
         self.app.push_screen(FinishScreen(self.live), decided)
-
-
-def _short(item: object) -> str:
-    from growtui.safetext import shorten
-
-    return shorten(str(getattr(item, "text", None) or getattr(item, "what", "")), 40)

@@ -91,7 +91,7 @@ class SketchScreen(Translated, Screen):
         if frame.ready:
             yield Static(ready_line(lang, frame.ready, self.app.theme_variables.get("success", "")), id="ready")
         with Vertical(id="question"):
-            yield Static(frame.question, id="question-text", markup=False)
+            yield Static(frame.question, id="question-text")  # with markup, as the question panel has it
             yield Static(Text(frame.meta, no_wrap=True, overflow="ellipsis"), id="question-meta")
             yield Static(frame.placeholder, id="answer", markup=False)
         with Container(id="phases"), Container(id="phase-opening", classes="phase"):

@@ -57,7 +57,8 @@ def library_key(extra: Sequence[Path], code: Iterable[Path] = ()) -> str:
         for path in files:  # the text, not the mtime: a quick second edit is seen too; never waits on a pipe
             text = toml_read.read_text(path, MAX_LIBRARY_FILE)
             digest.update(f"\0{paths.real(path)}\0{text}".encode("utf-8", "surrogateescape"))
-        for source in sorted([_HERE / "library.py", *(_HERE / "model").glob("*.py"), *code]):
+        readers = [_HERE / "library.py", _HERE / "storage" / "library_files.py", _HERE / "storage" / "toml_read.py"]
+        for source in sorted([*readers, *(_HERE / "model").glob("*.py"), *code]):
             info = source.stat()
             digest.update(f"\0{source}\0{info.st_size}\0{info.st_mtime_ns}".encode("utf-8", "surrogateescape"))
     except (OSError, TomlProblem):
