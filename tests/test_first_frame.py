@@ -5,6 +5,7 @@ These tests count and order work; they never time it (the timings are in bench/)
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Button
 
 from factories import copy_grow_examples
@@ -39,7 +40,15 @@ async def test_the_index_is_read_only_after_the_session_screen_is_up(tmp_path, m
         assert "Follow-up" in str(app.screen.query_one("#stepper").render())
 
 
-async def test_what_was_typed_before_the_look_back_arrived_is_kept_and_not_interrupted(tmp_path, monkeypatch):
+@pytest.mark.parametrize("saved", [True, False], ids=["saved", "only-in-the-notes-area"])
+async def test_what_was_typed_before_the_look_back_arrived_is_kept_and_not_interrupted(tmp_path, monkeypatch, saved):
+    """``only-in-the-notes-area``, seen in tmux: the keys typed as the screen came were only in the text area
+    (the session hears of them when it saves, 0.4 s later), so the look back offered its dialog, and the
+    next words went to it."""
+    from growtui.screens import session as session_module
+
+    if not saved:
+        monkeypatch.setattr(session_module, "SAVE_DELAY", 60.0)
     folder = tmp_path / "sessions"
     Store(folder).create(Session(id="open00000001", coachee="Sanne", topic="Workload", status=Status.in_progress))
     app = make_app(folder, coachee="Sanne", topic="Something else")
@@ -53,12 +62,15 @@ async def test_what_was_typed_before_the_look_back_arrived_is_kept_and_not_inter
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_until(pilot, lambda: bool(started))
         await type_text(pilot, "first words")
+        if saved:
+            await wait_until(pilot, lambda: session_screen(app).live.worth_saving())
         real(app, *started[0])
         told = "growtui resume open00000001"
         await wait_until(pilot, lambda: any(told in str(n.message) for n in app._notifications))
         assert not isinstance(app.screen, ResumeOffer)  # no dialog takes the keys while typing
         live = session_screen(app).live
         assert live.session.id != "open00000001"
+        assert session_screen(app).notes_area().text == "first words"
         await wait_until(pilot, lambda: live.session.section(live.phase).notes == "first words")
 
 
@@ -102,25 +114,3 @@ async def test_the_sessions_folder_is_not_listed_before_the_first_frame(tmp_path
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_until(pilot, lambda: Phase.follow_up in session_screen(app).live.phases())
     assert listed and all(listed), listed  # listed only by the look back, after the first frame
-
-
-async def test_words_typed_in_the_last_moment_before_the_look_back_count_as_typed(tmp_path, monkeypatch):
-    """Seen in tmux: the keys typed as the screen came were still only in the notes area (the session hears of
-    them when it saves, 0.4 s later), so the look back offered its dialog and the next words went to it."""
-    from growtui.screens import session as session_module
-
-    monkeypatch.setattr(session_module, "SAVE_DELAY", 60.0)  # the typing is in the area, not yet in the session
-    folder = tmp_path / "sessions"
-    Store(folder).create(Session(id="open00000002", coachee="Sanne", topic="Workload", status=Status.in_progress))
-    app = make_app(folder, coachee="Sanne", topic="Something else")
-    started = []
-    real = LookingBack.look_back
-    monkeypatch.setattr(LookingBack, "look_back", lambda self, *args, **kwargs: started.append(args))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await wait_until(pilot, lambda: bool(started))
-        await type_text(pilot, "just")
-        real(app, *started[0])
-        told = "growtui resume open00000002"
-        await wait_until(pilot, lambda: any(told in str(n.message) for n in app._notifications))
-        assert not isinstance(app.screen, ResumeOffer)
-        assert session_screen(app).notes_area().text == "just"
