@@ -34,6 +34,7 @@ else:
     _Base = object
 
 SKETCH_SHOWN = 0.01  # seconds after the first frame was handed over, for the writer thread to put it out
+REPLAY_SETTLE = 0.05  # seconds after a key that was not typed into a field, for what it did to land
 REPLAY_WAIT = 1.0  # seconds at most for a held key to travel up to the app, before the next one goes
 RELEASE_TRIES = 100  # 2 s at most for the session screen to take the cursor, then the keys go where it is
 
@@ -59,6 +60,7 @@ class Sketched(_Base):
     _held: list[events.Key | events.Paste] | None = None  # the keys pressed while the first frame is up
     _replaying = False
     _replayed: events.Key | events.Paste | None = None  # the held key being handled
+    _replay_typed = False  # it is a character going into the focused field
     load_error: GrowtuiError | None = None
     keys_not_kept = 0  # held when the start failed behind the first frame
 
@@ -127,17 +129,22 @@ class Sketched(_Base):
     async def _replay_next(self) -> None:
         """The oldest held key; the next one once this one has been handled, as if typed.
 
-        A key goes to the focused widget; a character the notes take stops there, any other key travels up
-        to the app, whose bindings may move the cursor (Ctrl+L, Esc, Tab, F2) or read what is typed (Ctrl+Q).
-        The next key waits until this one stopped or reached the app: the answer typed after a held Ctrl+L
-        goes to the answer line, a held Ctrl+Q finds the words before it. Keys that come meanwhile queue up.
+        A character that goes into the focused field is taken there, and the next one follows at once. Any
+        other key may be a binding that moves the cursor (Ctrl+L, Esc, Tab, F2) or reads what is typed
+        (Ctrl+Q): the next key waits until this one stopped or reached the app, then for its work to land
+        (REPLAY_SETTLE and a refresh). So the answer typed after a held Ctrl+L goes to the answer line, and
+        a held Ctrl+Q finds the words before it. Keys that come meanwhile join the end of the queue.
         """
         held = self._held
         if not held:
             self._held, self._replaying = None, False
             return
+        from textual.widgets import Input, TextArea
+
         event = held.pop(0)
         self._replayed = event
+        field = isinstance(self.focused, (Input, TextArea))
+        self._replay_typed = isinstance(event, events.Paste) or (field and event.is_printable)
         await super().on_event(event)
         if not event.is_forwarded:  # a priority binding (Ctrl+Q, F12): done here
             self._replay_done(event)
@@ -160,9 +167,13 @@ class Sketched(_Base):
             self.set_timer(0.02, lambda: self._replay_taken(event, waited + 0.02))
 
     def _replay_done(self, event: events.Key | events.Paste) -> None:
-        if self._replayed is event:
-            self._replayed = None
-            self.call_later(self._replay_next)  # after what its binding asked for (a focus moves by call_later)
+        if self._replayed is not event:
+            return
+        self._replayed = None
+        if self._replay_typed:  # a character its field took: the next one may follow at once
+            self.call_later(self._replay_next)
+        else:  # a binding's work (a focus that moves takes a few turns of the loop) lands before the next key
+            self.set_timer(REPLAY_SETTLE, lambda: self.call_after_refresh(self._replay_next))
 
     def _drop_held(self) -> None:
         from growtui.i18n import tn

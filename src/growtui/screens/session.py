@@ -299,15 +299,15 @@ class SessionScreen(Translated, Screen):
             self._save_timer = self.set_timer(SAVE_DELAY, self.save_now)
 
     def _pull_notes(self, every: bool = False) -> None:
-        """Copy typed notes into the session; ``every`` reads all areas, not just those reported changed.
-
-        A key typed just before a signal is already in its text area while its Changed message still waits
-        in the queue: a flush, and the look back's question whether anything is typed, must not trust it.
-        """
+        """Typed notes into the session; ``every``: all areas and the answer line, not only those that said so.
+        A key typed just before a signal (or Ctrl+Q) is in its field while its Changed message still waits in
+        the queue: a flush, and the look back's question whether anything is typed, must not trust it."""
         areas = self.query(NotesArea) if every else map(self.notes_area, self._dirty_notes)
         for area in list(areas):
             self.live.set_notes(area.phase, area.text)
         self._dirty_notes.clear()
+        if every:
+            self.query_one(QuestionPanel).pull_draft()
 
     def anything_typed(self) -> bool:
         self._pull_notes(every=True)

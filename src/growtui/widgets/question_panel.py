@@ -102,6 +102,12 @@ class QuestionPanel(Vertical):
             self.live.draft_answer(prompt, event.value)
             self.post_message(SessionEdited())
 
+    def pull_draft(self) -> None:
+        """What the answer line holds into the session's draft, before its Changed message comes (a flush)."""
+        prompt = self.prompt
+        if prompt is not None and self.answer_line.value != self.live.draft_for(prompt):
+            self.live.draft_answer(prompt, self.answer_line.value)
+
     def clear_answer(self) -> None:
         """The question changed: the line shows what is being typed for this one, if anything."""
         answer = self.answer_line
