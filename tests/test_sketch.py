@@ -303,3 +303,34 @@ def test_a_name_that_is_not_text_gets_the_full_start_and_its_message():
     start = {"coachee": "Bad \udcff", "topic": "", "minutes": None, "language": None, "type_id": None}
     assert _deferred(Options(lang="en"), start, kept) is None
     assert _deferred(Options(lang="en"), {**start, "coachee": "Good"}, kept) is not None
+
+
+@pytest.mark.parametrize("how", ["first start", "resume"])
+def test_keys_typed_before_a_full_start_shows_its_screen_reach_the_notes(tmp_path, env_for_subprocess, how):
+    """No kept frame (the very first start, ``resume``): the start is the full one, and what is typed while
+    it loads is held all the same. Seen in tmux: "Moe maar " typed from 0.3 s after ``resume`` was gone."""
+    folder = tmp_path / "sessions"
+    args = ["--sessions-dir", str(folder), "--lang", "en"]
+    if how == "resume":
+        with Terminal([*args, "new", "--coachee", "Again"], env_for_subprocess) as term:
+            term.wait_for("Next question")
+            term.send("begun ")
+            term.wait_for("begun")
+            term.send("\x11")
+            assert term.wait_exit() == 0
+        [saved] = folder.rglob("*.toml")
+        args += ["resume", str(saved)]
+    else:
+        args += ["new", "--coachee", "Once"]
+    with Terminal(args, env_for_subprocess) as term:
+        term.send("typed at once")  # before anything is drawn
+        term.wait_for("Next question")
+        term.send(", then more")
+        deadline = time.monotonic() + 20
+        while "then more" not in "".join(p.read_text() for p in folder.rglob("*.toml")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        term.send("\x11")
+        assert term.wait_exit() == 0
+    [saved] = folder.rglob("*.toml")
+    expected = "begun typed at once, then more" if how == "resume" else "typed at once, then more"
+    assert f'notes = "{expected}"' in saved.read_text()

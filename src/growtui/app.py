@@ -155,6 +155,8 @@ class GrowApp(SavesFirst, LookingBack, Sketched, Translated, App):
         self._open_first()
 
     def _open_first(self) -> None:
+        if not self.start.history and (self.start.coachee or self.start.resume is not None):
+            self.hold_keys()  # what is typed while the session screen is built goes into its notes
         if self.start.history:
             self.open_history(self.start.history_coachee)
         elif self.start.resume is not None:
@@ -167,6 +169,7 @@ class GrowApp(SavesFirst, LookingBack, Sketched, Translated, App):
             )
         if len(self.screen_stack) < 2 or getattr(self.screen, "holds_keys", False):
             self.show(self._home())  # nothing asked for, or it could not open (the message is showing)
+        self.call_later(self._release_keys)
 
     def go_back(self) -> None:
         """Leave the screen on top. The home screen is made when first needed, not at start-up:

@@ -7,6 +7,10 @@ Every key and paste that comes in between is held and replayed in order once
 the session screen's notes have the cursor: the frame only looks like that
 screen. When no notes come (the conversation could not open, the folder
 turned out to be encrypted), the keys are dropped and the manager is told.
+
+A full start that opens a conversation (``resume``, the very first ``new``)
+holds the keys the same way from its first moment until the notes have the
+cursor: without it, what was typed while it loaded went to no widget at all.
 """
 
 from __future__ import annotations
@@ -75,10 +79,15 @@ class Sketched(_Base):
         """Keys pressed on the first frame are waiting for the session screen's notes."""
         return bool(self._held)
 
+    def hold_keys(self) -> None:
+        """From now on, keys wait for the notes of the session screen that is on its way."""
+        if self._held is None and not self._replaying:
+            self._held = []
+
     def show_sketch(self, deferred: Deferred) -> None:
         from growtui.screens.sketch import SketchScreen
 
-        self._held = []
+        self.hold_keys()
         self.push_screen(SketchScreen(deferred.sketch))
         self.call_after_refresh(self._after_sketch)
 
@@ -102,9 +111,9 @@ class Sketched(_Base):
 
             self.pop_screen()  # rare: the folder was encrypted after the frame was kept
             self.push_screen(PassphraseScreen(self.locked, self.lang), self._unlocked)
+            self.call_later(self._release_keys)  # they would be the passphrase: dropped
         else:
-            self._open_first()
-        self.call_later(self._release_keys)
+            self._open_first()  # releases them once the notes have the cursor
 
     async def _release_keys(self, tries: int = 0) -> None:
         """The keys pressed while the first frame was up, in order, once the session screen's notes have the cursor.
@@ -118,7 +127,9 @@ class Sketched(_Base):
         if self._held is None or self._replaying:
             return
         if not isinstance(self.focused, NotesArea):
-            if tries < RELEASE_TRIES:
+            if self._no_notes_coming():
+                self._drop_held()
+            elif tries < RELEASE_TRIES:
                 self.set_timer(0.02, lambda: self._release_keys(tries + 1))
             else:
                 self._drop_held()
@@ -175,6 +186,23 @@ class Sketched(_Base):
         else:  # a binding's work (a focus that moves takes a few turns of the loop) lands before the next key
             self.set_timer(REPLAY_SETTLE, lambda: self.call_after_refresh(self._replay_next))
 
+    def _no_notes_coming(self) -> bool:
+        """The screen on top is neither the first frame nor the session screen: the conversation did not open
+        (the home screen with its message), is open elsewhere (read only), or waits for a passphrase."""
+        stack = self.screen_stack
+        if len(stack) < 2:  # only Textual's default screen: the first one is still to come
+            return False
+        screen, active = stack[-1], getattr(self, "active", None)
+        return not getattr(screen, "holds_keys", False) and (active is None or screen is not active.screen)
+
+    def _keys_settled(self) -> bool:
+        """Nothing is held, and a key now goes where it would go anyway: the notes, or a screen with no notes."""
+        from growtui.widgets.fields import NotesArea
+
+        if self._held or self._replaying:
+            return False
+        return isinstance(self.focused, NotesArea) or self._no_notes_coming()
+
     def _drop_held(self) -> None:
         from growtui.i18n import tn
 
@@ -188,6 +216,10 @@ class Sketched(_Base):
             self._replay_done(event)
             return
         if self._held is not None and isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            if self._keys_settled():  # the first key after the notes took the cursor: no holding any longer
+                self._held = None
+                await super().on_event(event)
+                return
             self._held.append(event)  # for the session screen: the first frame only looks like it
             return
         if self._held is not None and isinstance(event, events.MouseEvent):
