@@ -38,16 +38,23 @@ def run_app(opts: Options, start_kwargs: dict, kept: Kept | None = None) -> None
         raise click.exceptions.Exit(app.return_code)
 
 
-def _full_app(opts: Options, start_kwargs: dict):
-    from growtui import crypto as vault, first_frame, paths
+def _load(opts: Options):
+    """(config, library, sessions folder), each validated in that order (a problem: exit 2 with its message)."""
     from growtui.library import load_library
-    from growtui.storage import Store, trash
+    from growtui.storage import trash
 
-    kept_under = first_frame.digests(opts.questions_dirs, paths.config_file())  # before reading what they cover
     config = opts.config
     library = load_library(opts.questions_dirs)
     trash.purge()  # what was deleted more than 30 days ago goes now; the names of the entries tell, nothing is read
-    root = opts.resolved_sessions_dir()
+    return config, library, opts.resolved_sessions_dir()
+
+
+def _full_app(opts: Options, start_kwargs: dict):
+    from growtui import crypto as vault, first_frame, paths
+    from growtui.storage import Store
+
+    kept_under = first_frame.digests(opts.questions_dirs, paths.config_file())  # before reading what they cover
+    config, library, root = _load(opts)
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise click.UsageError("the session screen needs a terminal (stdin and stdout are not a TTY)")
     store, locked = Store(root), vault.read_marker(root)
@@ -108,13 +115,9 @@ def _deferred(opts: Options, start: dict, kept: Kept):
 
     def load():
         from growtui import crypto as vault
-        from growtui.library import load_library
-        from growtui.storage import Store, trash
+        from growtui.storage import Store
 
-        config = opts.config
-        library = load_library(opts.questions_dirs)
-        trash.purge()
-        root = opts.resolved_sessions_dir()
+        config, library, root = _load(opts)
         return Store(root), library, config, vault.read_marker(root)
 
     return lang, Deferred(sketch, settings.theme, load)

@@ -1,8 +1,8 @@
 """The first frame of a new conversation, drawn from plain data while the session screen loads behind it.
 
 It looks like the session screen before anything is typed (the same
-stylesheet, ids and texts; tests/test_sketch.py compares the two line by
-line) and does nothing: the app holds every key pressed while it is up and
+stylesheet, ids and texts; tests/test_sketch.py compares the two cell by
+cell) and does nothing: the app holds every key pressed while it is up and
 hands them, in order, to the session screen once its notes have the cursor.
 It imports no pydantic, no model and no conversation.
 """
