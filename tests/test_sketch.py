@@ -331,6 +331,13 @@ def test_keys_typed_before_a_full_start_shows_its_screen_reach_the_notes(tmp_pat
             time.sleep(0.05)
         term.send("\x11")
         assert term.wait_exit() == 0
+        raw = bytes(term.output)
     [saved] = folder.rglob("*.toml")
     expected = "begun typed at once, then more" if how == "resume" else "typed at once, then more"
     assert f'notes = "{expected}"' in saved.read_text()
+    # Nothing typed stays on the shell's own screen after growtui has gone (seen in tmux: " ge" of " geheim"
+    # was left there): the terminal echoed the keys typed before the app took it. What the shell's screen
+    # shows is what comes after the last erase of the line before the app's screen, and after the app's.
+    before_app = raw.split(b"\x1b[?1049h", 1)[0].rsplit(b"\r\x1b[K", 1)[-1]
+    shell_screen = before_app + raw.rsplit(b"\x1b[?1049l", 1)[-1]
+    assert b"typed" not in shell_screen and b"at once" not in shell_screen

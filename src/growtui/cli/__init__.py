@@ -205,6 +205,10 @@ def cli(ctx: click.Context, sessions_dir, questions_dirs, lang) -> None:
     Sessions are plain TOML files; nothing leaves this machine.
     """
     ctx.obj = Options(sessions_dir, list(questions_dirs), lang)
+    if ctx.invoked_subcommand in ("new", "resume", "history", None):
+        from growtui.cli.tui import hide_typeahead
+
+        hide_typeahead(ctx)
     if ctx.invoked_subcommand is None:
         from growtui.cli.tui import run_app
 

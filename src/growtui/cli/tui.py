@@ -15,6 +15,60 @@ if TYPE_CHECKING:
     from growtui.first_frame import Kept
 
 
+def hide_typeahead(ctx: click.Context) -> None:
+    """Keys typed before the app has the terminal stay off the shell's screen, where they would stay.
+
+    The terminal echoes what is typed until the app switches it to raw mode, a few hundred milliseconds
+    into a start: the first words of a note were left on the shell's screen after growtui had gone.
+    From here on nothing is echoed, and what was echoed before (on the line growtui started on) is
+    erased; the keys themselves still reach the app. The terminal's settings come back as they were
+    when the command ends, however it ends.
+    """
+    try:
+        import termios
+
+        fd = sys.stdin.fileno()
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            return
+        before = termios.tcgetattr(fd)
+        quiet = termios.tcgetattr(fd)
+        quiet[3] &= ~termios.ECHO  # lines stay lines: a passphrase asked now can still be corrected
+        termios.tcsetattr(fd, termios.TCSANOW, quiet)
+    except (ImportError, OSError, ValueError, termios.error):
+        return  # no terminal settings here (Windows, a closed terminal): nothing to hide
+
+    def restore() -> None:
+        try:
+            termios.tcsetattr(fd, termios.TCSANOW, before)
+        except (OSError, termios.error):
+            pass  # the terminal has gone
+
+    ctx.call_on_close(restore)
+    if _typed_ahead(fd, quiet):  # echoed already, after the shell's newline: the line is only what was typed
+        sys.stdout.write("\r\x1b[K")
+        sys.stdout.flush()
+
+
+def _typed_ahead(fd: int, quiet: list) -> bool:
+    """Keys are waiting. A line begun is counted only outside line mode, so that is switched off for the
+    count and on again; the keys stay where they are."""
+    import fcntl
+    import struct
+    import termios
+
+    counting = [*quiet[:6], list(quiet[6])]
+    counting[3] &= ~termios.ICANON
+    counting[6][termios.VMIN], counting[6][termios.VTIME] = 1, 0
+    try:
+        termios.tcsetattr(fd, termios.TCSANOW, counting)
+        try:
+            return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0] > 0
+        finally:
+            termios.tcsetattr(fd, termios.TCSANOW, quiet)
+    except (OSError, termios.error):
+        return False
+
+
 def run_app(opts: Options, start_kwargs: dict, kept: Kept | None = None) -> None:
     """Validate everything first (clear errors, exit 2), then build and run the app.
 
