@@ -231,6 +231,22 @@ async def test_privacy_key_blanks_the_screen_and_brings_it_back(sessions_dir):
         assert app.screen.notes_area().text == "confidential words"
 
 
+async def test_language_switch_keeps_a_key_whose_message_is_still_queued(sessions_dir):
+    """F8 right after a key: the key is in its field, its Changed message not yet handled. The rebuilt
+    screen is made from the session, so the switch must read the fields themselves."""
+    app = make_app(sessions_dir, coachee="Lang", lang="en", language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        screen.notes_area().insert("typed just now")  # in the field; its Changed message waits in the queue
+        screen.query_one(QuestionPanel).answer_line.value = "an answer begun"
+        screen.action_switch_language()
+        await wait_until(pilot, lambda: session_screen(app) is not screen)
+        await pilot.pause()
+        rebuilt = session_screen(app)
+        assert rebuilt.notes_area().text == "typed just now"
+        assert rebuilt.query_one(QuestionPanel).answer_line.value == "an answer begun"
+
+
 async def test_language_switch_changes_interface_and_questions_and_keeps_text(sessions_dir):
     app = make_app(sessions_dir, coachee="Lang", lang="en", language="en")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -380,7 +380,7 @@ class SessionScreen(Translated, Screen):
 
     def action_switch_language(self) -> None:
         """Switch interface and questions to the other language; nothing typed is lost."""
-        self._pull_notes()
+        self._pull_notes(every=True)  # the new screen is made from the session: a key still queued too
         self.live.session.language = Lang.en if self.live.lang == "nl" else Lang.nl
         self.live.touch()
         self.save_now()
