@@ -47,9 +47,13 @@ def open_index(opts: Options, ask=None):
     With ``ask`` (a function of the index), returns ``(index, ask(index))``,
     the answer taken while the folder is checked (see ``Index.answer_in_step``).
     """
+    root = opts.resolved_sessions_dir()
+    if ask is not None:
+        from growtui.storage import stats_in_background
+
+        stats = stats_in_background(root)  # begun before the index is even loaded: the two overlap
     from growtui.index import PARALLEL_FROM, Index
 
-    root = opts.resolved_sessions_dir()
     index = Index(root, vault=opts.vault(root))
     shown = False
 
@@ -66,7 +70,7 @@ def open_index(opts: Options, ask=None):
         # listing as last time is known by its fingerprint, without a lookup of every file in the index
         sync = index.sync(progress, stats=stat_files(index.root))
     else:
-        answer, sync = index.answer_in_step(lambda: ask(index), progress)
+        answer, sync = index.answer_in_step(lambda: ask(index), progress, stats)
     for problem in sync.problems:
         click.echo(f"{problem} (skipped)", err=True)
     for path in sync.conflicts:

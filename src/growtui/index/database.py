@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import threading
 from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -46,7 +45,7 @@ from growtui.index.sealed import (
     sealed_location,
     store_sealed,
 )
-from growtui.storage import iter_stats, rescue_half_written, stat_files
+from growtui.storage import iter_stats, rescue_half_written, stats_in_background
 
 INDEX_FORMAT = 11  # bump when the tables change: an older index is rebuilt (11: the listing's fingerprint)
 BATCH = 500
@@ -266,7 +265,9 @@ class Index(Queries):
         self.db.execute("VACUUM")
         self.db.execute("PRAGMA secure_delete = OFF")
 
-    def answer_in_step(self, ask: Callable[[], T], progress: Progress | None = None) -> tuple[T, Sync]:
+    def answer_in_step(
+        self, ask: Callable[[], T], progress: Progress | None = None, stats: Callable[[], Stats | None] | None = None
+    ) -> tuple[T, Sync]:
         """``ask()`` answered as if after :meth:`sync`, in less time than sync and ask one after the other.
 
         The folder is stat-ed in a thread while ``ask`` runs on the index as
@@ -278,16 +279,16 @@ class Index(Queries):
         -> 235 ms at 10,000 sessions); not when it builds many Python objects,
         which then take turns with the stat thread for the GIL (``entries``:
         141 -> 249 ms). So ``search`` uses it, and listing does not.
+
+        ``stats``: the folder's stats from a :func:`stats_in_background` begun earlier, for a command that
+        can start them before it has even loaded the index.
         """
-        taken: list[Stats] = []
-        stat = threading.Thread(target=lambda: taken.append(stat_files(self.root)), name="growtui-stat", daemon=True)
-        stat.start()
+        taken = stats or stats_in_background(self.root)
         try:
             answer = ask()
         except sqlite3.DatabaseError:
             answer = None  # a damaged index: sync below rebuilds it, then ask again
-        stat.join()
-        sync = self.sync(progress, stats=taken[0] if taken else None)
+        sync = self.sync(progress, stats=taken())
         if answer is None or sync.read or sync.removed:
             answer = ask()
         return answer, sync
@@ -333,12 +334,7 @@ class Index(Queries):
             for rel in misnamed
         ]
         result.unreadable = list(unreadable)
-        result.duplicates = [
-            [self.root / rel for rel in sorted(rels.split("\n"))]
-            for (rels,) in self.db.execute(
-                "SELECT group_concat(rel, char(10)) FROM sessions GROUP BY id HAVING count(*) > 1 ORDER BY id"
-            )
-        ]
+        result.duplicates = self._duplicates()
         if digest is not None and digest != kept:
             freshness.keep_listing(self.db, digest, version)
         if self.vault is not None:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from growtui.errors import Problem
 from growtui.index.matching import Snippet
+from growtui.storage.folder import FolderStats
 
 
 class Entry(NamedTuple):
@@ -155,4 +156,4 @@ class Sync:
 
 
 Progress = Callable[[int, int], None]
-Stats = tuple[dict[str, tuple[int, int]], list[Path], list[Path], list[str]]  # what stat_files gives
+Stats = FolderStats  # what stat_files gives

@@ -29,6 +29,7 @@ _EXPORTS = {
             "session_id_in",
             "slugify",
             "stat_files",
+            "stats_in_background",
         ),
         "folder",
     ),
@@ -76,6 +77,7 @@ if TYPE_CHECKING:
         session_id_in as session_id_in,
         slugify as slugify,
         stat_files as stat_files,
+        stats_in_background as stats_in_background,
     )
     from growtui.storage.locks import (
         SessionLock as SessionLock,

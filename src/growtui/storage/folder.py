@@ -12,7 +12,7 @@ import glob
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -97,7 +97,10 @@ def session_files(root: Path, unreadable: list[Path] | None = None) -> Iterator[
                 yield here / name  # reported: a folder cannot be a session
 
 
-def stat_files(root: Path) -> tuple[dict[str, tuple[int, int]], list[Path], list[Path], list[str]]:
+FolderStats = tuple[dict[str, tuple[int, int]], list[Path], list[Path], list[str]]  # what stat_files gives
+
+
+def stat_files(root: Path) -> FolderStats:
     """``{relative path: (size, changed_ns)}`` of the same files as :func:`session_files`, the conflict
     copies, the folders that could not be listed (their sessions would be missing without a word), and the
     hidden names in the root that may be a save killed half-way (see :func:`iter_stats`).
@@ -112,6 +115,26 @@ def stat_files(root: Path) -> tuple[dict[str, tuple[int, int]], list[Path], list
     half_written: list[str] = []
     found = dict(iter_stats(root, conflicts, unreadable, half_written=half_written))
     return found, conflicts, sorted(unreadable), half_written
+
+
+def stats_in_background(root: Path) -> Callable[[], FolderStats | None]:
+    """:func:`stat_files` of ``root`` in a thread begun now; calling what is returned waits for it.
+
+    None when it failed: the sync then lists the folder itself and meets the same problem there, reported.
+    The stats are syscalls that let go of the GIL: begun first, they overlap the imports and the query of
+    ``search``.
+    """
+    import threading
+
+    taken: list[FolderStats] = []
+    thread = threading.Thread(target=lambda: taken.append(stat_files(root)), name="growtui-stat", daemon=True)
+    thread.start()
+
+    def stats() -> FolderStats | None:
+        thread.join()
+        return taken[0] if taken else None
+
+    return stats
 
 
 _BY_FD = os.scandir in os.supports_fd
