@@ -18,6 +18,7 @@ import pytest
 from textual import events
 from textual.widgets import Input
 
+from factories import FrozenClock
 from growtui import first_frame, paths, sketched
 from growtui.app import GrowApp, Start
 from growtui.config import Config
@@ -68,13 +69,14 @@ def _cells(app) -> list[list[tuple]]:
     return rows
 
 
-def deferred_app(sessions, sketch: Sketch, load=None) -> GrowApp:
+def deferred_app(sessions, sketch: Sketch, load=None, **app_kwargs) -> GrowApp:
     def loaded():
         return Store(sessions), shipped_library(), Config(language=sketch.lang), None
 
     start = Start(coachee=sketch.coachee, topic=sketch.topic, language=sketch.lang)
     deferred = Deferred(sketch, "textual-dark", load or loaded)
-    return GrowApp(store=None, library=None, config=None, lang=sketch.lang, start=start, deferred=deferred)
+    lang = sketch.lang
+    return GrowApp(store=None, library=None, config=None, lang=lang, start=start, deferred=deferred, **app_kwargs)
 
 
 @pytest.mark.parametrize(
@@ -341,3 +343,19 @@ def test_keys_typed_before_a_full_start_shows_its_screen_reach_the_notes(tmp_pat
     before_app = raw.split(b"\x1b[?1049h", 1)[0].rsplit(b"\r\x1b[K", 1)[-1]
     shell_screen = before_app + raw.rsplit(b"\x1b[?1049l", 1)[-1]
     assert b"typed" not in shell_screen and b"at once" not in shell_screen
+
+
+async def test_the_clock_goes_on_when_the_session_screen_takes_the_first_frames_place(tmp_path, monkeypatch):
+    """The conversation began when its first frame showed: the session's clock does not start again at 0:00
+    when the session has been loaded behind it, and the opening's time counts from the frame."""
+    monkeypatch.setattr(sketched, "SKETCH_SHOWN", 3.0)
+    clock = FrozenClock(100.0)
+    app = deferred_app(tmp_path / "s", _sketch(), clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, SketchScreen))
+        clock.now += 4.0  # a slow disk: the frame was up for four seconds
+        app._load_rest()
+        await wait_until(pilot, lambda: isinstance(app.focused, NotesArea))
+        assert app.active is not None
+        assert app.active.live.elapsed() == 4
+        assert "0:04" in str(app.screen.query_one("#clock").render())

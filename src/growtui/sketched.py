@@ -61,6 +61,7 @@ class Sketched(_Base):
     config: Config
     locked: Marker | None
     lang: str
+    clock: Callable[[], float]
     _held: list[events.Key | events.Paste] | None = None  # the keys pressed while the first frame is up
     _replaying = False
     _replayed: events.Key | events.Paste | None = None  # the held key being handled
@@ -88,7 +89,7 @@ class Sketched(_Base):
         from growtui.screens.sketch import SketchScreen
 
         self.hold_keys()
-        self.push_screen(SketchScreen(deferred.sketch))
+        self.push_screen(SketchScreen(deferred.sketch, self.clock))
         self.call_after_refresh(self._after_sketch)
 
     def _after_sketch(self) -> None:
@@ -113,7 +114,11 @@ class Sketched(_Base):
             self.push_screen(PassphraseScreen(self.locked, self.lang), self._unlocked)
             self.call_later(self._release_keys)  # they would be the passphrase: dropped
         else:
+            began = getattr(self.screen, "started", None)  # the first frame's, before the session screen's
             self._open_first()  # releases them once the notes have the cursor
+            active = getattr(self, "active", None)
+            if active is not None and began is not None:
+                active.live.count_from(began)  # so the clock goes on at the swap, never back
 
     async def _release_keys(self, tries: int = 0) -> None:
         """The keys pressed while the first frame was up, in order, once the session screen's notes have the cursor.

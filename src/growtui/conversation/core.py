@@ -131,6 +131,12 @@ class LiveCore:
         elif now_ < self._entered:  # an injected or broken clock went back: count on from here
             self._entered = now_
 
+    def count_from(self, moment: float) -> None:
+        """The conversation began at ``moment`` (on the clock given), before this object was made: the first
+        frame of ``growtui new`` is up, its clock running, while the session is loaded behind it."""
+        if moment < self._entered and not self.session.phase_seconds:
+            self._entered = moment
+
     def seconds_in(self, phase: str) -> int:
         running = int(self._clock() - self._entered) if phase == self.phase else 0
         return self.session.phase_seconds.get(phase, 0) + max(0, running)

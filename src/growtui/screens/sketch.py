@@ -72,10 +72,11 @@ class SketchScreen(Translated, Screen):
     def language(cls, sketch: Sketch, *args, **kwargs) -> str:
         return sketch.lang
 
-    def __init__(self, sketch: Sketch, started: float | None = None) -> None:
+    def __init__(self, sketch: Sketch, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
         self.sketch = sketch
-        self.started = time.monotonic() if started is None else started
+        self.clock = clock
+        self.started = clock()  # when the conversation began: the session's clock goes on from here
 
     def compose(self) -> ComposeResult:
         sketch, lang = self.sketch, self.sketch.lang
@@ -129,7 +130,7 @@ class SketchScreen(Translated, Screen):
         return Static("\n".join(lines), id="panel-style")
 
     def _elapsed(self) -> int:
-        return int(time.monotonic() - self.started)
+        return int(self.clock() - self.started)
 
     def _clock(self, width: int) -> Text:
         return clock_line(self.sketch.lang, self._elapsed(), self.sketch.minutes)
