@@ -205,6 +205,20 @@ sketch.SketchScreen.on_mount = on_mount
 """
 
 
+def _type_at_once_then_more(term: Terminal, folder: Path) -> bytes:
+    """Type before anything is drawn (held until the notes are there), then more once the screen is up,
+    wait for it on disk, quit; what the terminal was sent."""
+    term.send("typed at once")
+    term.wait_for("Next question")
+    term.send(", then more")
+    deadline = time.monotonic() + 20
+    while "then more" not in "".join(p.read_text() for p in folder.rglob("*.toml")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    term.send("\x11")
+    assert term.wait_exit() == 0
+    return bytes(term.output)
+
+
 def test_a_real_second_start_draws_the_kept_frame_and_keeps_every_key(tmp_path, env_for_subprocess):
     folder, seen = tmp_path / "sessions", tmp_path / "seen"
     env = {**env_for_subprocess, "GROWTUI_TEST_SKETCH_SEEN": str(seen)}
@@ -219,14 +233,7 @@ def test_a_real_second_start_draws_the_kept_frame_and_keeps_every_key(tmp_path, 
         assert term.wait_exit() == 0
     assert kept.exists() and not seen.exists()  # the first start is the full one, and keeps the frame
     with Terminal([*args, "Second"], env, inject=SEEN) as term:
-        term.send("typed at once")  # before anything is drawn: held until the notes are there
-        term.wait_for("Next question")
-        term.send(", then more")
-        deadline = time.monotonic() + 20
-        while "then more" not in "".join(p.read_text() for p in folder.rglob("*.toml")) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        term.send("\x11")
-        assert term.wait_exit() == 0
+        _type_at_once_then_more(term, folder)
     assert seen.read_text() == "Second"  # this start drew the kept frame first
     [saved] = folder.rglob("*.toml")
     assert 'notes = "typed at once, then more"' in saved.read_text()
@@ -325,15 +332,7 @@ def test_keys_typed_before_a_full_start_shows_its_screen_reach_the_notes(tmp_pat
     else:
         args += ["new", "--coachee", "Once"]
     with Terminal(args, env_for_subprocess) as term:
-        term.send("typed at once")  # before anything is drawn
-        term.wait_for("Next question")
-        term.send(", then more")
-        deadline = time.monotonic() + 20
-        while "then more" not in "".join(p.read_text() for p in folder.rglob("*.toml")) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        term.send("\x11")
-        assert term.wait_exit() == 0
-        raw = bytes(term.output)
+        raw = _type_at_once_then_more(term, folder)
     [saved] = folder.rglob("*.toml")
     expected = "begun typed at once, then more" if how == "resume" else "typed at once, then more"
     assert f'notes = "{expected}"' in saved.read_text()
