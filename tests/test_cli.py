@@ -188,3 +188,19 @@ def test_python_dash_m_and_the_console_script(env_for_subprocess):
     ):
         result = subprocess.run(argv, capture_output=True, text=True, env=env_for_subprocess, timeout=60)
         assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("missing", ["termios", "stdin"])
+def test_hiding_the_typeahead_does_nothing_where_there_is_no_terminal_to_quiet(monkeypatch, missing):
+    """Windows has no termios; a program started without stdin has no terminal: the command just runs."""
+    import click
+
+    from growtui.cli.tui import hide_typeahead
+
+    if missing == "termios":
+        monkeypatch.setitem(sys.modules, "termios", None)  # import termios raises ImportError, as on Windows
+    else:
+        monkeypatch.setattr(sys, "stdin", None)
+    ctx = click.Context(click.Command("growtui"))
+    hide_typeahead(ctx)
+    ctx.close()

@@ -26,7 +26,9 @@ def hide_typeahead(ctx: click.Context) -> None:
     """
     try:
         import termios
-
+    except ImportError:
+        return  # no terminal settings to change (Windows): its console does not leave them behind this way
+    try:
         fd = sys.stdin.fileno()
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             return
@@ -34,8 +36,8 @@ def hide_typeahead(ctx: click.Context) -> None:
         quiet = termios.tcgetattr(fd)
         quiet[3] &= ~termios.ECHO  # lines stay lines: a passphrase asked now can still be corrected
         termios.tcsetattr(fd, termios.TCSANOW, quiet)
-    except (ImportError, OSError, ValueError, termios.error):
-        return  # no terminal settings here (Windows, a closed terminal): nothing to hide
+    except (AttributeError, OSError, ValueError, termios.error):
+        return  # no stdin, or a terminal that has gone: nothing to hide
 
     def restore() -> None:
         try:
