@@ -358,3 +358,16 @@ async def test_the_clock_goes_on_when_the_session_screen_takes_the_first_frames_
         assert app.active is not None
         assert app.active.live.elapsed() == 4
         assert "0:04" in str(app.screen.query_one("#clock").render())
+
+
+async def test_a_ctrl_q_held_for_a_conversation_that_cannot_open_still_quits(tmp_path, monkeypatch):
+    """The other keys are dropped; the wish to leave is not."""
+    monkeypatch.setattr(sketched, "SKETCH_SHOWN", 3.0)
+    app = deferred_app(tmp_path / "s", _sketch(coachee="Bad \udcff name"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, SketchScreen))
+        await pilot.press("P", "ctrl+q")
+        app._load_rest()
+        await wait_until(pilot, lambda: not app.is_running, timeout=5)
+    assert app.return_code in (0, None)  # left as Ctrl+Q leaves, not as an error
+    assert not list((tmp_path / "s").rglob("*.toml"))

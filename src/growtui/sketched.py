@@ -40,6 +40,7 @@ else:
 SKETCH_SHOWN = 0.01  # seconds after the first frame was handed over, for the writer thread to put it out
 REPLAY_SETTLE = 0.05  # seconds after a key that was not typed into a field, for what it did to land
 REPLAY_WAIT = 1.0  # seconds at most for a held key to travel up to the app, before the next one goes
+QUIT_KEYS = ("ctrl+q", "ctrl+c")  # the app's save-and-quit keys: honoured even when the other held keys are not
 RELEASE_TRIES = 100  # 2 s at most for the session screen to take the cursor, then the keys go where it is
 
 
@@ -214,6 +215,8 @@ class Sketched(_Base):
         held, self._held = self._held or [], None
         if held:
             self.notify(tn("sketch.keys_dropped", len(held), self.lang), severity="warning", timeout=20)
+        if any(isinstance(key, events.Key) and key.key in QUIT_KEYS for key in held):
+            self.call_later(self.run_action, "save_and_quit")  # asked for while it started: that still counts
 
     async def on_event(self, event: events.Event) -> None:
         if event is self._replayed:  # a held key that went up from the focused widget: the app's bindings now
