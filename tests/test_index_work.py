@@ -324,3 +324,19 @@ def test_a_sync_stopped_after_a_committed_chunk_has_dropped_the_fingerprint(tmp_
             index.sync()
         monkeypatch.undo()
         assert index.sync(stats=before).read >= 1  # the file read before the failure differs from ``before``
+
+
+def test_stats_taken_in_the_background_that_fail_say_nothing_and_leave_the_listing_to_the_sync(tmp_path, monkeypatch):
+    """No "Exception in thread" on the terminal: the sync lists the folder itself and reports the problem."""
+    import threading
+
+    from growtui.storage import folder, stats_in_background
+
+    def broken(root):
+        raise PermissionError(13, "Permission denied", str(root))
+
+    seen: list = []
+    monkeypatch.setattr(threading, "excepthook", seen.append)
+    monkeypatch.setattr(folder, "stat_files", broken)
+    assert stats_in_background(tmp_path)() is None
+    assert seen == []

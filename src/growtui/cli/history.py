@@ -48,13 +48,14 @@ def open_index(opts: Options, ask=None):
     the answer taken while the folder is checked (see ``Index.answer_in_step``).
     """
     root = opts.resolved_sessions_dir()
+    vault = opts.vault(root)  # first: a passphrase typed now must not leave the stats below out of date
     if ask is not None:
         from growtui.storage import stats_in_background
 
-        stats = stats_in_background(root)  # begun before the index is even loaded: the two overlap
+        stats = stats_in_background(root.absolute())  # begun before the index is even loaded: the two overlap
     from growtui.index import PARALLEL_FROM, Index
 
-    index = Index(root, vault=opts.vault(root))
+    index = Index(root, vault=vault)
     shown = False
 
     def progress(done: int, total: int) -> None:

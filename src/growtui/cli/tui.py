@@ -53,10 +53,16 @@ def hide_typeahead(ctx: click.Context) -> None:
 
 def _typed_ahead(fd: int, quiet: list) -> bool:
     """Keys are waiting. A line begun is counted only outside line mode, so that is switched off for the
-    count and on again; the keys stay where they are."""
-    import fcntl
+    count and on again; the keys stay where they are. False wherever that cannot be asked."""
     import struct
     import termios
+
+    try:
+        import fcntl
+
+        ask_count = termios.FIONREAD
+    except (ImportError, AttributeError):
+        return False
 
     counting = [*quiet[:6], list(quiet[6])]
     counting[3] &= ~termios.ICANON
@@ -64,7 +70,7 @@ def _typed_ahead(fd: int, quiet: list) -> bool:
     try:
         termios.tcsetattr(fd, termios.TCSANOW, counting)
         try:
-            return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0] > 0
+            return struct.unpack("i", fcntl.ioctl(fd, ask_count, b"\0\0\0\0"))[0] > 0
         finally:
             termios.tcsetattr(fd, termios.TCSANOW, quiet)
     except (OSError, termios.error):

@@ -127,7 +127,14 @@ def stats_in_background(root: Path) -> Callable[[], FolderStats | None]:
     import threading
 
     taken: list[FolderStats] = []
-    thread = threading.Thread(target=lambda: taken.append(stat_files(root)), name="growtui-stat", daemon=True)
+
+    def work() -> None:
+        try:
+            taken.append(stat_files(root))
+        except Exception:  # the sync meets the same problem when it lists the folder, and says it
+            pass
+
+    thread = threading.Thread(target=work, name="growtui-stat", daemon=True)
     thread.start()
 
     def stats() -> FolderStats | None:
