@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
 
+    from growtui.app import Active
     from growtui.config import Config
     from growtui.crypto import Marker, Vault
     from growtui.first_frame import Sketch
@@ -41,7 +42,7 @@ SKETCH_SHOWN = 0.01  # seconds after the first frame was handed over, for the wr
 REPLAY_SETTLE = 0.05  # seconds after a key that was not typed into a field, for what it did to land
 REPLAY_WAIT = 1.0  # seconds at most for a held key to travel up to the app, before the next one goes
 QUIT_KEYS = ("ctrl+q", "ctrl+c")  # the app's save-and-quit keys: honoured even when the other held keys are not
-RELEASE_TRIES = 100  # 2 s at most for the session screen to take the cursor, then the keys go where it is
+RELEASE_TRIES = 100  # 2 s at most for the session screen's notes to take the cursor, then the keys are dropped
 
 
 @dataclass
@@ -63,6 +64,7 @@ class Sketched(_Base):
     locked: Marker | None
     lang: str
     clock: Callable[[], float]
+    active: Active | None  # the conversation open in the session screen, once there is one
     _held: list[events.Key | events.Paste] | None = None  # the keys pressed while the first frame is up
     _replaying = False
     _replayed: events.Key | events.Paste | None = None  # the held key being handled
@@ -117,9 +119,8 @@ class Sketched(_Base):
         else:
             began = getattr(self.screen, "started", None)  # the first frame's, before the session screen's
             self._open_first()  # releases them once the notes have the cursor
-            active = getattr(self, "active", None)
-            if active is not None and began is not None:
-                active.live.count_from(began)  # so the clock goes on at the swap, never back
+            if self.active is not None and began is not None:
+                self.active.live.count_from(began)  # so the clock goes on at the swap, never back
 
     async def _release_keys(self, tries: int = 0) -> None:
         """The keys pressed while the first frame was up, in order, once the session screen's notes have the cursor.
@@ -198,8 +199,8 @@ class Sketched(_Base):
         stack = self.screen_stack
         if len(stack) < 2:  # only Textual's default screen: the first one is still to come
             return False
-        screen, active = stack[-1], getattr(self, "active", None)
-        return not getattr(screen, "holds_keys", False) and (active is None or screen is not active.screen)
+        screen = stack[-1]
+        return not getattr(screen, "holds_keys", False) and (self.active is None or screen is not self.active.screen)
 
     def _keys_settled(self) -> bool:
         """Nothing is held, and a key now goes where it would go anyway: the notes, or a screen with no notes."""
