@@ -345,6 +345,10 @@ class GrowApp(SavesFirst, LookingBack, Sketched, Translated, App):
     def action_save_and_quit(self) -> None:
         """Save and leave; when the disk refuses, say where the text is (it is printed after the app has gone)."""
         active = self.active
+        for screen in self.screen_stack:
+            keep = getattr(screen, "keep_preparation", None)  # the home screen's
+            if keep is not None:
+                keep()
         if self.close_session() or active is None:
             self.exit()
             return

@@ -282,6 +282,7 @@ class HomeScreen(AroundTheConversation, Translated, Screen):
 
     def clear_form(self) -> None:
         """A conversation was started from the form: empty it, so a stray Enter cannot start it twice."""
+        self.query_one(PreparationPanel).handed_over()
         self.query_one("#coachee", Input).value = ""
         self.query_one("#topic", Input).value = ""
         self.query_one("#tags", Input).value = ""
@@ -291,6 +292,10 @@ class HomeScreen(AroundTheConversation, Translated, Screen):
             self._kind_by_hand = False
             self.query_one("#type-purpose", Static).update(self._purpose(self._default_type()))
         self.query_one("#minutes", Input).value = str(self.minutes_for(self._default_type()))
+
+    def keep_preparation(self) -> None:
+        """growtui quits: what is typed into the preparation goes to its draft now."""
+        self.query_one(PreparationPanel).keep()
 
     # --- the kind of conversation -------------------------------------------------------
 

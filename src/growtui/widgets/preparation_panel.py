@@ -182,6 +182,24 @@ class PreparationPanel(Vertical):
             self._save = None
         return self.notes, list(self.questions)
 
+    def keep(self) -> None:
+        """Quitting: the notes as they are now go to the draft; the timer, or a key's Changed message still
+        waiting in the queue, would come too late."""
+        self._flush()
+
+    def handed_over(self) -> None:
+        """The conversation that took this preparation is on disk, and its draft is gone: show nothing and write
+        nothing more, or emptying the form would write the draft again for the next time."""
+        if self._save is not None:
+            self._save.stop()
+            self._save = None
+        self.person, self.coachee, self.found, self.questions = "", "", None, []
+        area = self.query_one("#prep-notes", TextArea)
+        with area.prevent(TextArea.Changed):
+            area.load_text("")
+        self.remove_class("-shown")
+        self.screen.remove_class("-preparing")
+
     def on_unmount(self) -> None:
         try:
             self._flush()
