@@ -19,7 +19,7 @@ from growtui.model import Lang
 from growtui.screens.messages import SessionFinished, SessionScreenRebuilt
 from growtui.screens.session_commands import SessionCommands
 from growtui.screens.session_keys import bindings_for, help_groups
-from growtui.widgets.base import PhasePanel, PhasesChanged, SessionEdited
+from growtui.widgets.base import PhasePanel, PhasesChanged, SessionEdited, pull_panels
 from growtui.widgets.clock import SaveIndicator, SessionClock
 from growtui.widgets.fields import NotesArea
 from growtui.widgets.phase_box import phase_box
@@ -299,15 +299,15 @@ class SessionScreen(Translated, Screen):
             self._save_timer = self.set_timer(SAVE_DELAY, self.save_now)
 
     def _pull_notes(self, every: bool = False) -> None:
-        """Typed notes into the session; ``every``: all areas and the answer line, not only those that said so.
-        A key typed just before a signal (or Ctrl+Q) is in its field while its Changed message still waits in
-        the queue: a flush, and the look back's question whether anything is typed, must not trust it."""
+        """Typed notes into the session; ``every``: every field, not only the notes that said so (a key typed
+        just before Ctrl+Q is in its field while its Changed message still waits: a flush must not trust it)."""
         areas = self.query(NotesArea) if every else map(self.notes_area, self._dirty_notes)
         for area in list(areas):
             self.live.set_notes(area.phase, area.text)
         self._dirty_notes.clear()
         if every:
             self.query_one(QuestionPanel).pull_draft()
+            pull_panels(self)
 
     def anything_typed(self) -> bool:
         self._pull_notes(every=True)

@@ -15,6 +15,7 @@ from textual.widget import Widget
 
 from growtui.conversation import LiveSession
 from growtui.i18n import t
+from growtui.widgets.fields import HearsFields
 
 
 class SessionEdited(Message):
@@ -25,7 +26,7 @@ class PhasesChanged(Message):
     """The conversation's phases changed (the directed part came or went): the stepper and the phases follow."""
 
 
-class PhasePanel(Widget):
+class PhasePanel(HearsFields, Widget):
     """Base for the structured part of a phase (goal form, options table ...)."""
 
     DEFAULT_CSS = """
@@ -50,6 +51,18 @@ class PhasePanel(Widget):
     def refresh_from_session(self) -> None:
         """Re-read the session (after an undo elsewhere, a language switch ...). Override."""
 
+    def pull(self) -> None:
+        """A change typed into a field that its Changed message has not brought yet, into the session now
+        (see HearsFields). The message still comes and changes nothing more. Override where there are fields."""
+
+
+def pull_panels(root: Widget) -> None:
+    """Every panel's fields under ``root`` into the session now (see PhasePanel.pull), without a SessionEdited
+    for each: the one who asked saves."""
+    with root.prevent(SessionEdited):
+        for panel in root.query(PhasePanel):
+            panel.pull()
+
 
 class ItemDraft:
     """A new option or action that is in the session from its first keystroke.
@@ -64,6 +77,7 @@ class ItemDraft:
     ) -> None:
         self._add, self._update, self._remove = add, update, remove
         self.item_id: str | None = None
+        self._text = ""
 
     def typed(self, text: str) -> str | None:
         """Follow the line as it is typed; returns the id of the item it changed."""
@@ -71,14 +85,15 @@ class ItemDraft:
         if self.item_id is None:
             if text:
                 self.item_id = self._add(text).id
-        elif text:
+        elif text and text != self._text:
             self._update(self.item_id, text)
         else:
             self._remove(self.item_id)
             self.item_id = None
+        self._text = text
         return self.item_id
 
     def done(self) -> str | None:
         """Enter: keep the item; the next keystroke starts a new one."""
-        item_id, self.item_id = self.item_id, None
+        item_id, self.item_id, self._text = self.item_id, None, ""
         return item_id

@@ -9,7 +9,7 @@ from textual.widgets import Input, Label, Select
 
 from growtui.i18n import t
 from growtui.widgets.base import PhasePanel
-from growtui.widgets.fields import FieldInput
+from growtui.widgets.fields import FieldInput, pull_inputs
 from growtui.widgets.next_meeting import NextMeeting
 
 TALK_STEPS = tuple(range(10, 100, 10))  # percent; an estimate, so in tens
@@ -56,6 +56,10 @@ class ClosingPanel(PhasePanel):
     def _talk(self):
         talk = self.live.session.closing.coach_talk_percent
         return talk if talk in TALK_STEPS else Select.NULL
+
+    def pull(self) -> None:
+        pull_inputs(self, self._tags_typed, "#closing-tags")
+        self.query_one(NextMeeting).pull()
 
     @on(Input.Changed, "#closing-tags")
     def _tags_typed(self, event: Input.Changed) -> None:

@@ -10,7 +10,7 @@ from textual.widgets import Checkbox, Input, Label
 from growtui.i18n import short_date
 from growtui.model import parse_date
 from growtui.widgets.base import PhasePanel
-from growtui.widgets.fields import FieldInput, TickBox
+from growtui.widgets.fields import FieldInput, TickBox, pull_inputs
 
 LINES = ("what", "quality", "in_their_words")
 
@@ -86,6 +86,9 @@ class DirectionPanel(PhasePanel):
                 by_when.value = "" if d.by_when is None else d.by_when.isoformat()
         self.query_one("#direction-by-when-parsed", Label).update(self._day())
         self.query_one("#direction-understood", Checkbox).value = d.understood
+
+    def pull(self) -> None:
+        pull_inputs(self, self._typed)
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:

@@ -7,9 +7,11 @@ taking a widget id apart. Ids stay for CSS and for tests to find a field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.validation import Integer
+from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, TextArea
 
 from growtui.i18n import t
@@ -28,6 +30,7 @@ class FieldInput(Input):
         self.field = field
         self.item = item
         self.typing_label = typing_label
+        self.heard = value  # what the session last took from here (see HearsFields)
 
 
 class FieldSelect(Select[Any]):
@@ -52,6 +55,42 @@ class FieldArea(TextArea):
         self.field = field
         self.item = item
         self.typing_label = typing_label
+        self.heard = text
+
+
+class HearsFields:
+    """For the widgets whose handlers put their fields into the session.
+
+    A key typed just before Ctrl+Q, a signal or F8 is in its field while its Changed message still waits in
+    the queue. Textual calls these after the subclass's own handlers of the message, so a field whose value
+    differs from ``heard`` has a change no handler has taken yet: :func:`pull_inputs` hands it over at once.
+    Only those: a field the session changed under (a motivation given as an answer) must not be written back.
+    """
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if isinstance(event.input, FieldInput):
+            event.input.heard = event.value
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if isinstance(event.text_area, FieldArea):
+            event.text_area.heard = event.text_area.text
+
+
+def pull_inputs(root: Widget, typed: Callable[[Input.Changed], object], selector: str = "FieldInput") -> None:
+    """Each field under ``root`` with a change not yet taken, handed to its handler ``typed`` now."""
+    for field in root.query(selector):
+        if isinstance(field, FieldInput) and field.value != field.heard:
+            value = field.value
+            typed(Input.Changed(field, value))
+            field.heard = value
+
+
+def pull_areas(root: Widget, typed: Callable[[TextArea.Changed], object]) -> None:
+    for area in root.query(FieldArea):
+        if area.text != area.heard:
+            text = area.text
+            typed(TextArea.Changed(area))
+            area.heard = text
 
 
 class NotesArea(TextArea):

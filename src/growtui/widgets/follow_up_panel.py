@@ -18,7 +18,7 @@ from growtui.dialogs.confirm_carry import ConfirmCarryScreen
 from growtui.i18n import tn
 from growtui.model import Decision, FollowUpItem, Outcome
 from growtui.widgets.base import PhasePanel
-from growtui.widgets.fields import FieldInput, FieldSelect
+from growtui.widgets.fields import FieldInput, FieldSelect, pull_inputs
 
 TEXTS = ("tried", "helped", "hindered", "next_step")
 
@@ -168,6 +168,9 @@ class FollowUpPanel(PhasePanel):
             self.refresh_from_session()
 
         self.app.push_screen(ConfirmCarryScreen(item, self.live.lang, item.age_days(self.live.today())), decided)
+
+    def pull(self) -> None:
+        pull_inputs(self, self._text_typed)
 
     @on(Input.Changed)
     def _text_typed(self, event: Input.Changed) -> None:

@@ -8,7 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
 from growtui.widgets.base import PhasePanel
-from growtui.widgets.fields import FieldInput
+from growtui.widgets.fields import FieldInput, pull_inputs
 
 FIELDS = ("session_goal", "long_term_goal", "success_measure")
 
@@ -55,6 +55,9 @@ class GoalPanel(PhasePanel):
             field_input = self.query_one(f"#{_input_id(field)}", Input)
             if field_input.value != getattr(goal, field):
                 field_input.value = getattr(goal, field)
+
+    def pull(self) -> None:
+        pull_inputs(self, self._goal_typed)
 
     @on(Input.Changed)
     def _goal_typed(self, event: Input.Changed) -> None:

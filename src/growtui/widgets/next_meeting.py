@@ -11,10 +11,10 @@ from growtui.conversation import LiveSession
 from growtui.i18n import short_date, t
 from growtui.model import parse_date
 from growtui.widgets.base import SessionEdited
-from growtui.widgets.fields import FieldInput
+from growtui.widgets.fields import FieldInput, HearsFields, pull_inputs
 
 
-class NextMeeting(Horizontal):
+class NextMeeting(HearsFields, Horizontal):
     """``Next meeting [+14      ] Tue 15 Dec 2026``; an empty field means none planned."""
 
     DEFAULT_CSS = """
@@ -56,6 +56,10 @@ class NextMeeting(Horizontal):
         label = self.query_one(".next-meeting-parsed", Label)
         label.set_class(False, "-invalid")
         label.update(self._parsed(day))
+
+    def pull(self) -> None:
+        """The date as it is typed now into the session (see PhasePanel.pull)."""
+        pull_inputs(self, self._typed)
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:

@@ -18,7 +18,7 @@ from growtui.i18n import t
 from growtui.model import Option, Source
 from growtui.safetext import shorten
 from growtui.widgets.base import ItemDraft, PhasePanel
-from growtui.widgets.fields import FieldInput
+from growtui.widgets.fields import FieldInput, pull_inputs
 from growtui.widgets.item_table import ItemTable
 from growtui.widgets.translated import translated
 
@@ -249,6 +249,9 @@ class OptionsPanel(PhasePanel):
                 self.live.remove_option,
             )
         return self._drafts
+
+    def pull(self) -> None:
+        pull_inputs(self, self._option_drafted, "#new-option")
 
     @on(Input.Changed, "#new-option")
     def _option_drafted(self, event: Input.Changed) -> None:

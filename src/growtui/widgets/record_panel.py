@@ -15,7 +15,7 @@ from textual.widgets import Input, Label, Select, TextArea
 
 from growtui.model import RecordField, RecordKind
 from growtui.widgets.base import PhasePanel
-from growtui.widgets.fields import FieldArea, FieldInput, FieldSelect, read_score, score_input
+from growtui.widgets.fields import FieldArea, FieldInput, FieldSelect, pull_areas, pull_inputs, read_score, score_input
 
 
 def _dom_id(field_id: str) -> str:
@@ -132,6 +132,10 @@ class RecordPanel(PhasePanel):
     def _set(self, field_id: str, value: str | int | None) -> None:
         self.live.set_record(field_id, value)
         self.edited()
+
+    def pull(self) -> None:
+        pull_inputs(self, self._typed)
+        pull_areas(self, self._area_typed)
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:

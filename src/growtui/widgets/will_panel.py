@@ -16,7 +16,7 @@ from growtui.i18n import short_date, t, tn
 from growtui.model import Action, Source
 from growtui.safetext import shorten
 from growtui.widgets.base import ItemDraft, PhasePanel
-from growtui.widgets.fields import FieldInput, read_score, score_input
+from growtui.widgets.fields import FieldInput, pull_inputs, read_score, score_input
 from growtui.widgets.item_table import ItemTable
 from growtui.widgets.next_meeting import NextMeeting
 from growtui.widgets.translated import translated
@@ -176,6 +176,12 @@ class WillPanel(PhasePanel):
                 self.live.remove_action,
             )
         return self._drafts
+
+    def pull(self) -> None:
+        pull_inputs(self, self._action_drafted, "#new-action")
+        pull_inputs(self, self._motivation_typed, "#motivation")
+        pull_inputs(self, self._to_ten_typed, "#to-ten")
+        self.query_one(NextMeeting).pull()
 
     @on(Input.Changed, "#new-action")
     def _action_drafted(self, event: Input.Changed) -> None:
