@@ -6,6 +6,7 @@ import tomllib
 from typing import Any
 
 import pytest
+from textual import events
 from textual.widgets import Input, TextArea
 
 from growtui.dialogs.action_editor import ActionEditor
@@ -174,3 +175,27 @@ async def test_quitting_leaves_alone_a_value_the_session_changed_under_its_field
         app.action_save_and_quit()
     (path,) = Store(sessions_dir).files()
     assert tomllib.loads(path.read_text(encoding="utf-8"))["will"]["motivation"] == 8
+
+
+@pytest.mark.parametrize("where", ["notes", "goal"])
+async def test_keys_still_on_their_way_to_a_field_are_kept_when_ctrl_q_comes_with_them(sessions_dir, where):
+    """Keys that arrive in one burst (the app busy for a moment, typing ahead): Ctrl+Q is a priority key, so
+    the app handles it while the keys before it still wait in the focused field's own queue."""
+    app = make_app(sessions_dir, coachee="Burst")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await session_screen(pilot, app)
+        await wait_until(pilot, lambda: bool(screen.query("#session-goal")))
+        if where == "goal":
+            screen.action_go("goal")
+            await pilot.pause()
+            screen.query_one("#session-goal").focus()
+        await pilot.pause()
+        field = app.focused
+        assert field is not None
+        for char in "tot morgen":  # as the app forwards them: into the field's queue
+            field.post_message(events.Key("space" if char == " " else char, char))
+        app.action_save_and_quit()  # the app's Ctrl+Q, handled in the same turn, before the field's
+        await wait_until(pilot, lambda: not app.is_running)
+    (path,) = Store(sessions_dir).files()
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert (saved["goal"]["session_goal"] if where == "goal" else saved["opening"]["notes"]) == "tot morgen"

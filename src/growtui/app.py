@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import signal
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -11,7 +9,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from rich.text import Text
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -184,15 +181,6 @@ class GrowApp(SavesFirst, LookingBack, Sketched, Translated, App):
 
         return HomeScreen(self.store, self.config, self.lang, self.library)
 
-    def _install_signal_handlers(self) -> None:
-        """Closing the terminal (SIGHUP) or SIGTERM: save, then leave cleanly."""
-        try:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(sig, self.action_save_and_quit)
-        except (NotImplementedError, RuntimeError, AttributeError):
-            pass  # not on this platform; ctrl+q and ctrl+c still save
-
     # --- sessions ---------------------------------------------------------------
 
     def start_session(self, request: NewConversation) -> None:
@@ -340,27 +328,7 @@ class GrowApp(SavesFirst, LookingBack, Sketched, Translated, App):
     def _reopen_requested(self, event: ReopenRequested) -> None:
         self.resume_session(event.path, reopen=True)
 
-    # --- leaving ------------------------------------------------------------------
-
-    def action_save_and_quit(self) -> None:
-        """Save and leave; when the disk refuses, say where the text is (it is printed after the app has gone)."""
-        active = self.active
-        for screen in self.screen_stack:
-            keep = getattr(screen, "keep_preparation", None)  # the home screen's
-            if keep is not None:
-                keep()
-        if self.close_session() or active is None:
-            self.exit()
-            return
-        status = active.saver.status
-        reason = status.reason if status is not None and status.reason else "the disk refused it"
-        recovery = status.recovery if status is not None else None
-        kept = (
-            f"everything you typed is kept in {recovery}, and growtui resume {active.live.session.id} goes on with it"
-            if recovery is not None
-            else "no recovery file could be written either: the text typed since the last save is lost"
-        )
-        self.exit(message=Text(f"growtui could not save {active.live.stored.path} ({reason}); {kept}."))
+    # --- keys and commands ---------------------------------------------------------
 
     def action_toggle_help(self) -> None:
         """F1: every key of the screen, grouped, in its language; F1 again (or Esc) closes it."""

@@ -2,10 +2,13 @@
 
 A mixin of :class:`growtui.app.GrowApp`, which provides ``active`` and
 ``close_session``; kept apart so the app module stays about screens and keys.
+Leaving by Ctrl+Q or a signal is here too: it waits for the keys typed before it.
 """
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -13,6 +16,10 @@ from rich.text import Text
 from growtui import crash
 from growtui.driver import terminal_gone
 from growtui.errors import EXIT_INTERNAL
+
+# The longest Ctrl+Q (or a signal) waits for the keys typed before it to reach their field (see
+# action_save_and_quit); they take a millisecond or so, this is for a field that no longer takes them.
+KEYS_ON_THEIR_WAY = 0.5
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -24,6 +31,8 @@ else:
 
 class SavesFirst(_Base):
     active: Any
+    _leaving = False  # save_and_quit was asked for: once is enough
+    _left = False  # and has run
 
     def close_session(self) -> bool:  # provided by the app
         raise NotImplementedError
@@ -38,9 +47,64 @@ class SavesFirst(_Base):
             except Exception:
                 pass
 
+    def _install_signal_handlers(self) -> None:
+        """Closing the terminal (SIGHUP) or SIGTERM: save, then leave cleanly."""
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(sig, self.action_save_and_quit)
+        except (NotImplementedError, RuntimeError, AttributeError):
+            pass  # not on this platform; ctrl+q and ctrl+c still save
+
+    def action_save_and_quit(self) -> None:
+        """Save and leave, once the keys typed before it are in their field.
+
+        Ctrl+Q is a priority key: the app handles it as it reads it, while the keys that came before it
+        in the same burst (typing ahead while the app was busy a moment) still wait in the focused field's
+        own queue. So the save goes into that queue behind them, and a timer makes sure it comes."""
+        if self._leaving:
+            return
+        self._leaving = True
+        focused = self.focused
+        if focused is None or not focused.call_later(self._save_and_quit):
+            self._save_and_quit()
+            return
+        self.set_timer(KEYS_ON_THEIR_WAY, self._save_and_quit)
+
+    def _save_and_quit(self) -> None:
+        """Save and leave; when the disk refuses, say where the text is (it is printed after the app has gone)."""
+        if self._left:
+            return  # the field's turn came before the timer, or the other way round
+        self._left = True
+        active = self.active
+        self._keep_drafts()
+        if self.close_session() or active is None:
+            self.exit()
+            return
+        status = active.saver.status
+        reason = status.reason if status is not None and status.reason else "the disk refused it"
+        recovery = status.recovery if status is not None else None
+        kept = (
+            f"everything you typed is kept in {recovery}, and growtui resume {active.live.session.id} goes on with it"
+            if recovery is not None
+            else "no recovery file could be written either: the text typed since the last save is lost"
+        )
+        self.exit(message=Text(f"growtui could not save {active.live.stored.path} ({reason}); {kept}."))
+
+    def _keep_drafts(self) -> None:
+        """What is typed outside a conversation goes to its file now: the home screen's preparation."""
+        for screen in self.screen_stack:
+            keep = getattr(screen, "keep_preparation", None)
+            if keep is not None:
+                try:
+                    keep()
+                except Exception:  # leaving anyway: the conversation must still be saved
+                    pass
+
     def _save_before_stopping(self) -> list[str]:
         """Save what is open, whatever else is failing; what to tell the user about their notes."""
         path = self.active.live.stored.path if self.active else None
+        self._keep_drafts()
         try:
             saved = self.close_session()
         except Exception:
