@@ -569,3 +569,30 @@ def test_snapshot_option_editor(snap_compare, tmp_path: Path, library) -> None:
         await pilot.press("enter")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_editor)
+
+
+def test_a_draft_keeps_its_item_when_the_line_is_heard_twice_or_ends_in_a_space() -> None:
+    """A space at the end of the line strips to the text already in the session, and a quit's pull hands
+    over a line whose Changed message still comes: neither may take the option out of the session."""
+    from growtui.widgets.base import ItemDraft
+
+    items: dict[str, str] = {}
+    removed: list[str] = []
+
+    class Item:
+        def __init__(self, text: str) -> None:
+            self.id = f"o{len(items) + len(removed) + 1}"
+            items[self.id] = text
+
+    def remove(item_id: str) -> None:
+        removed.append(item_id)
+        del items[item_id]
+
+    draft = ItemDraft(Item, items.__setitem__, remove)
+    first = draft.typed("Meer tijd")
+    assert draft.typed("Meer tijd ") == first
+    assert draft.typed("Meer tijd ") == first  # the same line again
+    assert draft.typed("Meer tijd voor") == first
+    assert (items, removed) == ({first: "Meer tijd voor"}, [])
+    assert draft.typed("") is None
+    assert (items, removed) == ({}, [first])

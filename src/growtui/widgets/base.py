@@ -85,11 +85,11 @@ class ItemDraft:
         if self.item_id is None:
             if text:
                 self.item_id = self._add(text).id
-        elif text and text != self._text:
-            self._update(self.item_id, text)
-        else:
+        elif not text:
             self._remove(self.item_id)
             self.item_id = None
+        elif text != self._text:  # not the same line twice (a quit's pull, then its message; a trailing space)
+            self._update(self.item_id, text)
         self._text = text
         return self.item_id
 
