@@ -235,16 +235,21 @@ async def test_the_finish_screen_copies_and_saves_the_recap_without_notes(sessio
         assert "Tom has it" in text and "PRIVATE-NOTE-42" not in text and saved.stat().st_mode & 0o077 == 0
 
 
+async def _prepare_for_sem(app, pilot, notes: str) -> None:
+    """On the home screen: Sem Brouwer's preparation shown, ``notes`` typed into it."""
+    await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.has_class("-scanned"))
+    await type_text(pilot, "Sem Brouwer")
+    await wait_until(pilot, lambda: "Elke donderdag" in str(app.screen.query_one("#prep-summary").render()))
+    app.screen.query_one("#prep-notes", TextArea).focus()
+    await type_text(pilot, notes)
+
+
 async def test_the_preparation_typed_just_before_quitting_is_kept(examples):
     """Ctrl+Q within a second of typing, before the draft's timer: the notes are still in their field
     when the home screen goes, and must reach the draft."""
     app = make_app(examples, today=lambda: TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.has_class("-scanned"))
-        await type_text(pilot, "Sem Brouwer")
-        await wait_until(pilot, lambda: "Elke donderdag" in str(app.screen.query_one("#prep-summary").render()))
-        app.screen.query_one("#prep-notes", TextArea).focus()
-        await type_text(pilot, "Vragen naar het rooster")
+        await _prepare_for_sem(app, pilot, "Vragen naar het rooster")
         await pilot.press("ctrl+q")
     assert load_draft(examples, person_key("Sem Brouwer")) == ("Vragen naar het rooster", [])
 
@@ -255,11 +260,7 @@ async def test_a_preparation_taken_into_a_conversation_does_not_come_back_as_a_d
     app = make_app(examples, today=lambda: TODAY)
     draft = draft_path(examples, person_key("Sem Brouwer"))
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.has_class("-scanned"))
-        await type_text(pilot, "Sem Brouwer")
-        await wait_until(pilot, lambda: "Elke donderdag" in str(app.screen.query_one("#prep-summary").render()))
-        app.screen.query_one("#prep-notes", TextArea).focus()
-        await type_text(pilot, "Eerst vragen")
+        await _prepare_for_sem(app, pilot, "Eerst vragen")
         await wait_until(pilot, draft.exists)
         app.screen.query_one("#coachee", Input).focus()
         await pilot.press("enter")
