@@ -2,7 +2,7 @@
 
 Python's start-up and imports were most of a warm ``growtui list`` of
 10,000 sessions: every command module (export's shutil and json, the TUI's
-entry points) and tomllib were imported for a list that needs none of
+entry points) and the TOML parser were imported for a list that needs none of
 them. And a search with nothing changed reads no session file: the index
 answers, after a stat of each file (an edit in place changes no folder's
 mtime, so only the file's own stat shows it).
@@ -29,6 +29,7 @@ NOT_FOR_A_LIST = (
     "textual",
     "rich",
     "tomllib",
+    "tomli",
     "json",
     "growtui.model",
     "growtui.storage.store",

@@ -215,23 +215,23 @@ def read_marker(root: Path) -> Marker | None:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return None  # a plain folder: every list and search asks, so tomllib is imported only past here
+        return None  # a plain folder: every list and search asks, so tomli is imported only past here
     except OSError as exc:
         raise VaultError(
             f"{path}: cannot read this folder's encryption settings ({exc.strerror or type(exc).__name__})"
         ) from None
-    import tomllib
+    import tomli
 
     try:
         params, check_salt, check_nonce, check = sealed_parts(
-            path, tomllib.loads(raw.decode("utf-8")), "this folder", "check_salt", "check_nonce", "check"
+            path, tomli.loads(raw.decode("utf-8")), "this folder", "check_salt", "check_nonce", "check"
         )
     except NewerFormat as exc:
         raise VaultError(f"{path}: {exc}") from None
-    except (ValueError, binascii.Error, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (ValueError, binascii.Error, UnicodeDecodeError, tomli.TOMLDecodeError) as exc:
         why = (
             str(exc)
-            if isinstance(exc, ValueError) and not isinstance(exc, tomllib.TOMLDecodeError)
+            if isinstance(exc, ValueError) and not isinstance(exc, tomli.TOMLDecodeError)
             else "not the TOML growtui wrote"
         )
         raise VaultError(

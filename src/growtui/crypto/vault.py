@@ -171,7 +171,7 @@ class Vault:
         return (
             "# An encrypted growtui session: only growtui, with the passphrase, can read it.\n"
             f'encrypted = "{FORMAT}"\nversion = {version}\ncipher = "{CIPHER}"\n{named}{params.header()}'
-            # data: a literal string, which tomllib reads in one step (a basic one costs a step per character)
+            # data: a literal string, which tomli reads in one step (a basic one costs a step per character)
             f'key_salt = "{b64(salt)}"\nnonce = "{b64(nonce)}"\ndata = '
             "'''\n"
             f"{lines}\n"

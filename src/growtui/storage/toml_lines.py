@@ -60,7 +60,7 @@ def key_lines(text: str) -> dict[tuple[Any, ...], int]:
     which is all that hand-written question and session files use. Paths are
     like ``("questions", 3, "text", "nl")``; every prefix is recorded at the
     first line that contributes to it. Lines are counted at line feeds, as
-    tomllib counts them (a form feed or U+2028 in the notes is no new line).
+    tomli counts them (a form feed or U+2028 in the notes is no new line).
     Linear in the length of the text.
     """
     lines: dict[tuple[Any, ...], int] = {}

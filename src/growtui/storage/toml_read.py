@@ -14,10 +14,11 @@ import itertools
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import tomli
 
 from growtui.errors import Problem, TomlProblem
 from growtui.storage.toml_lines import STRING_OR_COMMENT, key_lines, line_of
@@ -121,8 +122,8 @@ def _read_up_to(fd: int, limit: int, expected: int) -> bytes:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
-# --- what tomllib cannot be trusted with --------------------------------------
-# tomllib spends time quadratic in the parts of a dotted key, and seconds on
+# --- what the parser cannot be trusted with -----------------------------------
+# tomli (the code of tomllib, compiled) spends time quadratic in the parts of a dotted key, and seconds on
 # a hundred thousand tiny values; growtui's own files use keys of at most
 # three parts and a few hundred values. So the text is measured before it is
 # parsed, with strings and comments taken out (their dots are notes, not TOML).
@@ -173,7 +174,7 @@ def _within_limits(text: str) -> bool:
 
 
 def check_shape(path: Path, text: str) -> None:
-    """Refuse, before parsing, a text whose keys or number of values would make tomllib crawl."""
+    """Refuse, before parsing, a text whose keys or number of values would make the parser crawl."""
     if _within_limits(text):
         return
     code = STRING_OR_COMMENT.sub(_as_code, text)
@@ -222,7 +223,7 @@ def _all_int64(data: dict[str, Any]) -> bool:
 
 
 def _check_integers(path: Path, text: str, data: dict[str, Any]) -> None:
-    """TOML integers are 64 bits; tomllib reads any size, and SQLite would choke on the rest."""
+    """TOML integers are 64 bits; tomli reads any size, and SQLite would choke on the rest."""
     if _all_int64(data):
         return  # every file growtui wrote: known without building the path of every value
     pending: list[tuple[tuple[Any, ...], Any]] = [((), data)]
@@ -242,8 +243,8 @@ def _check_integers(path: Path, text: str, data: dict[str, Any]) -> None:
 def parse(path: Path, text: str) -> dict[str, Any]:
     check_shape(path, text)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
         message = str(exc)
         match = _TOML_POSITION.search(message)
         line = int(match.group(1)) if match and match.group(1) else None
@@ -253,7 +254,7 @@ def parse(path: Path, text: str) -> dict[str, Any]:
         raise TomlProblem(Problem(path, f"TOML syntax error: {reason}", line)) from None
     except RecursionError:
         raise TomlProblem(Problem(path, TOO_DEEP), "limits") from None
-    except ValueError:  # int() refuses numbers of thousands of digits, before tomllib can say where
+    except ValueError:  # int() refuses numbers of thousands of digits, before tomli can say where
         digits = re.search(r"[0-9_]{4000}", text)
         line = text.count("\n", 0, digits.start()) + 1 if digits else None
         raise TomlProblem(Problem(path, TOO_LARGE, line), "limits") from None

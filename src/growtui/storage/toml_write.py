@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from typing import Any
 
+import tomli
 import tomli_w
 
 _NOT_IN_LITERAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]|'''")
@@ -75,8 +75,8 @@ def friendly_dumps(data: dict[str, Any]) -> str:
     for make in candidates:
         text = make()
         try:
-            if tomllib.loads(text) == data:
+            if tomli.loads(text) == data:
                 return text
-        except tomllib.TOMLDecodeError:
+        except tomli.TOMLDecodeError:
             pass
     return tomli_w.dumps(data)  # every character escaped: always exact
