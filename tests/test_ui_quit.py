@@ -27,7 +27,7 @@ async def session_screen(pilot, app) -> SessionScreen:
 
 async def open_editor(pilot, app, phase: str, table: str):
     screen = await session_screen(pilot, app)
-    screen.action_go(phase)
+    await screen.action_go(phase)
     await pilot.pause()
     screen.query_one(table).focus()
     await pilot.press("enter")
@@ -186,7 +186,7 @@ async def test_keys_still_on_their_way_to_a_field_are_kept_when_ctrl_q_comes_wit
         screen = await session_screen(pilot, app)
         await wait_until(pilot, lambda: bool(screen.query("#session-goal")))
         if where == "goal":
-            screen.action_go("goal")
+            await screen.action_go("goal")
             await pilot.pause()
             screen.query_one("#session-goal").focus()
         await pilot.pause()

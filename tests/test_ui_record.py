@@ -110,7 +110,7 @@ async def test_the_next_meeting_is_set_in_will_and_shows_in_closing(sessions_dir
         await pilot.pause()
         expected = parse_date("+14", TODAY)
         assert expected is not None and screen.live.session.next_meeting == expected
-        screen.action_go("closing")
+        await screen.action_go("closing")
         await pilot.pause()
         assert screen.query_one("#closing-meeting Input", Input).value == expected.isoformat()
         # An autosave may come between two keys ("+1", tomorrow): the file is right once the last one is saved.

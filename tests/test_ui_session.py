@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import tomllib
 from pathlib import Path
 
@@ -170,6 +171,30 @@ async def test_phases_move_both_ways_and_show_content(sessions_dir):
         screen.save_now()
         assert screen.live.has_content(Phase.will)
         assert "●" in str(screen.query_one("#stepper").render())
+
+
+async def test_a_phase_asked_for_while_its_box_is_still_being_mounted_waits_for_it(sessions_dir):
+    """After the first frame the hidden phases are mounted one by one; a key can ask for one whose mount has
+    begun and not finished (a slow machine, CI): the screen waits for that box, never looks for half of it."""
+    app = make_app(sessions_dir, coachee="Early")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        assert screen.live.phase == Phase.opening
+        began = asyncio.create_task(screen._mount_next_phase())  # the mount after the first frame, as its timer
+        await asyncio.sleep(0)
+        assert Phase.goal in screen._mounting and not screen.box_ready(Phase.goal), "begun, not finished"
+        await screen.action_step_phase(1)  # the key came meanwhile: it waits for that same box
+        await pilot.pause()
+        assert screen.live.phase == Phase.goal and app.focused is screen.notes_area()
+        await screen.action_step_phase(1)  # a box nobody began: mounted now
+        await began
+        await pilot.pause()
+        assert screen.live.phase == Phase.reality
+        assert app.focused is screen.notes_area() and screen.notes_area().phase == Phase.reality
+        await type_text(pilot, "late")
+        assert screen.notes_area().text == "late"
+        ids = [box.id for box in screen.query_one("#phases").children]
+        assert len(ids) == len(set(ids)), "every box mounted once"
 
 
 async def test_questions_next_previous_and_asked_ones_not_suggested_again(sessions_dir):

@@ -105,11 +105,11 @@ class LiveCore:
         self.session.current_phase = phase
         self.touch()
 
-    def step_phase(self, delta: int) -> str:
+    def stepped(self, delta: int) -> str:
+        """The phase ``delta`` steps on (back when negative), staying at the first and the last."""
         order = self.phases()
         index = order.index(self.phase) if self.phase in order else 0
-        self.set_phase(order[max(0, min(len(order) - 1, index + delta))])
-        return self.phase
+        return order[max(0, min(len(order) - 1, index + delta))]
 
     # --- time -------------------------------------------------------------
 

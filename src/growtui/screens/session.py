@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Container, Horizontal
-from textual.css.query import NoMatches
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -17,20 +14,18 @@ from growtui.conversation import Autosaver, LiveSession, SaveStatus
 from growtui.i18n import phase_name, t
 from growtui.model import Lang
 from growtui.screens.messages import SessionFinished, SessionScreenRebuilt
+from growtui.screens.session_boxes import FIRST_FRAME, PHASE_MOUNT_GAP, PhaseBoxes
 from growtui.screens.session_commands import SessionCommands
 from growtui.screens.session_keys import bindings_for, help_groups
 from growtui.widgets.base import PhasePanel, PhasesChanged, SessionEdited, pull_panels
 from growtui.widgets.clock import SaveIndicator, SessionClock
 from growtui.widgets.fields import NotesArea
-from growtui.widgets.phase_box import phase_box
 from growtui.widgets.question_panel import QuestionPanel
 from growtui.widgets.ready_line import ReadyLine
 from growtui.widgets.stepper import FRAME, PhaseStepper
 from growtui.widgets.translated import Translated
 
 SAVE_DELAY = 0.4  # seconds after the first change: the file is never more than ~0.5 s behind
-FIRST_FRAME = 0.3  # seconds before the rest is loaded (hidden phases, the index): the first frame is on screen by then
-PHASE_MOUNT_GAP = 0.05  # between two of them, so typing never waits for more than one
 
 
 class SaveStatusChanged(Message):
@@ -39,7 +34,7 @@ class SaveStatusChanged(Message):
         self.status = status
 
 
-class SessionScreen(Translated, Screen):
+class SessionScreen(PhaseBoxes, Translated, Screen):
     CSS_PATH = "session.tcss"
     COMMANDS = Screen.COMMANDS | {SessionCommands}
     AUTO_FOCUS = None
@@ -62,7 +57,7 @@ class SessionScreen(Translated, Screen):
         self._dirty_notes: set[str] = set()
         self._warned_overrun: set[str] = set()
         self._failing = False
-        self.after_first_frame: list[Callable[[], object]] = []  # what waits until the screen is on the terminal
+        self.boxes_begin()
 
     # --- layout ---------------------------------------------------------------
 
@@ -85,34 +80,8 @@ class SessionScreen(Translated, Screen):
         yield QuestionPanel(live, id="question")
         yield Static(id="hints", classes="-hidden")
         with ContentSwitcher(initial=f"phase-{live.phase}", id="phases"):
-            yield self._phase_box(live.phase)  # the others are mounted after the first frame is on screen
+            yield self.first_box()  # the others are mounted after the first frame is on screen
         yield Footer(compact=True)
-
-    def _phase_box(self, phase: str) -> Container:
-        return phase_box(self.live, phase)
-
-    def _has_box(self, phase: str) -> bool:
-        try:  # a child of the switcher: no query over the whole screen
-            self.query_one("#phases", ContentSwitcher).get_child_by_id(f"phase-{phase}")
-        except NoMatches:
-            return False
-        return True
-
-    def _first_frame_shown(self) -> None:
-        waiting, self.after_first_frame = self.after_first_frame, []
-        for then in waiting:
-            then()
-        self._mount_next_phase()
-
-    def _mount_next_phase(self) -> None:
-        """After the first frame, the other phases one by one, so switching to them is instant later."""
-        switcher = self.query_one("#phases", ContentSwitcher)
-        if not switcher.is_attached:  # the screen went (quit, F8) before its timer came: nothing to mount on
-            return
-        missing = [phase for phase in self.live.phases() if not self._has_box(phase)]
-        if missing:
-            switcher.mount(self._phase_box(missing[0]))
-            self.set_timer(PHASE_MOUNT_GAP, self._mount_next_phase)
 
     def on_mount(self) -> None:
         self._show_phase()
@@ -126,16 +95,7 @@ class SessionScreen(Translated, Screen):
     # --- phases ---------------------------------------------------------------
 
     def _show_phase(self) -> None:
-        phase = self.live.phase
-        if not self._has_box(phase):  # asked for before it was mounted: mount it now, show it once it is there
-            mounting = self.query_one("#phases", ContentSwitcher).mount(self._phase_box(phase))
-
-            async def shown() -> None:
-                await mounting
-                self._show_phase()
-
-            self.call_later(shown)
-            return
+        phase = self.live.phase  # its box is ready: the screen moves to a phase only then (ensure_box)
         self.query_one("#phases", ContentSwitcher).current = f"phase-{phase}"
         for panel in self.query_one(f"#phase-{phase}").query(PhasePanel):
             panel.refresh_from_session()
@@ -155,32 +115,36 @@ class SessionScreen(Translated, Screen):
         hints = self.live.library.hints_for(self.live.phase, self.live.session.type)
         self.query_one("#hints", Static).update("\n".join(f"· {h.text.in_(self.live.lang)}" for h in hints))
 
-    def action_go(self, phase: str) -> None:
-        target = phase
-        if target in self.live.phases() and target != self.live.phase:
-            self._move_on()
-            self.live.set_phase(target)
-            self._show_phase()
-            self._schedule_save()
+    async def action_go(self, phase: str) -> None:
+        await self._go_to(phase)
 
-    def action_focus_tags(self) -> None:
+    async def _go_to(self, target: str, *, step: bool = False) -> None:
+        """Move to ``target`` once its box is ready; a step (Ctrl+PgDn at the end) parks a draft even in place."""
+        if target not in self.live.phases():
+            return
+        await self.ensure_box(target)  # keys wait meanwhile (the app awaits this action): none finds half a box
+        if target not in self.live.phases() or (target == self.live.phase and not step):
+            return
+        self._move_on()
+        self.live.set_phase(target)
+        self._show_phase()
+        self._schedule_save()
+
+    async def action_focus_tags(self) -> None:
         """The tags live with the closing: go there and put the cursor in them."""
-        self.action_go("closing")
+        await self.action_go("closing")
         if self.query("#closing-tags"):
             self.query_one("#closing-tags").focus()
 
-    def action_go_core(self, n: int) -> None:
+    async def action_go_core(self, n: int) -> None:
         """F2-F5: the n-th phase of the heart of the conversation (Goal, Reality, Options, Will in GROW)."""
         added = self.live.direction_added()  # "direct first" comes before the heart, like the opening
         core = [p for p in self.live.phases() if p not in FRAME and not (added and p == "direction")]
         if n < len(core):
-            self.action_go(core[n])
+            await self.action_go(core[n])
 
-    def action_step_phase(self, delta: int) -> None:
-        self._move_on()
-        self.live.step_phase(delta)
-        self._show_phase()
-        self._schedule_save()
+    async def action_step_phase(self, delta: int) -> None:
+        await self._go_to(self.live.stepped(delta), step=True)
 
     def _move_on(self) -> None:
         """The manager moves on: an answer typed and not confirmed goes into the notes, under its question."""
@@ -197,8 +161,8 @@ class SessionScreen(Translated, Screen):
             self._schedule_save()
 
     @on(PhaseStepper.PhaseSelected)
-    def _stepper_clicked(self, event: PhaseStepper.PhaseSelected) -> None:
-        self.action_go(event.phase)
+    async def _stepper_clicked(self, event: PhaseStepper.PhaseSelected) -> None:
+        await self.action_go(event.phase)
 
     @on(PhasesChanged)
     def phases_arrived(self) -> None:
